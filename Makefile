@@ -1,0 +1,66 @@
+# Thin entry points; CI (.ci/run) calls `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+BIN := $(VENV)/bin
+RASA := $(BIN)/rasa
+MODEL := models/leukobot.tar.gz
+TRAIN_INPUTS := config.yml domain.yml $(shell find data -type f -name '*.yml' 2>/dev/null)
+PYTHON_SOURCES := $(shell find bot actions knowledge evaluation -name '*.py' 2>/dev/null)
+
+# Quiet TensorFlow's start-up chatter, keep Rasa offline, silence SQLAlchemy 2.0 notices.
+export TF_CPP_MIN_LOG_LEVEL := 3
+export RASA_TELEMETRY_ENABLED := false
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export PYTHONPATH := $(CURDIR)
+
+.PHONY: help install train validate test eval lint run shell lock clean
+
+help: ## list the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+install: $(VENV)/.installed ## create .venv with Python 3.10 and the pinned packages
+
+$(VENV)/.installed: pyproject.toml constraints.txt scripts/python310.sh
+	@python310=$$(scripts/python310.sh) && \
+	  { [ -x $(BIN)/python ] || "$$python310" -m venv $(VENV); }
+	$(BIN)/python -m pip install --quiet "pip==24.0" "setuptools==70.3.0" "wheel==0.45.1"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
+	@touch $@
+
+train: install $(MODEL) ## train the model when data, config or code changed
+
+$(MODEL): $(TRAIN_INPUTS) $(PYTHON_SOURCES)
+	$(RASA) train --fixed-model-name leukobot --out models
+	@touch $@
+
+validate: install ## check domain, data and stories
+	$(RASA) data validate --fail-on-warnings
+
+test: install ## unit tests, data validation, training, test stories, end-to-end tests
+	$(BIN)/pytest -m "not model"
+	$(MAKE) validate train
+	$(RASA) test core --model $(MODEL) --stories tests/stories \
+	  --fail-on-prediction-errors --out results/test_stories
+	$(BIN)/pytest -m model
+
+eval: train ## held-out accuracy, cross-validated F1, latency against Rasa's starter bot
+	$(BIN)/python -m evaluation
+
+lint: install ## ruff and mypy
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+run: train ## serve the bot: action server + REST and socket.io channels
+	scripts/serve.sh run
+
+shell: train ## chat in the terminal
+	scripts/serve.sh shell
+
+lock: install ## rewrite constraints.txt from what is installed
+	{ head -2 constraints.txt; $(BIN)/pip freeze --exclude-editable | grep -v '^leukopenia-info-bot'; } > constraints.tmp
+	mv constraints.tmp constraints.txt
+
+clean: ## remove models and results (keeps .venv and conversations)
+	rm -rf models results .pytest_cache

@@ -1,0 +1,68 @@
+"""Answers a topic question or a follow-up from the knowledge file."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.buttons import more_button, topic_buttons
+from actions.knowledge_access import knowledge
+from actions.message_parts import intent_name, term_values
+from actions.topic_choice import choose_topic
+from knowledge import KnowledgeBase, Topic
+
+TOPIC_SLOT = "topic"
+
+
+class ActionAnswerTopic(Action):
+    """Gives a topic's answer (or its "more" part), its source line and follow-up buttons."""
+
+    def __init__(self) -> None:
+        """Loads the knowledge file when the action server starts."""
+        knowledge()
+
+    def name(self) -> Text:
+        """The domain name of this action."""
+        return "action_answer_topic"
+
+    async def run(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: Dict[Text, Any],
+    ) -> List[Dict[Text, Any]]:
+        """Answers the chosen topic and records it in the `topic` slot."""
+        kb = knowledge()
+        choice = choose_topic(
+            kb,
+            intent_name(tracker),
+            term_values(tracker),
+            tracker.get_slot(TOPIC_SLOT),
+        )
+        if choice is None:
+            dispatcher.utter_message(
+                text=kb.messages["pick_topic"],
+                buttons=topic_buttons(kb, (topic.id for topic in kb.topics)),
+            )
+            return []
+
+        topic = choice.topic
+        text = kb.messages["answer"].format(
+            answer=_more_text(topic) if choice.more else topic.answer,
+            document=kb.source_document,
+            section=topic.source_section,
+        )
+        dispatcher.utter_message(text=text, buttons=_follow_up_buttons(kb, topic, choice.more))
+        return [SlotSet(TOPIC_SLOT, topic.id)]
+
+
+def _more_text(topic: Topic) -> str:
+    return f"{topic.more} {topic.what_to_do}" if topic.what_to_do else topic.more
+
+
+def _follow_up_buttons(kb: KnowledgeBase, topic: Topic, gave_more: bool) -> List[Dict[str, str]]:
+    related = topic_buttons(kb, topic.related)
+    return related if gave_more else [more_button(kb)] + related

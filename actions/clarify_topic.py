@@ -1,0 +1,54 @@
+"""Replies to a message the bot could not read or classify with confidence."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.buttons import topic_buttons
+from actions.knowledge_access import knowledge
+from actions.message_parts import input_problem, ranked_intents, term_values
+from actions.topic_choice import named_topics
+
+MAX_SUGGESTIONS = 3
+PROBLEMS = ("empty", "too_long", "not_english")
+"""Values of the `input_problem` entity; each names a message in the knowledge file."""
+
+
+class ActionClarifyTopic(Action):
+    """Says what to do about an unreadable message, or offers the likeliest topics."""
+
+    def __init__(self) -> None:
+        """Loads the knowledge file when the action server starts."""
+        knowledge()
+
+    def name(self) -> Text:
+        """The domain name of this action."""
+        return "action_clarify_topic"
+
+    async def run(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: Dict[Text, Any],
+    ) -> List[Dict[Text, Any]]:
+        """Never guesses: explains the problem or asks which topic was meant."""
+        kb = knowledge()
+        problem = input_problem(tracker)
+        if problem in PROBLEMS:
+            dispatcher.utter_message(text=kb.messages[problem])
+            return []
+
+        from_terms = [topic.id for topic in named_topics(kb, term_values(tracker))]
+        from_ranking = [
+            topic.id
+            for topic in map(kb.topic_for_intent, ranked_intents(tracker))
+            if topic is not None
+        ]
+        likeliest = list(dict.fromkeys(from_terms + from_ranking))[:MAX_SUGGESTIONS]
+        if not likeliest:
+            likeliest = [topic.id for topic in kb.topics]
+        dispatcher.utter_message(text=kb.messages["clarify"], buttons=topic_buttons(kb, likeliest))
+        return []

@@ -1,0 +1,17 @@
+"""The action server's single copy of the knowledge file, loaded on first use."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from knowledge import KnowledgeBase, load_knowledge
+
+
+@lru_cache(maxsize=1)
+def knowledge() -> KnowledgeBase:
+    """Loads and validates the knowledge file once; raises KnowledgeError on a fault.
+
+    Actions call this in their constructor, which rasa-sdk runs when the action
+    server starts, so a broken knowledge file stops the start-up with its message.
+    """
+    return load_knowledge()

@@ -1,0 +1,31 @@
+"""Reads the parts of the latest user message that actions decide on."""
+
+from __future__ import annotations
+
+from typing import List, Optional
+
+from rasa_sdk import Tracker
+
+TERM_ENTITY = "cause_term"
+INPUT_PROBLEM_ENTITY = "input_problem"
+
+
+def intent_name(tracker: Tracker) -> Optional[str]:
+    """The intent the NLU pipeline gave the latest message."""
+    return (tracker.latest_message.get("intent") or {}).get("name")
+
+
+def term_values(tracker: Tracker) -> List[str]:
+    """Knowledge-file terms found in the latest message, in order."""
+    return [str(value) for value in tracker.get_latest_entity_values(TERM_ENTITY)]
+
+
+def input_problem(tracker: Tracker) -> Optional[str]:
+    """Why the latest message could not be read (empty, too_long, not_english), if so."""
+    return next(tracker.get_latest_entity_values(INPUT_PROBLEM_ENTITY), None)
+
+
+def ranked_intents(tracker: Tracker) -> List[str]:
+    """Intent names of the latest message, most likely first."""
+    ranking = tracker.latest_message.get("intent_ranking") or []
+    return [entry["name"] for entry in ranking if entry.get("name")]

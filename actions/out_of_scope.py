@@ -1,0 +1,37 @@
+"""Replies to questions the knowledge file does not cover."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.buttons import topic_buttons
+from actions.knowledge_access import knowledge
+
+
+class ActionOutOfScope(Action):
+    """Says what the bot can help with, offers every topic and points to the care team."""
+
+    def __init__(self) -> None:
+        """Loads the knowledge file when the action server starts."""
+        knowledge()
+
+    def name(self) -> Text:
+        """The domain name of this action."""
+        return "action_out_of_scope"
+
+    async def run(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: Dict[Text, Any],
+    ) -> List[Dict[Text, Any]]:
+        """Sends the out-of-scope reply with a button per topic."""
+        kb = knowledge()
+        dispatcher.utter_message(
+            text=kb.messages["out_of_scope"],
+            buttons=topic_buttons(kb, (topic.id for topic in kb.topics)),
+        )
+        return []

@@ -1,0 +1,43 @@
+"""Starts each conversation session with the disclaimer."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.knowledge_access import knowledge
+
+SESSION_METADATA_SLOT = "session_started_metadata"
+
+
+class ActionSessionStart(Action):
+    """Rasa's session start plus a one-line "not a diagnosis" disclaimer."""
+
+    def __init__(self) -> None:
+        """Loads the knowledge file when the action server starts."""
+        knowledge()
+
+    def name(self) -> Text:
+        """The domain name of this action (replaces Rasa's default)."""
+        return "action_session_start"
+
+    async def run(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: Dict[Text, Any],
+    ) -> List[EventType]:
+        """Starts the session, carries slots over and sends the disclaimer."""
+        events: List[EventType] = [SessionStarted()]
+        if domain.get("session_config", {}).get("carry_over_slots_to_new_session", True):
+            events.extend(
+                SlotSet(name, value)
+                for name, value in tracker.slots.items()
+                if value is not None and name != SESSION_METADATA_SLOT
+            )
+        dispatcher.utter_message(text=knowledge().messages["disclaimer"])
+        events.append(ActionExecuted("action_listen"))
+        return events

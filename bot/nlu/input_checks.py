@@ -1,0 +1,64 @@
+"""Decides whether a message is something the bot can read at all.
+
+Plain Python and spaCy's bundled stop-word lists (no model, no download): a message
+can be empty, too long, or not in English. Anything else goes to the classifier.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from functools import lru_cache
+from typing import Dict, FrozenSet, Optional
+
+MAX_MESSAGE_CHARS = 2000
+"""Longer messages get a "please keep it short" reply instead of a guess."""
+
+EMPTY = "empty"
+TOO_LONG = "too_long"
+NOT_ENGLISH = "not_english"
+
+# Latin-script languages patients of our clinics may write in; their stop-word
+# lists ship with spaCy. Non-Latin scripts are recognised by their characters.
+_FOREIGN_LANGUAGES = ("es", "fr", "de", "it", "pt", "nl", "pl", "tr", "ro", "sv", "da")
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_LATIN_LIMIT = 0x024F  # end of Latin Extended-B
+
+
+@lru_cache(maxsize=None)
+def _stop_words() -> Dict[str, FrozenSet[str]]:
+    """Stop-word lists by language code, English first; loaded once on first use."""
+    lists = {}
+    for code in ("en",) + _FOREIGN_LANGUAGES:
+        module = importlib.import_module(f"spacy.lang.{code}.stop_words")
+        lists[code] = frozenset(word.lower() for word in module.STOP_WORDS)
+    return lists
+
+
+def input_problem(text: Optional[str]) -> Optional[str]:
+    """Returns EMPTY, TOO_LONG or NOT_ENGLISH for an unusable message, else None."""
+    if text is None or not _WORD.search(text):
+        return EMPTY
+    if len(text) > MAX_MESSAGE_CHARS:
+        return TOO_LONG
+    if looks_non_english(text):
+        return NOT_ENGLISH
+    return None
+
+
+def looks_non_english(text: str) -> bool:
+    """True for mostly non-Latin script, or clearly more foreign than English function words."""
+    letters = [char for char in text if char.isalpha()]
+    non_latin = sum(1 for char in letters if ord(char) > _LATIN_LIMIT)
+    if letters and non_latin / len(letters) > 0.5:
+        return True
+
+    words = [word.lower() for word in _WORD.findall(text)]
+    lists = _stop_words()
+    english = lists["en"]
+    english_hits = sum(1 for word in words if word in english)
+    foreign_hits = max(
+        sum(1 for word in words if word in lists[code] and word not in english)
+        for code in _FOREIGN_LANGUAGES
+    )
+    return foreign_hits >= 2 and foreign_hits > 2 * english_hits

@@ -1,0 +1,67 @@
+"""Rasa NLU component: routes unreadable messages to the fallback with a reason.
+
+Runs last in the pipeline. An empty, over-long or non-English message gets intent
+`nlu_fallback` and one `input_problem` entity (`empty`, `too_long`, `not_english`),
+so the clarification action can say exactly what to do instead of guessing a topic.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu.input_checks import input_problem
+
+ENTITY_NAME = "input_problem"
+
+
+@DefaultV1Recipe.register(
+    [
+        DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER,
+        DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR,
+    ],
+    is_trainable=False,
+)
+class InputGuard(GraphComponent, EntityExtractorMixin):
+    """Overrides the intent of empty, too long or non-English messages."""
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> InputGuard:
+        """Creates the component; it has no state."""
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        """Marks unusable messages as `nlu_fallback` with an `input_problem` entity."""
+        for message in messages:
+            problem = input_problem(message.get(TEXT))
+            if problem is not None:
+                self._mark(message, problem)
+        return messages
+
+    def _mark(self, message: Message, problem: str) -> None:
+        intent = {INTENT_NAME_KEY: DEFAULT_NLU_FALLBACK_INTENT_NAME, PREDICTED_CONFIDENCE_KEY: 1.0}
+        message.set(INTENT, intent, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [intent], add_to_output=True)
+        entity = {"entity": ENTITY_NAME, "value": problem, "start": 0, "end": 0}
+        message.set(ENTITIES, self.add_extractor_name([entity]), add_to_output=True)

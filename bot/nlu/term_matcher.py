@@ -1,0 +1,139 @@
+"""Finds the knowledge file's terms in a patient's message, tolerating case and typos.
+
+Built on a blank English spaCy pipeline (tokenizer only, nothing downloaded): a
+PhraseMatcher finds exact matches ignoring case; a small edit-distance pass finds
+misspelt long words ("chemotheraphy", "prednisolne"). Short words are matched
+exactly only: a fuzzy "cancer" would also match "cancel"; their common misspellings
+belong in the knowledge file's term list instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Dict, List, Mapping, Sequence, Set, Tuple
+
+import spacy
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+MIN_LENGTH_ONE_TYPO = 7
+"""Term words at least this long may be matched with one typo."""
+
+MIN_LENGTH_TWO_TYPOS = 10
+"""Term words at least this long may be matched with two typos."""
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    """A term found in a message: character span, canonical term and its topic."""
+
+    start: int
+    end: int
+    text: str
+    term: str
+    topic: str
+
+
+def allowed_typos(word: str) -> int:
+    """How many edits a message word may differ from this term word by."""
+    if len(word) >= MIN_LENGTH_TWO_TYPOS:
+        return 2
+    if len(word) >= MIN_LENGTH_ONE_TYPO:
+        return 1
+    return 0
+
+
+class TermMatcher:
+    """Matches a fixed term-to-topic index against message text."""
+
+    def __init__(self, term_index: Mapping[str, str]) -> None:
+        """Builds the matchers; term_index maps normalised terms to topic ids."""
+        self._nlp = spacy.blank("en")
+        self._term_index: Dict[str, str] = dict(term_index)
+        self._exact = PhraseMatcher(self._nlp.vocab, attr="LOWER")
+        self._fuzzy_terms: List[Tuple[str, Tuple[str, ...]]] = []
+        for term in self._term_index:
+            words = tuple(token.lower_ for token in self._nlp.make_doc(term))
+            self._exact.add(term, [self._nlp.make_doc(term)])
+            if any(allowed_typos(word) for word in words):
+                self._fuzzy_terms.append((term, words))
+        self._fuzzy_words = sorted(
+            {word for _, words in self._fuzzy_terms for word in words if allowed_typos(word)}
+        )
+
+    def find(self, text: str) -> List[TermMatch]:
+        """Returns non-overlapping term matches, longest first, in text order."""
+        doc = self._nlp.make_doc(text)
+        candidates = self._exact_candidates(doc) + self._fuzzy_candidates(doc)
+        # Prefer exact over fuzzy, then longer spans, then earlier ones.
+        candidates.sort(key=lambda c: (c[3], -(c[1] - c[0]), c[0]))
+        taken = [False] * len(doc)
+        chosen: List[Tuple[int, int, str]] = []
+        for start, end, term, _ in candidates:
+            if any(taken[start:end]):
+                continue
+            taken[start:end] = [True] * (end - start)
+            chosen.append((start, end, term))
+        chosen.sort()
+        return [self._to_match(doc, start, end, term) for start, end, term in chosen]
+
+    def _exact_candidates(self, doc: Doc) -> List[Tuple[int, int, str, int]]:
+        strings = self._nlp.vocab.strings
+        return [(start, end, strings[key], 0) for key, start, end in self._exact(doc)]
+
+    def _fuzzy_candidates(self, doc: Doc) -> List[Tuple[int, int, str, int]]:
+        words = [token.lower_ for token in doc]
+        near = self._near_misses(set(words))
+        if not near:
+            return []
+        near_term_words = {term_word for _, term_word in near}
+        found: List[Tuple[int, int, str, int]] = []
+        for term, term_words in self._fuzzy_terms:
+            if near_term_words.isdisjoint(term_words):
+                continue
+            size = len(term_words)
+            for start in range(len(words) - size + 1):
+                window = words[start : start + size]
+                if _words_match(window, term_words, near):
+                    found.append((start, start + size, term, 1))
+        return found
+
+    def _near_misses(self, words: Set[str]) -> Set[Tuple[str, str]]:
+        """Pairs (message word, term word) that differ by an allowed number of typos."""
+        near: Set[Tuple[str, str]] = set()
+        for word in words:
+            if len(word) < MIN_LENGTH_ONE_TYPO - 1:
+                continue
+            hits = process.extract(
+                word,
+                self._fuzzy_words,
+                scorer=OSA.distance,
+                score_cutoff=2,
+                limit=None,
+            )
+            for term_word, distance, _ in hits:
+                if 0 < distance <= allowed_typos(term_word):
+                    near.add((word, term_word))
+        return near
+
+    def _to_match(self, doc: Doc, start: int, end: int, term: str) -> TermMatch:
+        span = doc[start:end]
+        return TermMatch(
+            start=span.start_char,
+            end=span.end_char,
+            text=span.text,
+            term=term,
+            topic=self._term_index[term],
+        )
+
+
+def _words_match(
+    words: Sequence[str], term_words: Sequence[str], near: Set[Tuple[str, str]]
+) -> bool:
+    """True when every word equals its term word or is a near miss of it."""
+    return all(
+        word == term_word or (word, term_word) in near
+        for word, term_word in zip(words, term_words)
+    )

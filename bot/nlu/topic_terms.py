@@ -1,0 +1,181 @@
+"""Rasa NLU component: the knowledge file's terms as entities and as features.
+
+Each term found in a message (exact or with a small typo) becomes a `cause_term`
+entity whose value is the canonical term; the action server maps it to its topic.
+The same matches become one sparse feature per topic, so the intent classifier
+learns "a medicine was named" once and applies it to every medicine in the list,
+including ones no training example mentions.
+
+The term list is read from the knowledge file at training time and stored in the
+model, so a trained model is self-contained. Rasa caches trained components by code
+and config only, so `fingerprint_addon` adds the term list: editing the terms makes
+the next `rasa train` retrain this component and everything after it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Text, Type
+
+import numpy as np
+import scipy.sparse
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.constants import TOKENS_NAMES
+from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.nlu.featurizers.sparse_featurizer.sparse_featurizer import SparseFeaturizer
+from rasa.nlu.tokenizers.tokenizer import Tokenizer
+from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.nlu.term_matcher import TermMatch, TermMatcher
+from knowledge import TOPIC_IDS, knowledge_file_path, load_knowledge
+
+logger = logging.getLogger(__name__)
+
+ENTITY_NAME = "cause_term"
+TERMS_FILE = "terms.json"
+
+
+def _term_index_from_config(config: Dict[Text, Any]) -> Dict[str, str]:
+    """Loads and validates the knowledge file named in the config."""
+    configured = config.get("knowledge_file")
+    path = Path(configured) if configured else knowledge_file_path()
+    return load_knowledge(path).term_index()
+
+
+@DefaultV1Recipe.register(
+    [
+        DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER,
+        DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR,
+    ],
+    is_trainable=True,
+)
+class TopicTermExtractor(SparseFeaturizer, EntityExtractorMixin, GraphComponent):
+    """Finds knowledge-file terms: `cause_term` entities plus one feature per topic."""
+
+    @classmethod
+    def required_components(cls) -> List[Type]:
+        """Needs Rasa tokens to align its sequence features."""
+        return [Tokenizer]
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        """Knowledge file path (None: the project default or $LEUKOBOT_KNOWLEDGE_FILE)."""
+        return {**SparseFeaturizer.get_default_config(), "knowledge_file": None}
+
+    @classmethod
+    def validate_config(cls, config: Dict[Text, Any]) -> None:
+        """Nothing to check beyond what loading the knowledge file checks."""
+
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
+        """Fingerprints the term list, which Rasa cannot see in code or config."""
+        terms = json.dumps(_term_index_from_config(config), sort_keys=True)
+        return hashlib.sha256(terms.encode("utf-8")).hexdigest()
+
+    def __init__(
+        self,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        term_index: Dict[str, str],
+    ) -> None:
+        """Builds the matcher from a term-to-topic index."""
+        super().__init__(execution_context.node_name, config)
+        self._model_storage = model_storage
+        self._resource = resource
+        self._term_index = term_index
+        self._matcher = TermMatcher(term_index)
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> TopicTermExtractor:
+        """Creates the component for training, reading the knowledge file."""
+        term_index = _term_index_from_config(config)
+        return cls(config, model_storage, resource, execution_context, term_index)
+
+    @classmethod
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> TopicTermExtractor:
+        """Loads the term list stored in the trained model."""
+        with model_storage.read_from(resource) as directory:
+            term_index = json.loads((directory / TERMS_FILE).read_text("utf-8"))
+        return cls(config, model_storage, resource, execution_context, term_index)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        """Stores the term list in the model; there is nothing to learn."""
+        with self._model_storage.write_to(self._resource) as directory:
+            (directory / TERMS_FILE).write_text(
+                json.dumps(self._term_index, sort_keys=True), "utf-8"
+            )
+        return self._resource
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        """Adds topic features to training examples (their entities stay as written)."""
+        for example in training_data.training_examples:
+            if example.get(TEXT):
+                self._add_features(example, self._matcher.find(example.get(TEXT)))
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        """Adds topic features and `cause_term` entities to incoming messages."""
+        for message in messages:
+            matches = self._matcher.find(message.get(TEXT) or "")
+            self._add_features(message, matches)
+            self._add_entities(message, matches)
+        return messages
+
+    def _add_features(self, message: Message, matches: List[TermMatch]) -> None:
+        tokens = message.get(TOKENS_NAMES[TEXT], [])
+        if not tokens:
+            return
+        sequence = np.zeros((len(tokens), len(TOPIC_IDS)))
+        sentence = np.zeros((1, len(TOPIC_IDS)))
+        for match in matches:
+            column = TOPIC_IDS.index(match.topic)
+            sentence[0, column] = 1.0
+            for row, token in enumerate(tokens):
+                if token.start < match.end and token.end > match.start:
+                    sequence[row, column] = 1.0
+        self.add_features_to_message(
+            scipy.sparse.coo_matrix(sequence),
+            scipy.sparse.coo_matrix(sentence),
+            TEXT,
+            message,
+        )
+
+    def _add_entities(self, message: Message, matches: List[TermMatch]) -> None:
+        if not matches:
+            return
+        entities = self.add_extractor_name(
+            [
+                {
+                    "entity": ENTITY_NAME,
+                    "start": match.start,
+                    "end": match.end,
+                    "value": match.term,
+                    "confidence_entity": 1.0,
+                }
+                for match in matches
+            ]
+        )
+        message.set(ENTITIES, message.get(ENTITIES, []) + entities, add_to_output=True)

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Starts the action server, then the Rasa server (`run`) or the Rasa shell (`shell`).
+# Stops the action server again when the Rasa side exits.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mode=${1:-run}
+port=${RASA_PORT:-5005}
+action_port=${ACTION_PORT:-5055}
+bin=.venv/bin
+
+"$bin/rasa" run actions --actions actions --port "$action_port" &
+actions_pid=$!
+trap 'kill "$actions_pid" 2>/dev/null || true' EXIT INT TERM
+
+for _ in $(seq 1 60); do
+  if curl -sf "http://localhost:$action_port/health" >/dev/null; then break; fi
+  if ! kill -0 "$actions_pid" 2>/dev/null; then echo "The action server did not start." >&2; exit 1; fi
+  sleep 1
+done
+
+case "$mode" in
+  run)
+    cat <<MSG
+
+  Leukopenia information bot
+  REST:       POST http://localhost:$port/webhooks/rest/webhook  {"sender": "me", "message": "hi"}
+  socket.io:  http://localhost:$port/socket.io  (events user_uttered / bot_uttered)
+  Stop with Ctrl+C.
+
+MSG
+    "$bin/rasa" run --model models/leukobot.tar.gz --port "$port" --cors "*" \
+      --credentials credentials.yml --endpoints endpoints.yml
+    ;;
+  shell)
+    "$bin/rasa" shell --model models/leukobot.tar.gz --endpoints endpoints.yml
+    ;;
+  *)
+    echo "usage: $0 run|shell" >&2; exit 2 ;;
+esac
