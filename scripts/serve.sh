@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the action server, then the Rasa server (`run`) or the Rasa shell (`shell`).
-# Stops the action server again when the Rasa side exits.
+# Stops the action server again when the Rasa side exits. Rasa starts through
+# bot.server, which installs our fixes for Rasa 3.6 first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,11 +30,11 @@ case "$mode" in
   Stop with Ctrl+C.
 
 MSG
-    "$bin/rasa" run --model models/leukobot.tar.gz --port "$port" --cors "*" \
+    "$bin/python" -m bot.server run --model models/leukobot.tar.gz --port "$port" --cors "*" \
       --credentials credentials.yml --endpoints endpoints.yml
     ;;
   shell)
-    "$bin/rasa" shell --model models/leukobot.tar.gz --endpoints endpoints.yml
+    "$bin/python" -m bot.server shell --model models/leukobot.tar.gz --endpoints endpoints.yml
     ;;
   *)
     echo "usage: $0 run|shell" >&2; exit 2 ;;

@@ -9,12 +9,14 @@ including ones no training example mentions.
 The term list is read from the knowledge file at training time and stored in the
 model, so a trained model is self-contained. Rasa caches trained components by code
 and config only, so `fingerprint_addon` adds the term list: editing the terms makes
-the next `rasa train` retrain this component and everything after it.
+the next `rasa train` retrain this component and everything after it. The
+matcher's code lives in another module, which Rasa does not fingerprint either.
 """
 
 from __future__ import annotations
 
 import hashlib
+import inspect
 import json
 import logging
 from pathlib import Path
@@ -34,6 +36,7 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.nlu import term_matcher
 from bot.nlu.term_matcher import TermMatch, TermMatcher
 from knowledge import TOPIC_IDS, knowledge_file_path, load_knowledge
 
@@ -76,9 +79,11 @@ class TopicTermExtractor(SparseFeaturizer, EntityExtractorMixin, GraphComponent)
 
     @classmethod
     def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
-        """Fingerprints the term list, which Rasa cannot see in code or config."""
+        """Fingerprints what Rasa cannot see: the term list and the matcher's code."""
         terms = json.dumps(_term_index_from_config(config), sort_keys=True)
-        return hashlib.sha256(terms.encode("utf-8")).hexdigest()
+        digest = hashlib.sha256(terms.encode("utf-8"))
+        digest.update(inspect.getsource(term_matcher).encode("utf-8"))
+        return digest.hexdigest()
 
     def __init__(
         self,

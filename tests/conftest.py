@@ -1,0 +1,72 @@
+"""Shared fixtures: the real knowledge base, a tiny one in tmp_path, tracker builders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Dict, List, Optional
+
+import pytest
+import yaml
+from rasa_sdk import Tracker
+
+from knowledge import KnowledgeBase, load_knowledge
+
+TESTS_DIR = Path(__file__).resolve().parent
+DATA_DIR = TESTS_DIR / "data"
+PROJECT_DIR = TESTS_DIR.parent
+
+
+def read_yaml(name: str) -> Any:
+    """A labelled data file from tests/data."""
+    return yaml.safe_load((DATA_DIR / name).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    """The project's real knowledge file."""
+    return load_knowledge()
+
+
+@pytest.fixture
+def knowledge_document() -> Dict[str, Any]:
+    """A fresh, valid parsed copy of the real knowledge file to break in tests."""
+    path = PROJECT_DIR / "data" / "knowledge" / "leukopenia.yml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def write_knowledge(tmp_path: Path, document: Dict[str, Any]) -> Path:
+    """Writes a knowledge document to a file in tmp_path."""
+    path = tmp_path / "knowledge.yml"
+    path.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def make_tracker(
+    text: str = "",
+    intent: Optional[str] = None,
+    entities: Optional[List[Dict[str, Any]]] = None,
+    slots: Optional[Dict[str, Any]] = None,
+    ranking: Optional[List[Dict[str, Any]]] = None,
+) -> Tracker:
+    """A rasa_sdk Tracker whose latest message has this intent, entities and slots."""
+    latest_message = {
+        "text": text,
+        "intent": {"name": intent, "confidence": 1.0},
+        "entities": entities or [],
+        "intent_ranking": ranking or [],
+    }
+    return Tracker(
+        sender_id="test",
+        slots=slots or {},
+        latest_message=latest_message,
+        events=[{"event": "user", "text": text, "parse_data": latest_message}],
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name="action_listen",
+    )
+
+
+def term(value: str) -> Dict[str, Any]:
+    """A `cause_term` entity as TopicTermExtractor sets it."""
+    return {"entity": "cause_term", "value": value, "start": 0, "end": len(value)}

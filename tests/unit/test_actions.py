@@ -1,0 +1,133 @@
+"""Every custom action, run with CollectingDispatcher and a built Tracker."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+import pytest
+from rasa_sdk.events import ActionExecuted, SessionStarted, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.answer_topic import ActionAnswerTopic
+from actions.clarify_topic import ActionClarifyTopic
+from actions.out_of_scope import ActionOutOfScope
+from actions.session_start import ActionSessionStart
+from knowledge import TOPIC_IDS, KnowledgeBase
+from tests.conftest import make_tracker, term
+
+DOMAIN: Dict[str, Any] = {"session_config": {"carry_over_slots_to_new_session": True}}
+
+
+def _payloads(message: Dict[str, Any]) -> List[str]:
+    return [button["payload"] for button in message["buttons"]]
+
+
+@pytest.mark.parametrize("topic_id", TOPIC_IDS)
+async def test_a_topic_intent_gets_its_answer_source_and_buttons(
+    kb: KnowledgeBase, topic_id: str
+) -> None:
+    topic = kb.topic(topic_id)
+    dispatcher = CollectingDispatcher()
+    events = await ActionAnswerTopic().run(dispatcher, make_tracker(intent=topic.intent), {})
+
+    [message] = dispatcher.messages
+    assert topic.answer in message["text"]
+    assert f'section "{topic.source_section}"' in message["text"]
+    assert _payloads(message)[0] == "/follow_up"
+    assert _payloads(message)[1:] == [f"/{kb.topic(r).intent}" for r in topic.related]
+    assert events == [SlotSet("topic", topic_id)]
+
+
+async def test_tell_me_more_gives_the_current_topics_more_part(kb: KnowledgeBase) -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker("tell me more", intent="follow_up", slots={"topic": "lab_error"})
+    events = await ActionAnswerTopic().run(dispatcher, tracker, {})
+
+    lab_error = kb.topic("lab_error")
+    [message] = dispatcher.messages
+    assert lab_error.more in message["text"]
+    assert lab_error.what_to_do and lab_error.what_to_do in message["text"]
+    assert "/follow_up" not in _payloads(message)
+    assert events == [SlotSet("topic", "lab_error")]
+
+
+async def test_what_about_a_term_switches_topic(kb: KnowledgeBase) -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        "what about HIV?", intent="follow_up", entities=[term("hiv")], slots={"topic": "medications"}
+    )
+    events = await ActionAnswerTopic().run(dispatcher, tracker, {})
+    assert kb.topic("viral_infection").answer in dispatcher.messages[0]["text"]
+    assert events == [SlotSet("topic", "viral_infection")]
+
+
+async def test_yes_after_an_answer_gives_more(kb: KnowledgeBase) -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker("yes please", intent="affirm", slots={"topic": "autoimmune"})
+    await ActionAnswerTopic().run(dispatcher, tracker, {})
+    assert kb.topic("autoimmune").more in dispatcher.messages[0]["text"]
+
+
+async def test_follow_up_without_a_topic_asks_which_one(kb: KnowledgeBase) -> None:
+    dispatcher = CollectingDispatcher()
+    events = await ActionAnswerTopic().run(
+        dispatcher, make_tracker("tell me more", intent="follow_up"), {}
+    )
+    [message] = dispatcher.messages
+    assert message["text"] == kb.messages["pick_topic"]
+    assert len(message["buttons"]) == len(TOPIC_IDS)
+    assert events == []
+
+
+@pytest.mark.parametrize("problem", ["empty", "too_long", "not_english"])
+async def test_unreadable_input_gets_its_own_reply(kb: KnowledgeBase, problem: str) -> None:
+    dispatcher = CollectingDispatcher()
+    entity = {"entity": "input_problem", "value": problem, "start": 0, "end": 0}
+    tracker = make_tracker("", intent="nlu_fallback", entities=[entity])
+    await ActionClarifyTopic().run(dispatcher, tracker, {})
+    assert [m["text"] for m in dispatcher.messages] == [kb.messages[problem]]
+
+
+async def test_low_confidence_offers_the_likeliest_topics(kb: KnowledgeBase) -> None:
+    dispatcher = CollectingDispatcher()
+    ranking = [
+        {"name": "nlu_fallback", "confidence": 0.3},
+        {"name": "greet", "confidence": 0.28},
+        {"name": "ask_cause_autoimmune", "confidence": 0.25},
+        {"name": "ask_cause_medications", "confidence": 0.2},
+        {"name": "ask_overview", "confidence": 0.1},
+        {"name": "ask_cause_lab_error", "confidence": 0.05},
+    ]
+    tracker = make_tracker(
+        "hmm the hiv thing", intent="nlu_fallback", entities=[term("hiv")], ranking=ranking
+    )
+    events = await ActionClarifyTopic().run(dispatcher, tracker, {})
+    [message] = dispatcher.messages
+    assert message["text"] == kb.messages["clarify"]
+    assert _payloads(message) == [
+        "/ask_cause_viral_infection",
+        "/ask_cause_autoimmune",
+        "/ask_cause_medications",
+    ]
+    assert events == [], "a clarifying question never sets a topic"
+
+
+async def test_out_of_scope_offers_every_topic(kb: KnowledgeBase) -> None:
+    dispatcher = CollectingDispatcher()
+    await ActionOutOfScope().run(dispatcher, make_tracker("weather?", intent="out_of_scope"), {})
+    [message] = dispatcher.messages
+    assert "care team" in message["text"]
+    assert len(message["buttons"]) == len(TOPIC_IDS)
+
+
+async def test_session_start_sends_the_disclaimer_and_carries_slots(kb: KnowledgeBase) -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(slots={"topic": "medications", "session_started_metadata": {"a": 1}})
+    events = await ActionSessionStart().run(dispatcher, tracker, DOMAIN)
+    assert [m["text"] for m in dispatcher.messages] == [kb.messages["disclaimer"]]
+    assert "not a diagnosis" in kb.messages["disclaimer"]
+    assert events == [
+        SessionStarted(),
+        SlotSet("topic", "medications"),
+        ActionExecuted("action_listen"),
+    ]
