@@ -38,18 +38,20 @@ $(MODEL): $(TRAIN_INPUTS) $(PYTHON_SOURCES)
 validate: install ## check domain, data and stories
 	$(RASA) data validate --fail-on-warnings
 
-test: install ## unit tests, data validation, training, test stories, end-to-end tests
+test: install ## lint, unit tests, data validation, training, test stories, end-to-end tests
+	$(MAKE) lint
 	$(BIN)/pytest -m "not model"
 	$(MAKE) validate train
-	$(RASA) test core --model $(MODEL) --stories tests/stories \
+	$(RASA) test core --e2e --model $(MODEL) --stories tests/stories \
 	  --fail-on-prediction-errors --out results/test_stories
 	$(BIN)/pytest -m model
 
 eval: train ## held-out accuracy, cross-validated F1, latency against Rasa's starter bot
 	$(BIN)/python -m evaluation
 
-lint: install ## ruff and mypy
+lint: install ## ruff (rules and formatting) and mypy
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
 run: train ## serve the bot: action server + REST and socket.io channels

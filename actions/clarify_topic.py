@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -24,7 +24,7 @@ class ActionClarifyTopic(Action):
         """Loads the knowledge file when the action server starts."""
         knowledge()
 
-    def name(self) -> Text:
+    def name(self) -> str:
         """The domain name of this action."""
         return "action_clarify_topic"
 
@@ -32,8 +32,8 @@ class ActionClarifyTopic(Action):
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: Dict[Text, Any],
-    ) -> List[Dict[Text, Any]]:
+        domain: Dict[str, Any],
+    ) -> List[Dict[str, Any]]:
         """Never guesses: explains the problem or asks which topic was meant."""
         kb = knowledge()
         problem = input_problem(tracker)

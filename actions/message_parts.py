@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import List
 
 from rasa_sdk import Tracker
 
@@ -10,7 +10,7 @@ TERM_ENTITY = "cause_term"
 INPUT_PROBLEM_ENTITY = "input_problem"
 
 
-def intent_name(tracker: Tracker) -> Optional[str]:
+def intent_name(tracker: Tracker) -> str | None:
     """The intent the NLU pipeline gave the latest message."""
     return (tracker.latest_message.get("intent") or {}).get("name")
 
@@ -20,7 +20,7 @@ def term_values(tracker: Tracker) -> List[str]:
     return [str(value) for value in tracker.get_latest_entity_values(TERM_ENTITY)]
 
 
-def input_problem(tracker: Tracker) -> Optional[str]:
+def input_problem(tracker: Tracker) -> str | None:
     """Why the latest message could not be read (empty, too_long, not_english), if so."""
     return next(tracker.get_latest_entity_values(INPUT_PROBLEM_ENTITY), None)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -18,7 +18,7 @@ class ActionOutOfScope(Action):
         """Loads the knowledge file when the action server starts."""
         knowledge()
 
-    def name(self) -> Text:
+    def name(self) -> str:
         """The domain name of this action."""
         return "action_out_of_scope"
 
@@ -26,8 +26,8 @@ class ActionOutOfScope(Action):
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: Dict[Text, Any],
-    ) -> List[Dict[Text, Any]]:
+        domain: Dict[str, Any],
+    ) -> List[Dict[str, Any]]:
         """Sends the out-of-scope reply with a button per topic."""
         kb = knowledge()
         dispatcher.utter_message(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
@@ -20,7 +20,7 @@ class ActionSessionStart(Action):
         """Loads the knowledge file when the action server starts."""
         knowledge()
 
-    def name(self) -> Text:
+    def name(self) -> str:
         """The domain name of this action (replaces Rasa's default)."""
         return "action_session_start"
 
@@ -28,7 +28,7 @@ class ActionSessionStart(Action):
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: Dict[Text, Any],
+        domain: Dict[str, Any],
     ) -> List[EventType]:
         """Starts the session, carries slots over and sends the disclaimer."""
         events: List[EventType] = [SessionStarted()]

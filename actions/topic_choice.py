@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, List, Optional
+from typing import Iterable, List
 
 from knowledge import KnowledgeBase, Topic
 
@@ -31,10 +31,10 @@ def named_topics(kb: KnowledgeBase, terms: Iterable[str]) -> List[Topic]:
 
 def choose_topic(
     kb: KnowledgeBase,
-    intent: Optional[str],
+    intent: str | None,
     terms: Iterable[str],
-    current_topic_id: Optional[str],
-) -> Optional[Choice]:
+    current_topic_id: str | None,
+) -> Choice | None:
     """The answer to give, or None when the bot has to ask which topic was meant.
 
     A topic intent answers that topic. A follow-up that names a term ("what about

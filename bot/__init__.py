@@ -1,0 +1,1 @@
+"""Everything that runs inside the Rasa server: NLU components, start-up fixes."""

@@ -12,7 +12,7 @@ Installed by `bot.server` before Rasa starts; nothing changes on import.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, Dict, Text
+from typing import Any, Dict
 
 import jsonschema
 from jsonschema.exceptions import best_match
@@ -29,7 +29,7 @@ def action_response_validator() -> Any:
     return validator_class(schema)
 
 
-def validate_action_result(self: RemoteAction, result: Dict[Text, Any]) -> bool:
+def validate_action_result(self: RemoteAction, result: Dict[str, Any]) -> bool:
     """Same contract as RemoteAction._validate_action_result, without re-checking the schema."""
     error = best_match(action_response_validator().iter_errors(result))
     if error is not None:
@@ -44,4 +44,4 @@ def validate_action_result(self: RemoteAction, result: Dict[Text, Any]) -> bool:
 
 def install() -> None:
     """Applies the fixes to the running Rasa; safe to call more than once."""
-    RemoteAction._validate_action_result = validate_action_result  # type: ignore[method-assign]
+    RemoteAction._validate_action_result = validate_action_result

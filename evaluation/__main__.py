@@ -16,7 +16,14 @@ import time
 from pathlib import Path
 from typing import Any, Dict, List, Sequence, Tuple
 
-from evaluation.heldout import LABELS, OUT_OF_SCOPE, Question, accuracy_by_label, load_questions, predicted_label
+from evaluation.heldout import (
+    LABELS,
+    OUT_OF_SCOPE,
+    Question,
+    accuracy_by_label,
+    load_questions,
+    predicted_label,
+)
 from evaluation.rest_client import send, tracker
 from evaluation.servers import PROJECT_DIR, VENV_BIN, environment, our_bot, rasa_server
 
@@ -36,8 +43,12 @@ def run_timed(command: Sequence[str], cwd: Path, log: Path) -> float:
     started = time.perf_counter()
     with open(log, "wb") as out:
         subprocess.run(
-            list(command), cwd=cwd, stdout=out, stderr=subprocess.STDOUT,
-            env=environment(), check=True,
+            list(command),
+            cwd=cwd,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=environment(),
+            check=True,
         )
     return time.perf_counter() - started
 
@@ -54,15 +65,30 @@ def cross_validated_macro_f1(work: Path) -> float:
     """Intent macro-F1 from `rasa test nlu --cross-validation --folds 5`."""
     out = work / "cross_validation"
     run_timed(
-        [str(VENV_BIN / "rasa"), "test", "nlu", "--nlu", "data/nlu", "--config", "config.yml",
-         "--cross-validation", "--folds", "5", "--out", str(out)],
-        PROJECT_DIR, work / "cross_validation.log",
+        [
+            str(VENV_BIN / "rasa"),
+            "test",
+            "nlu",
+            "--nlu",
+            "data/nlu",
+            "--config",
+            "config.yml",
+            "--cross-validation",
+            "--folds",
+            "5",
+            "--out",
+            str(out),
+        ],
+        PROJECT_DIR,
+        work / "cross_validation.log",
     )
     report = json.loads((out / "intent_report.json").read_text(encoding="utf-8"))
     return float(report["macro avg"]["f1-score"])
 
 
-def evaluate_ours(questions: Sequence[Question], work: Path) -> Tuple[List[Tuple[Question, str]], List[float]]:
+def evaluate_ours(
+    questions: Sequence[Question], work: Path
+) -> Tuple[List[Tuple[Question, str]], List[float]]:
     """Sends each question as a new conversation; returns predictions and latencies."""
     results, latencies = [], []
     with our_bot(MODEL, work) as server:
@@ -82,7 +108,8 @@ def evaluate_starter(questions: Sequence[Question], work: Path) -> Tuple[float, 
     starter.mkdir()
     seconds = run_timed(
         [str(VENV_BIN / "rasa"), "init", "--no-prompt", "--init-dir", str(starter)],
-        work, work / "starter-init.log",
+        work,
+        work / "starter-init.log",
     )
     model = sorted((starter / "models").glob("*.tar.gz"))[-1]
     latencies = []
@@ -103,7 +130,8 @@ def main() -> int:
 
     our_train_s = run_timed(
         [str(VENV_BIN / "rasa"), "train", "--force", "--out", str(work / "models")],
-        PROJECT_DIR, work / "train.log",
+        PROJECT_DIR,
+        work / "train.log",
     )
     print(f"trained our bot in {our_train_s:.1f} s", flush=True)
     macro_f1 = cross_validated_macro_f1(work)
@@ -113,7 +141,9 @@ def main() -> int:
     starter_train_s, starter_latencies = evaluate_starter(questions, work)
     print("held-out set sent through the starter bot", flush=True)
 
-    report = build_report(results, macro_f1, our_train_s, starter_train_s, our_latencies, starter_latencies)
+    report = build_report(
+        results, macro_f1, our_train_s, starter_train_s, our_latencies, starter_latencies
+    )
     write_report(report)
     print(render(report))
     shutil.rmtree(work, ignore_errors=True)
@@ -140,7 +170,8 @@ def build_report(
         "questions": len(results),
         "accuracy_by_label": {
             label: {"correct": by_label[label][0], "total": by_label[label][1]}
-            for label in LABELS if label in by_label
+            for label in LABELS
+            if label in by_label
         },
         "topic_accuracy": topic_accuracy,
         "out_of_scope_accuracy": oos_accuracy,
@@ -166,29 +197,38 @@ def build_report(
 
 def render(report: Dict[str, Any]) -> str:
     """The report as Markdown."""
-    lines = ["# Evaluation report (`make eval`)", "", f"Held-out questions: {report['questions']}", ""]
+    lines = [
+        "# Evaluation report (`make eval`)",
+        "",
+        f"Held-out questions: {report['questions']}",
+        "",
+    ]
     lines += ["| label | correct | total | accuracy |", "|---|---:|---:|---:|"]
     for label, counts in report["accuracy_by_label"].items():
         share = counts["correct"] / counts["total"]
         lines.append(f"| {label} | {counts['correct']} | {counts['total']} | {share:.1%} |")
-    latency, train = report["latency_ms"], report["training_seconds"]
+    train = report["training_seconds"]
+    ours, starter = report["latency_ms"]["ours"], report["latency_ms"]["starter"]
     lines += [
         "",
         f"- Topic accuracy (all topic questions): {report['topic_accuracy']:.1%}",
         f"- Out-of-scope handled (out-of-scope reply): {report['out_of_scope_accuracy']:.1%}",
-        f"- Intent macro-F1, `rasa test nlu` 5-fold cross-validation: {report['intent_macro_f1_cv5']:.3f}",
+        "- Intent macro-F1, `rasa test nlu` 5-fold cross-validation: "
+        f"{report['intent_macro_f1_cv5']:.3f}",
         "",
         "| | ours | Rasa starter bot |",
         "|---|---:|---:|",
         f"| training time (s) | {train['ours']:.1f} | {train['starter']:.1f} |",
-        f"| REST latency p50 (ms) | {latency['ours']['p50']:.1f} | {latency['starter']['p50']:.1f} |",
-        f"| REST latency p95 (ms) | {latency['ours']['p95']:.1f} | {latency['starter']['p95']:.1f} |",
+        f"| REST latency p50 (ms) | {ours['p50']:.1f} | {starter['p50']:.1f} |",
+        f"| REST latency p95 (ms) | {ours['p95']:.1f} | {starter['p95']:.1f} |",
         "",
         "Targets:",
     ]
     lines += [f"- [{'x' if ok else ' '}] {name}" for name, ok in report["targets"].items()]
     lines += ["", f"Misses ({len(report['misses'])}):"]
-    lines += [f"- expected `{m['expected']}`, got `{m['got']}`: {m['text']}" for m in report["misses"]]
+    lines += [
+        f"- expected `{m['expected']}`, got `{m['got']}`: {m['text']}" for m in report["misses"]
+    ]
     return "\n".join(lines) + "\n"
 
 

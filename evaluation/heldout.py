@@ -28,7 +28,9 @@ class Question:
 def load_questions(path: Path = HELDOUT_FILE) -> List[Question]:
     """Reads the held-out set, checking every label."""
     document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    questions = [Question(text=str(q["text"]), label=str(q["topic"])) for q in document["questions"]]
+    questions = [
+        Question(text=str(q["text"]), label=str(q["topic"])) for q in document["questions"]
+    ]
     unknown = sorted({q.label for q in questions} - set(LABELS))
     if unknown:
         raise ValueError(f"{path}: unknown label(s) {unknown}")

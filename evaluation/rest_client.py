@@ -7,7 +7,7 @@ import time
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List
 
 from evaluation.servers import BotServer
 
@@ -55,6 +55,6 @@ def last_turn_actions(tracker_state: Dict[str, Any]) -> List[str]:
     ]
 
 
-def slot(tracker_state: Dict[str, Any], name: str) -> Optional[Any]:
+def slot(tracker_state: Dict[str, Any], name: str) -> Any | None:
     """A slot's value in a tracker state."""
     return tracker_state.get("slots", {}).get(name)

@@ -15,7 +15,7 @@ import urllib.request
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, Iterator, List, Optional
+from typing import Dict, Iterator, List
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
@@ -28,7 +28,7 @@ class BotServer:
 
     url: str
     token: str
-    action_port: Optional[int]
+    action_port: int | None
 
 
 def free_port() -> int:
@@ -39,6 +39,7 @@ def free_port() -> int:
 
 
 def environment() -> Dict[str, str]:
+    """The environment for Rasa processes: quiet, offline, with the project importable."""
     env = dict(os.environ)
     env.update(
         TF_CPP_MIN_LOG_LEVEL="3",
@@ -70,8 +71,12 @@ def running(command: List[str], cwd: Path, log_path: Path) -> Iterator[subproces
     """Runs a command in its own process group; stops the group on exit."""
     with open(log_path, "wb") as log:
         process = subprocess.Popen(
-            command, cwd=cwd, stdout=log, stderr=subprocess.STDOUT,
-            env=environment(), start_new_session=True,
+            command,
+            cwd=cwd,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=environment(),
+            start_new_session=True,
         )
         try:
             yield process
@@ -92,10 +97,18 @@ def stop(process: subprocess.Popen) -> None:
 
 
 @contextmanager
-def action_server(log_dir: Path, port: Optional[int] = None) -> Iterator[subprocess.Popen]:
+def action_server(log_dir: Path, port: int | None = None) -> Iterator[subprocess.Popen]:
     """Our action server on a free port."""
     port = port or free_port()
-    command = [str(VENV_BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(port)]
+    command = [
+        str(VENV_BIN / "rasa"),
+        "run",
+        "actions",
+        "--actions",
+        "actions",
+        "--port",
+        str(port),
+    ]
     with running(command, PROJECT_DIR, log_dir / f"actions-{port}.log") as process:
         wait_until_up(f"http://127.0.0.1:{port}/health", process)
         yield process
@@ -107,9 +120,9 @@ def rasa_server(
     log_dir: Path,
     *,
     cwd: Path = PROJECT_DIR,
-    action_port: Optional[int] = None,
-    tracker_db: Optional[Path] = None,
-    port: Optional[int] = None,
+    action_port: int | None = None,
+    tracker_db: Path | None = None,
+    port: int | None = None,
     with_fixes: bool = True,
 ) -> Iterator[BotServer]:
     """A Rasa server with the REST channel and HTTP API on a free port.
@@ -124,9 +137,18 @@ def rasa_server(
     credentials.write_text("rest:\n", encoding="utf-8")
     launcher = [sys.executable, "-m", "bot.server"] if with_fixes else [str(VENV_BIN / "rasa")]
     command = launcher + [
-        "run", "--model", str(model), "--port", str(port),
-        "--enable-api", "--auth-token", token,
-        "--endpoints", str(endpoints), "--credentials", str(credentials),
+        "run",
+        "--model",
+        str(model),
+        "--port",
+        str(port),
+        "--enable-api",
+        "--auth-token",
+        token,
+        "--endpoints",
+        str(endpoints),
+        "--credentials",
+        str(credentials),
     ]
     with running(command, cwd, log_dir / f"rasa-{port}.log") as process:
         url = f"http://127.0.0.1:{port}"
@@ -134,12 +156,17 @@ def rasa_server(
         yield BotServer(url=url, token=token, action_port=action_port)
 
 
-def _endpoints_yaml(action_port: Optional[int], tracker_db: Optional[Path]) -> str:
+def _endpoints_yaml(action_port: int | None, tracker_db: Path | None) -> str:
     lines = []
     if action_port is not None:
         lines += ["action_endpoint:", f'  url: "http://127.0.0.1:{action_port}/webhook"']
     if tracker_db is not None:
-        lines += ["tracker_store:", "  type: SQL", '  dialect: "sqlite"', f"  db: {json.dumps(str(tracker_db))}"]
+        lines += [
+            "tracker_store:",
+            "  type: SQL",
+            '  dialect: "sqlite"',
+            f"  db: {json.dumps(str(tracker_db))}",
+        ]
     return "\n".join(lines) + "\n"
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, List, Mapping, Optional, Tuple
+from typing import Any, Dict, List, Mapping, Tuple
 
 import yaml
 
@@ -69,7 +69,7 @@ class Topic:
     source_section: str
     answer: str
     more: str
-    what_to_do: Optional[str]
+    what_to_do: str | None
     related: Tuple[str, ...]
     terms: Tuple[str, ...]
 
@@ -89,14 +89,14 @@ class KnowledgeBase:
                 return topic
         raise KeyError(topic_id)
 
-    def topic_for_intent(self, intent: Optional[str]) -> Optional[Topic]:
+    def topic_for_intent(self, intent: str | None) -> Topic | None:
         """Returns the topic answered by this intent, if any."""
         for topic in self.topics:
             if topic.intent == intent:
                 return topic
         return None
 
-    def topic_for_term(self, term: str) -> Optional[Topic]:
+    def topic_for_term(self, term: str) -> Topic | None:
         """Returns the topic a term points to (case-insensitive), if any."""
         wanted = normalise_term(term)
         for topic in self.topics:
@@ -120,7 +120,7 @@ def knowledge_file_path() -> Path:
     return Path(configured) if configured else DEFAULT_KNOWLEDGE_FILE
 
 
-def load_knowledge(path: Optional[Path] = None) -> KnowledgeBase:
+def load_knowledge(path: Path | None = None) -> KnowledgeBase:
     """Reads and validates the knowledge file; raises KnowledgeError on any fault."""
     path = Path(path) if path is not None else knowledge_file_path()
     try:
@@ -147,9 +147,7 @@ def parse_knowledge(document: Any, origin: str = "knowledge file") -> KnowledgeB
     topics = [_topic(raw, index, origin) for index, raw in enumerate(raw_topics)]
     _check_topic_set(topics, origin)
     _check_unique(topics, origin)
-    return KnowledgeBase(
-        source_document=source_document, messages=messages, topics=tuple(topics)
-    )
+    return KnowledgeBase(source_document=source_document, messages=messages, topics=tuple(topics))
 
 
 def _messages(raw: Any, origin: str) -> Dict[str, str]:
@@ -185,9 +183,7 @@ def _topic(raw: Any, index: int, origin: str) -> Topic:
 
     topic_id = _text_field(raw, "id", where)
     if topic_id not in TOPIC_IDS:
-        raise KnowledgeError(
-            f"{where}: unknown id '{topic_id}'; expected one of {list(TOPIC_IDS)}"
-        )
+        raise KnowledgeError(f"{where}: unknown id '{topic_id}'; expected one of {list(TOPIC_IDS)}")
     what_to_do = raw.get("what_to_do")
     return Topic(
         id=topic_id,
@@ -202,9 +198,7 @@ def _topic(raw: Any, index: int, origin: str) -> Topic:
     )
 
 
-def _text_field(
-    raw: Mapping[str, Any], field: str, where: str, keep_lines: bool = False
-) -> str:
+def _text_field(raw: Mapping[str, Any], field: str, where: str, keep_lines: bool = False) -> str:
     value = raw.get(field)
     if not isinstance(value, str) or not value.strip():
         raise KnowledgeError(f"{where}: field '{field}' must be non-empty text")

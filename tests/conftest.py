@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List
 
 import pytest
 import yaml
@@ -43,10 +43,10 @@ def write_knowledge(tmp_path: Path, document: Dict[str, Any]) -> Path:
 
 def make_tracker(
     text: str = "",
-    intent: Optional[str] = None,
-    entities: Optional[List[Dict[str, Any]]] = None,
-    slots: Optional[Dict[str, Any]] = None,
-    ranking: Optional[List[Dict[str, Any]]] = None,
+    intent: str | None = None,
+    entities: List[Dict[str, Any]] | None = None,
+    slots: Dict[str, Any] | None = None,
+    ranking: List[Dict[str, Any]] | None = None,
 ) -> Tracker:
     """A rasa_sdk Tracker whose latest message has this intent, entities and slots."""
     latest_message = {

@@ -1,0 +1,1 @@
+"""Our NLU components and the plain-Python logic behind them."""

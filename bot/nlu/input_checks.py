@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import importlib
 import re
-from functools import lru_cache
-from typing import Dict, FrozenSet, Optional
+from functools import cache
+from typing import Dict, FrozenSet
 
 MAX_MESSAGE_CHARS = 2000
 """Longer messages get a "please keep it short" reply instead of a guess."""
@@ -25,7 +25,7 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _LATIN_LIMIT = 0x024F  # end of Latin Extended-B
 
 
-@lru_cache(maxsize=None)
+@cache
 def _stop_words() -> Dict[str, FrozenSet[str]]:
     """Stop-word lists by language code, English first; loaded once on first use."""
     lists = {}
@@ -35,7 +35,7 @@ def _stop_words() -> Dict[str, FrozenSet[str]]:
     return lists
 
 
-def input_problem(text: Optional[str]) -> Optional[str]:
+def input_problem(text: str | None) -> str | None:
     """Returns EMPTY, TOO_LONG or NOT_ENGLISH for an unusable message, else None."""
     if text is None or not _WORD.search(text):
         return EMPTY

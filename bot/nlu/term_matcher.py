@@ -135,5 +135,5 @@ def _words_match(
     """True when every word equals its term word or is a near miss of it."""
     return all(
         word == term_word or (word, term_word) in near
-        for word, term_word in zip(words, term_words)
+        for word, term_word in zip(words, term_words, strict=True)
     )

@@ -20,7 +20,7 @@ import inspect
 import json
 import logging
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Text, Type
+from typing import Any, Dict, List, Type
 
 import numpy as np
 import scipy.sparse
@@ -46,7 +46,7 @@ ENTITY_NAME = "cause_term"
 TERMS_FILE = "terms.json"
 
 
-def _term_index_from_config(config: Dict[Text, Any]) -> Dict[str, str]:
+def _term_index_from_config(config: Dict[str, Any]) -> Dict[str, str]:
     """Loads and validates the knowledge file named in the config."""
     configured = config.get("knowledge_file")
     path = Path(configured) if configured else knowledge_file_path()
@@ -69,16 +69,16 @@ class TopicTermExtractor(SparseFeaturizer, EntityExtractorMixin, GraphComponent)
         return [Tokenizer]
 
     @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
+    def get_default_config() -> Dict[str, Any]:
         """Knowledge file path (None: the project default or $LEUKOBOT_KNOWLEDGE_FILE)."""
         return {**SparseFeaturizer.get_default_config(), "knowledge_file": None}
 
     @classmethod
-    def validate_config(cls, config: Dict[Text, Any]) -> None:
+    def validate_config(cls, config: Dict[str, Any]) -> None:
         """Nothing to check beyond what loading the knowledge file checks."""
 
     @classmethod
-    def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
+    def fingerprint_addon(cls, config: Dict[str, Any]) -> str | None:
         """Fingerprints what Rasa cannot see: the term list and the matcher's code."""
         terms = json.dumps(_term_index_from_config(config), sort_keys=True)
         digest = hashlib.sha256(terms.encode("utf-8"))
@@ -87,7 +87,7 @@ class TopicTermExtractor(SparseFeaturizer, EntityExtractorMixin, GraphComponent)
 
     def __init__(
         self,
-        config: Dict[Text, Any],
+        config: Dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
@@ -103,7 +103,7 @@ class TopicTermExtractor(SparseFeaturizer, EntityExtractorMixin, GraphComponent)
     @classmethod
     def create(
         cls,
-        config: Dict[Text, Any],
+        config: Dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
@@ -115,7 +115,7 @@ class TopicTermExtractor(SparseFeaturizer, EntityExtractorMixin, GraphComponent)
     @classmethod
     def load(
         cls,
-        config: Dict[Text, Any],
+        config: Dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,

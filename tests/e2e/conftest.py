@@ -13,13 +13,6 @@ from tests.conftest import PROJECT_DIR
 MODEL = PROJECT_DIR / "models" / "leukobot.tar.gz"
 
 
-def pytest_collection_modifyitems(items: list) -> None:
-    """Everything under tests/e2e needs the trained model."""
-    for item in items:
-        if "tests/e2e/" in str(item.fspath):
-            item.add_marker(pytest.mark.model)
-
-
 @pytest.fixture(scope="session")
 def model() -> Path:
     if not MODEL.exists():

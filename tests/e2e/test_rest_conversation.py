@@ -12,6 +12,8 @@ from evaluation.rest_client import send, slot, tracker
 from evaluation.servers import BotServer, action_server, free_port, rasa_server
 from knowledge import KnowledgeBase
 
+pytestmark = pytest.mark.model
+
 
 def _sender() -> str:
     return f"test-{uuid.uuid4().hex[:12]}"
@@ -24,7 +26,9 @@ def _texts(replies: List[Dict[str, Any]]) -> List[str]:
 def test_first_reply_carries_the_disclaimer_then_the_sourced_answer(
     bot: BotServer, kb: KnowledgeBase
 ) -> None:
-    replies = send(bot, _sender(), "my nan takes water pills, could that drop her white cells?").replies
+    replies = send(
+        bot, _sender(), "my nan takes water pills, could that drop her white cells?"
+    ).replies
     assert _texts(replies)[0] == kb.messages["disclaimer"]
     medications = kb.topic("medications")
     assert medications.answer in replies[1]["text"]
@@ -78,7 +82,9 @@ def test_out_of_scope_says_what_the_bot_can_do(bot: BotServer, kb: KnowledgeBase
     assert len(reply["buttons"]) == len(kb.topics)
 
 
-def test_a_conversation_survives_a_server_restart(model: Path, tmp_path: Path, kb: KnowledgeBase) -> None:
+def test_a_conversation_survives_a_server_restart(
+    model: Path, tmp_path: Path, kb: KnowledgeBase
+) -> None:
     database = tmp_path / "conversations.db"
     sender = _sender()
     port = free_port()

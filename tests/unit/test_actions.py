@@ -54,7 +54,10 @@ async def test_tell_me_more_gives_the_current_topics_more_part(kb: KnowledgeBase
 async def test_what_about_a_term_switches_topic(kb: KnowledgeBase) -> None:
     dispatcher = CollectingDispatcher()
     tracker = make_tracker(
-        "what about HIV?", intent="follow_up", entities=[term("hiv")], slots={"topic": "medications"}
+        "what about HIV?",
+        intent="follow_up",
+        entities=[term("hiv")],
+        slots={"topic": "medications"},
     )
     events = await ActionAnswerTopic().run(dispatcher, tracker, {})
     assert kb.topic("viral_infection").answer in dispatcher.messages[0]["text"]

@@ -31,7 +31,9 @@ def _classified(text: str) -> Message:
 def test_an_empty_message_becomes_fallback_with_its_reason(tmp_path: Path) -> None:
     [message] = _guard(tmp_path).process([_classified("   ")])
     assert message.get(INTENT) == {"name": "nlu_fallback", "confidence": 1.0}
-    assert [(e["entity"], e["value"]) for e in message.get(ENTITIES)] == [("input_problem", "empty")]
+    assert [(e["entity"], e["value"]) for e in message.get(ENTITIES)] == [
+        ("input_problem", "empty")
+    ]
 
 
 def test_a_foreign_message_becomes_fallback(tmp_path: Path) -> None:
