@@ -1,0 +1,1 @@
+"""The safety layer: red-flag detection and the policy that answers it first."""

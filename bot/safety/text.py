@@ -1,0 +1,88 @@
+"""Turns a message into normalised words the red-flag patterns are matched on.
+
+spaCy's blank English tokenizer splits the text and expands contractions through
+its norms ("can't", "cant" -> "can not"); rare words one typo away from a red-flag
+word are read as that word ("confussed" -> "confused"). Common English words are
+never "corrected": "cooking" stays "cooking", not "choking". Word frequencies come
+from the wordfreq package, which ships its data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, List, Mapping, Optional, Tuple
+
+import spacy
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+from wordfreq import zipf_frequency
+
+_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they", "that", "there", "what", "who"})
+_AFTER_PRONOUN = {"m": "am", "'m": "am", "s": "is", "'s": "is", "re": "are", "'re": "are"}
+"""Contractions spaCy leaves unexpanded when the apostrophe is missing ("im", "hes")."""
+
+RARE_WORD_ZIPF = 3.0
+"""Words rarer than this (per wordfreq's Zipf scale) may be typos."""
+
+MIN_TYPO_LENGTH = 4
+
+
+@dataclass(frozen=True)
+class Word:
+    """A normalised word and where it stands in the original text."""
+
+    norm: str
+    start: int
+    end: int
+
+
+class Normaliser:
+    """Splits and normalises text; corrects typos towards a fixed vocabulary."""
+
+    def __init__(
+        self, vocabulary: Iterable[str], abbreviations: Optional[Mapping[str, str]] = None
+    ) -> None:
+        """vocabulary: the words patterns are written in; abbreviations: "cnt" -> "can not"."""
+        self._nlp = spacy.blank("en")
+        self._vocabulary = frozenset(vocabulary)
+        self._abbreviations = {
+            short: self.norms(long) for short, long in (abbreviations or {}).items()
+        }
+        self._typo_targets = sorted(w for w in self._vocabulary if len(w) >= MIN_TYPO_LENGTH)
+
+    def norms(self, phrase: str) -> List[str]:
+        """The normalised words of a phrase from the rules file (no typo correction)."""
+        return [token.norm_.lower() for token in self._nlp.make_doc(phrase) if not token.is_space]
+
+    def words(self, text: str) -> List[Word]:
+        """The normalised words of a message, typos towards the vocabulary corrected."""
+        words = []
+        for token in self._nlp.make_doc(text):
+            if token.is_space:
+                if "\n" in token.text:
+                    words.append(Word("\n", token.idx, token.idx + len(token.text)))
+                continue
+            norm = token.norm_.lower()
+            if words and words[-1].norm in _PRONOUNS and norm in _AFTER_PRONOUN:
+                norm = _AFTER_PRONOUN[norm]
+            end = token.idx + len(token.text)
+            for expanded in self._abbreviations.get(norm, [self._corrected(norm)]):
+                words.append(Word(expanded, token.idx, end))
+        return words
+
+    def _corrected(self, norm: str) -> str:
+        if (
+            norm in self._vocabulary
+            or len(norm) < MIN_TYPO_LENGTH
+            or not norm.isalpha()
+            or zipf_frequency(norm, "en") >= RARE_WORD_ZIPF
+        ):
+            return norm
+        best: Tuple[str, float, int] | None = process.extractOne(
+            norm, self._typo_targets, scorer=OSA.distance, score_cutoff=2
+        )
+        if best is None:
+            return norm
+        target, distance, _ = best
+        allowed = 2 if len(target) >= 8 else 1
+        return target if distance <= allowed else norm
