@@ -25,6 +25,7 @@ from evaluation.heldout import (
     predicted_label,
 )
 from evaluation.rest_client import send, tracker
+from evaluation.safety import evaluate_safety, render_safety, safety_targets
 from evaluation.servers import PROJECT_DIR, VENV_BIN, environment, our_bot, rasa_server
 
 RESULTS_DIR = PROJECT_DIR / "results"
@@ -144,6 +145,8 @@ def main() -> int:
     report = build_report(
         results, macro_f1, our_train_s, starter_train_s, our_latencies, starter_latencies
     )
+    report["safety"] = evaluate_safety()
+    report["targets"].update(safety_targets(report["safety"]))
     write_report(report)
     print(render(report))
     shutil.rmtree(work, ignore_errors=True)
@@ -229,6 +232,8 @@ def render(report: Dict[str, Any]) -> str:
     lines += [
         f"- expected `{m['expected']}`, got `{m['got']}`: {m['text']}" for m in report["misses"]
     ]
+    if "safety" in report:
+        lines += [""] + render_safety(report["safety"])
     return "\n".join(lines) + "\n"
 
 

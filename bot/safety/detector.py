@@ -18,8 +18,8 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from bot.safety.patterns import GAP, expand, negates_itself, to_pattern
-from bot.safety.rules import RedFlagClass, RedFlagRules
 from bot.safety.readings import Reading, find_measures, find_readings
+from bot.safety.rules import RedFlagClass, RedFlagRules
 from bot.safety.text import Normaliser, Word
 
 CURRENT = "current"
@@ -126,7 +126,9 @@ class RedFlagDetector:
     def assess(self, text: str) -> Assessment:
         """Finds every red flag in the text and judges whether it is present now."""
         words = self._normaliser.words(text or "")
-        doc = Doc(self._nlp.vocab, words=[w.norm for w in words] or [""])
+        if not words:
+            return Assessment(findings=(), crisis_classes=self._crisis)
+        doc = Doc(self._nlp.vocab, words=[w.norm for w in words])
         cues = self._cue_spans(doc)
         findings = [
             self._judge(red_flag, start, end, words, cues, self_negating)
@@ -184,7 +186,9 @@ class RedFlagDetector:
                 findings.append(self._judge(LOW_OXYGEN, start, end, words, cues, False))
         return findings
 
-    def _is_normal_now(self, reading: Reading, words: Sequence[Word], cues: Dict[str, List[_Span]]) -> bool:
+    def _is_normal_now(
+        self, reading: Reading, words: Sequence[Word], cues: Dict[str, List[_Span]]
+    ) -> bool:
         """A normal temperature said to be the current one ("36.7 today")."""
         limits = self._rules.readings
         if not limits.low_below_c <= reading.celsius < limits.fever_at_or_above_c:
@@ -220,8 +224,10 @@ class RedFlagDetector:
     def _negated(
         self, start: int, end: int, words: Sequence[Word], cues: Dict[str, List[_Span]]
     ) -> bool:
-        """A negation cue ends within the window before the flag, in the same clause,
-        or stands inside it ("heart's not racing" matched across a gap)."""
+        """A negation cue just before the flag in its clause, or inside it.
+
+        Inside: a gap in the pattern matched across it ("heart's not racing").
+        """
         window = self._rules.context.negation_window
         for cue in cues["negation"]:
             if start <= cue.start and cue.end <= end:

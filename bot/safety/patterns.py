@@ -31,7 +31,10 @@ def expand(phrase: str, norms: Callable[[str], List[str]]) -> List[List[str]]:
             options.append([[GAP]])
         else:
             options.append([norms(match.group(0))])
-    return [[word for part in combination for word in part] for combination in itertools.product(*options)]
+    return [
+        [word for part in combination for word in part]
+        for combination in itertools.product(*options)
+    ]
 
 
 def to_pattern(words: Sequence[str]) -> Pattern:

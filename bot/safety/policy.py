@@ -20,7 +20,7 @@ import json
 import logging
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional, Text
+from typing import Any, Callable, Dict, List, Optional
 
 from rasa.core.constants import POLICY_PRIORITY, RULE_POLICY_PRIORITY
 from rasa.core.policies.policy import Policy, PolicyPrediction, SupportedData
@@ -47,7 +47,7 @@ SAFETY_POLICY_PRIORITY = RULE_POLICY_PRIORITY + 2
 _CACHED_MESSAGES = 256
 
 
-def _rules_path(config: Dict[Text, Any]) -> Path:
+def _rules_path(config: Dict[str, Any]) -> Path:
     configured = config.get("rules_file")
     return Path(configured) if configured else DEFAULT_RULES_FILE
 
@@ -59,7 +59,7 @@ class SafetyPolicy(Policy):
     """Predicts the emergency message first whenever the user reports a red flag."""
 
     @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
+    def get_default_config() -> Dict[str, Any]:
         """Rules file (None: data/safety/red_flags.yml) and a priority above RulePolicy."""
         return {"rules_file": None, POLICY_PRIORITY: SAFETY_POLICY_PRIORITY}
 
@@ -72,14 +72,16 @@ class SafetyPolicy(Policy):
     def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
         """Fingerprints what Rasa cannot see: the rules file and the detector's code."""
         digest = hashlib.sha256()
-        digest.update(json.dumps(load_rules(_rules_path(config)).as_dict(), sort_keys=True).encode())
+        digest.update(
+            json.dumps(load_rules(_rules_path(config)).as_dict(), sort_keys=True).encode()
+        )
         for module in (detector, patterns, readings, rules, text):
             digest.update(inspect.getsource(module).encode("utf-8"))
         return digest.hexdigest()
 
     def __init__(
         self,
-        config: Dict[Text, Any],
+        config: Dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
@@ -107,7 +109,7 @@ class SafetyPolicy(Policy):
     @classmethod
     def load(
         cls,
-        config: Dict[Text, Any],
+        config: Dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
@@ -124,7 +126,7 @@ class SafetyPolicy(Policy):
         self,
         tracker: DialogueStateTracker,
         domain: Domain,
-        rule_only_data: Optional[Dict[Text, Any]] = None,
+        rule_only_data: Optional[Dict[str, Any]] = None,
         **kwargs: Any,
     ) -> PolicyPrediction:
         """The next step of the emergency reply, or no opinion at all."""
@@ -153,7 +155,9 @@ class SafetyPolicy(Policy):
             "Emergency reply for red flag(s) %s.",
             sorted({finding.red_flag for finding in assessment.current}),
         )
-        return [EMERGENCY_ACTION, CRISIS_LINE_ACTION] if assessment.crisis_line else [EMERGENCY_ACTION]
+        return (
+            [EMERGENCY_ACTION, CRISIS_LINE_ACTION] if assessment.crisis_line else [EMERGENCY_ACTION]
+        )
 
 
 def _current_turn(tracker: DialogueStateTracker) -> Optional[tuple[str, List[str]]]:

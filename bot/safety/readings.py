@@ -31,16 +31,39 @@ _NUMBER = re.compile(
 _UNITS = {"c": "C", "celsius": "C", "centigrade": "C", "f": "F", "fahrenheit": "F"}
 
 _ONES = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
 }
 _TEENS = {
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
 _TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fourty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 _NUMBER_WORDS = "|".join([*_ONES, *_TEENS, *_TENS, "hundred", "a", "and", "point", "oh"])
 _WORDED = re.compile(
@@ -75,7 +98,11 @@ def _digit_readings(text: str, rules: ReadingRules) -> List[Optional[Reading]]:
         is_decimal = "." in raw
         if _followed_by(text, match.end(), rules.not_after):
             continue
-        if unit is None and not is_decimal and not _has_context(text, match.start(), match.end(), rules):
+        if (
+            unit is None
+            and not is_decimal
+            and not _has_context(text, match.start(), match.end(), rules)
+        ):
             continue
         found.append(_reading(match.start(), match.end(), value, unit))
     return found
@@ -181,10 +208,11 @@ def _unit_after(text: str, end: int) -> Optional[str]:
 
 def _has_context(text: str, start: int, end: int, rules: ReadingRules) -> bool:
     window = text[max(0, start - CONTEXT_CHARS) : end + CONTEXT_CHARS]
-    words = set(re.findall(r"[a-z°]+", window))
-    return any(word in words for word in rules.context_words)
+    return any(
+        re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", window) for word in rules.context_words
+    )
 
 
 def _followed_by(text: str, end: int, words: Sequence[str]) -> bool:
     following = re.match(r"\s*([a-z%]+)", text[end:])
-    return bool(following) and following.group(1) in words
+    return following is not None and following.group(1) in words

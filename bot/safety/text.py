@@ -78,8 +78,11 @@ class Normaliser:
             or zipf_frequency(norm, "en") >= RARE_WORD_ZIPF
         ):
             return norm
-        best: Tuple[str, float, int] | None = process.extractOne(
-            norm, self._typo_targets, scorer=OSA.distance, score_cutoff=2
+        best: Optional[Tuple[str, float, int]] = process.extractOne(
+            norm,
+            self._typo_targets,
+            scorer=OSA.distance,
+            score_cutoff=2,  # type: ignore[call-overload]
         )
         if best is None:
             return norm
