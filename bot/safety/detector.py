@@ -33,7 +33,16 @@ FAST_PULSE = "sepsis_signs"
 LOW_OXYGEN = "breathing"
 SENTENCE_BREAKS = frozenset({".", "!", "?", ";", "\n"})
 
-_CUE_KINDS = ("negation", "pseudo", "past", "resolved", "current", "hypothetical", "idiom")
+_CUE_KINDS = (
+    "negation",
+    "pseudo",
+    "past",
+    "resolved",
+    "current",
+    "hypothetical",
+    "conditional",
+    "idiom",
+)
 _YEAR = re.compile(r"^(19|20)\d\d$")
 
 
@@ -109,6 +118,7 @@ class RedFlagDetector:
             "resolved": context.resolved_cues,
             "current": context.current_cues,
             "hypothetical": context.hypothetical_cues,
+            "conditional": context.conditional_cues,
             "idiom": context.idioms,
         }
         for kind, cues in cue_lists.items():
@@ -120,6 +130,7 @@ class RedFlagDetector:
         self._markers = frozenset(context.personal_markers)
         self._askers = frozenset(context.asker_verbs)
         self._question_starts = frozenset(context.question_starts)
+        self._anaphors = frozenset(context.anaphors)
         vocabulary.update(self._markers | self._askers | self._question_starts)
         self._normaliser = Normaliser(vocabulary, rules.abbreviations)
 
@@ -267,6 +278,8 @@ class RedFlagDetector:
             return False
         clause = _bounds(words, start, self._breaks)
         sentence = _bounds(words, start, SENTENCE_BREAKS)
+        if any(sentence[0] <= c.start and c.end <= start for c in cues["conditional"]):
+            return True
         cue = any(_inside(c, clause) for c in cues["hypothetical"])
         if cue:
             scope = clause
@@ -274,9 +287,20 @@ class RedFlagDetector:
             scope = (sentence[0], clause[1])
         else:
             return False
-        if any(words[i].norm == "if" for i in range(scope[0], start)):
-            return True
-        return not any(self._names_someone(words, i) for i in range(scope[0], start))
+        if any(self._names_someone(words, i) for i in range(scope[0], start)):
+            return False
+        return not self._answered_in_person_later(sentence[1], words, cues)
+
+    def _answered_in_person_later(
+        self, after: int, words: Sequence[Word], cues: Dict[str, List[_Span]]
+    ) -> bool:
+        """A later sentence says someone has it now ("... my mum just had one")."""
+        rest = range(after, len(words))
+        return (
+            any(self._names_someone(words, i) for i in rest)
+            and any(words[i].norm in self._anaphors for i in rest)
+            and any(c.start >= after for c in cues["current"])
+        )
 
     def _starts_question(self, words: Sequence[Word], index: int) -> bool:
         """A clause opening like a question; "can't breathe" is a statement."""

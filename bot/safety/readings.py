@@ -98,6 +98,8 @@ def _digit_readings(text: str, rules: ReadingRules) -> List[Optional[Reading]]:
         is_decimal = "." in raw
         if _followed_by(text, match.end(), rules.not_after):
             continue
+        if _preceded_by(text, match.start(), rules.not_before):
+            continue
         if (
             unit is None
             and not is_decimal
@@ -211,6 +213,13 @@ def _has_context(text: str, start: int, end: int, rules: ReadingRules) -> bool:
     return any(
         re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", window) for word in rules.context_words
     )
+
+
+def _preceded_by(text: str, start: int, words: Sequence[str]) -> bool:
+    """The number comes right after one of the words ("sats 96", "bp: 130/85", "wbc of 2")."""
+    before = text[max(0, start - 24) : start]
+    tail = re.sub(r"(?:\s|:|=|is|was|of|at|/|\d)*$", "", before)
+    return any(re.search(rf"(?<![a-z]){re.escape(word)}$", tail) for word in words)
 
 
 def _followed_by(text: str, end: int, words: Sequence[str]) -> bool:

@@ -29,6 +29,7 @@ class ReadingRules:
     low_below_c: float
     context_words: Tuple[str, ...]
     not_after: Tuple[str, ...]
+    not_before: Tuple[str, ...]
     pulse_words: Tuple[str, ...]
     fast_pulse_at_or_above_bpm: float
     oxygen_words: Tuple[str, ...]
@@ -58,6 +59,8 @@ class ContextRules:
     current_cues: Tuple[str, ...]
     hypothetical_cues: Tuple[str, ...]
     question_starts: Tuple[str, ...]
+    conditional_cues: Tuple[str, ...]
+    anaphors: Tuple[str, ...]
     personal_markers: Tuple[str, ...]
     asker_verbs: Tuple[str, ...]
     idioms: Tuple[str, ...]
@@ -111,6 +114,7 @@ def parse_rules(document: Any, origin: str = "red-flag rules") -> RedFlagRules:
             low_below_c=_number(readings, "low_below_c", f"{origin}: readings"),
             context_words=_words(readings, "context_words", f"{origin}: readings"),
             not_after=_words(readings, "not_after", f"{origin}: readings"),
+            not_before=_words(readings, "not_before", f"{origin}: readings"),
             pulse_words=_words(readings, "pulse_words", f"{origin}: readings"),
             fast_pulse_at_or_above_bpm=_number(
                 readings, "fast_pulse_at_or_above_bpm", f"{origin}: readings"
@@ -132,6 +136,8 @@ def parse_rules(document: Any, origin: str = "red-flag rules") -> RedFlagRules:
             current_cues=_words(context, "current_cues", f"{origin}: context"),
             hypothetical_cues=_words(context, "hypothetical_cues", f"{origin}: context"),
             question_starts=_words(context, "question_starts", f"{origin}: context"),
+            conditional_cues=_words(context, "conditional_cues", f"{origin}: context"),
+            anaphors=_words(context, "anaphors", f"{origin}: context"),
             personal_markers=_words(context, "personal_markers", f"{origin}: context"),
             asker_verbs=_words(context, "asker_verbs", f"{origin}: context"),
             idioms=_words(context, "idioms", f"{origin}: context"),
