@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any, Dict, List
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import more_button, topic_buttons
-from actions.knowledge_access import knowledge
+from actions.knowledge_access import KnowledgeAction
 from actions.message_parts import intent_name, term_values
 from actions.topic_choice import choose_topic
 from knowledge import KnowledgeBase, Topic
@@ -17,12 +17,8 @@ from knowledge import KnowledgeBase, Topic
 TOPIC_SLOT = "topic"
 
 
-class ActionAnswerTopic(Action):
+class ActionAnswerTopic(KnowledgeAction):
     """Gives a topic's answer (or its "more" part), its source line and follow-up buttons."""
-
-    def __init__(self) -> None:
-        """Loads the knowledge file when the action server starts."""
-        knowledge()
 
     def name(self) -> str:
         """The domain name of this action."""
@@ -35,7 +31,7 @@ class ActionAnswerTopic(Action):
         domain: Dict[str, Any],
     ) -> List[Dict[str, Any]]:
         """Answers the chosen topic and records it in the `topic` slot."""
-        kb = knowledge()
+        kb = self.kb
         choice = choose_topic(
             kb,
             intent_name(tracker),

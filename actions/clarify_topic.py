@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any, Dict, List
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import topic_buttons
-from actions.knowledge_access import knowledge
+from actions.knowledge_access import KnowledgeAction
 from actions.message_parts import input_problem, ranked_intents, term_values
 from actions.topic_choice import named_topics
 
@@ -17,12 +17,8 @@ PROBLEMS = ("empty", "too_long", "not_english")
 """Values of the `input_problem` entity; each names a message in the knowledge file."""
 
 
-class ActionClarifyTopic(Action):
+class ActionClarifyTopic(KnowledgeAction):
     """Says what to do about an unreadable message, or offers the likeliest topics."""
-
-    def __init__(self) -> None:
-        """Loads the knowledge file when the action server starts."""
-        knowledge()
 
     def name(self) -> str:
         """The domain name of this action."""
@@ -35,7 +31,7 @@ class ActionClarifyTopic(Action):
         domain: Dict[str, Any],
     ) -> List[Dict[str, Any]]:
         """Never guesses: explains the problem or asks which topic was meant."""
-        kb = knowledge()
+        kb = self.kb
         problem = input_problem(tracker)
         if problem in PROBLEMS:
             dispatcher.utter_message(text=kb.messages[problem])

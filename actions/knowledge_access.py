@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from functools import lru_cache
+
+from rasa_sdk import Action
 
 from knowledge import KnowledgeBase, load_knowledge
 
@@ -15,3 +18,15 @@ def knowledge() -> KnowledgeBase:
     server starts, so a broken knowledge file stops the start-up with its message.
     """
     return load_knowledge()
+
+
+class KnowledgeAction(Action, ABC):
+    """Base of the actions that answer from the knowledge file."""
+
+    def __init__(self) -> None:
+        """Loads the knowledge file when the action server starts (and fails there)."""
+        self.kb = knowledge()
+
+    @abstractmethod
+    def name(self) -> str:
+        """The domain name of the action."""

@@ -4,19 +4,15 @@ from __future__ import annotations
 
 from typing import Any, Dict, List
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import topic_buttons
-from actions.knowledge_access import knowledge
+from actions.knowledge_access import KnowledgeAction
 
 
-class ActionOutOfScope(Action):
+class ActionOutOfScope(KnowledgeAction):
     """Says what the bot can help with, offers every topic and points to the care team."""
-
-    def __init__(self) -> None:
-        """Loads the knowledge file when the action server starts."""
-        knowledge()
 
     def name(self) -> str:
         """The domain name of this action."""
@@ -29,7 +25,7 @@ class ActionOutOfScope(Action):
         domain: Dict[str, Any],
     ) -> List[Dict[str, Any]]:
         """Sends the out-of-scope reply with a button per topic."""
-        kb = knowledge()
+        kb = self.kb
         dispatcher.utter_message(
             text=kb.messages["out_of_scope"],
             buttons=topic_buttons(kb, (topic.id for topic in kb.topics)),

@@ -4,21 +4,17 @@ from __future__ import annotations
 
 from typing import Any, Dict, List
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.knowledge_access import knowledge
+from actions.knowledge_access import KnowledgeAction
 
 SESSION_METADATA_SLOT = "session_started_metadata"
 
 
-class ActionSessionStart(Action):
+class ActionSessionStart(KnowledgeAction):
     """Rasa's session start plus a one-line "not a diagnosis" disclaimer."""
-
-    def __init__(self) -> None:
-        """Loads the knowledge file when the action server starts."""
-        knowledge()
 
     def name(self) -> str:
         """The domain name of this action (replaces Rasa's default)."""
@@ -38,6 +34,6 @@ class ActionSessionStart(Action):
                 for name, value in tracker.slots.items()
                 if value is not None and name != SESSION_METADATA_SLOT
             )
-        dispatcher.utter_message(text=knowledge().messages["disclaimer"])
+        dispatcher.utter_message(text=self.kb.messages["disclaimer"])
         events.append(ActionExecuted("action_listen"))
         return events
