@@ -7,7 +7,8 @@ BIN := $(VENV)/bin
 RASA := $(BIN)/rasa
 MODEL := models/leukobot.tar.gz
 TRAIN_INPUTS := config.yml domain.yml $(shell find data -type f -name '*.yml' 2>/dev/null)
-PYTHON_SOURCES := $(shell find bot actions knowledge evaluation -name '*.py' 2>/dev/null)
+# Code that goes into the model (NLU components, policy, knowledge loader).
+PYTHON_SOURCES := $(shell find bot knowledge -name '*.py' 2>/dev/null)
 
 # Quiet TensorFlow's start-up chatter, keep Rasa offline, silence SQLAlchemy 2.0 notices.
 export TF_CPP_MIN_LOG_LEVEL := 3
