@@ -124,17 +124,19 @@ def rasa_server(
     tracker_db: Path | None = None,
     port: int | None = None,
     with_fixes: bool = True,
+    credentials_yaml: str = "rest:\n",
 ) -> Iterator[BotServer]:
     """A Rasa server with the REST channel and HTTP API on a free port.
 
     with_fixes starts it through bot.server (as `make run` does); without, plain `rasa`.
+    credentials_yaml: the channels to open (REST only unless told).
     """
     port = port or free_port()
     token = "eval-token"
     endpoints = log_dir / f"endpoints-{port}.yml"
     endpoints.write_text(_endpoints_yaml(action_port, tracker_db), encoding="utf-8")
     credentials = log_dir / f"credentials-{port}.yml"
-    credentials.write_text("rest:\n", encoding="utf-8")
+    credentials.write_text(credentials_yaml, encoding="utf-8")
     launcher = [sys.executable, "-m", "bot.server"] if with_fixes else [str(VENV_BIN / "rasa")]
     command = launcher + [
         "run",

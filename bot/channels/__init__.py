@@ -1,0 +1,1 @@
+"""Input channels of ours, named by dotted path in credentials.yml."""

@@ -1,0 +1,74 @@
+"""socket.io with session persistence: our channel delivers replies, Rasa's does not."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from pathlib import Path
+from typing import Any, Dict, List
+
+import pytest
+import socketio
+
+from evaluation.servers import free_port, rasa_server
+
+pytestmark = pytest.mark.model
+
+CHANNELS = {
+    "ours": "bot.channels.socketio.PersistentSocketIOInput",
+    "rasa": "socketio",
+}
+
+
+def _credentials(channel: str) -> str:
+    return (
+        f"{CHANNELS[channel]}:\n"
+        "  user_message_evt: user_uttered\n"
+        "  bot_message_evt: bot_uttered\n"
+        "  session_persistence: true\n"
+    )
+
+
+async def _ask(url: str, message: str, timeout_s: float = 15.0) -> List[Dict[str, Any]]:
+    """Connects like the widget, asks one question, collects replies until quiet."""
+    client = socketio.AsyncClient()
+    replies: List[Dict[str, Any]] = []
+    confirmed = asyncio.Event()
+    session_id = uuid.uuid4().hex
+    client.on("session_confirm", lambda *_: confirmed.set())
+    client.on("bot_uttered", replies.append)
+    # Long polling: python-engineio's websocket client needs a newer aiohttp than Rasa pins.
+    await client.connect(url, transports=["polling"])
+    try:
+        await client.emit("session_request", {"session_id": session_id})
+        await asyncio.wait_for(confirmed.wait(), timeout_s)
+        await client.emit("user_uttered", {"message": message, "session_id": session_id})
+        deadline = asyncio.get_running_loop().time() + timeout_s
+        while asyncio.get_running_loop().time() < deadline and len(replies) < 2:
+            await asyncio.sleep(0.2)
+        await asyncio.sleep(1.0)
+    finally:
+        await client.disconnect()
+    return replies
+
+
+def test_our_channel_replies_with_session_persistence(model: Path, tmp_path: Path) -> None:
+    with rasa_server(
+        model, tmp_path, action_port=free_port(), credentials_yaml=_credentials("ours")
+    ) as server:
+        replies = asyncio.run(_ask(server.url, "my temp is 39.5 and I'm shivering"))
+    assert any("emergency" in reply.get("text", "") for reply in replies), replies
+
+
+@pytest.mark.xfail(
+    strict=True, raises=AssertionError, reason="RasaHQ/rasa#13027: Rasa 3.6 never awaits enter_room"
+)
+def test_rasas_own_channel_loses_replies_with_session_persistence(
+    model: Path, tmp_path: Path
+) -> None:
+    """Documents the bug our channel fixes; if it ever passes, the fix can go."""
+    with rasa_server(
+        model, tmp_path, action_port=free_port(), credentials_yaml=_credentials("rasa")
+    ) as server:
+        replies = asyncio.run(_ask(server.url, "my temp is 39.5 and I'm shivering", 8.0))
+    assert replies
