@@ -31,10 +31,11 @@ case "$mode" in
 
 MSG
     "$bin/python" -m bot.server run --model models/leukobot.tar.gz --port "$port" --cors "*" \
-      --credentials credentials.yml --endpoints endpoints.yml
+      --credentials credentials.yml --endpoints "${ENDPOINTS:-endpoints.yml}"
     ;;
   shell)
-    "$bin/python" -m bot.server shell --model models/leukobot.tar.gz --endpoints endpoints.yml
+    "$bin/python" -m bot.server shell --model models/leukobot.tar.gz --port "$port" \
+      --endpoints "${ENDPOINTS:-endpoints.yml}"
     ;;
   *)
     echo "usage: $0 run|shell" >&2; exit 2 ;;

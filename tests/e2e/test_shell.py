@@ -1,0 +1,47 @@
+"""`make shell`'s script in a real terminal: type a question, read the answer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from evaluation.servers import environment, free_port
+from tests.conftest import PROJECT_DIR
+
+pytestmark = pytest.mark.model
+
+
+def test_the_shell_answers_a_question(model: Path, tmp_path: Path) -> None:
+    action_port = free_port()
+    endpoints = tmp_path / "endpoints.yml"
+    endpoints.write_text(
+        f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n', encoding="utf-8"
+    )
+    env = {
+        **environment(),
+        "RASA_PORT": str(free_port()),
+        "ACTION_PORT": str(action_port),
+        "ENDPOINTS": str(endpoints),
+        "TERM": "dumb",
+    }
+    shell = pexpect.spawn(
+        "bash",
+        [str(PROJECT_DIR / "scripts" / "serve.sh"), "shell"],
+        cwd=str(PROJECT_DIR),
+        env=env,
+        encoding="utf-8",
+        timeout=180,
+        dimensions=(40, 200),
+    )
+    try:
+        shell.expect("Your input ->")
+        shell.sendline("can steroids lower my white count?")
+        shell.expect("corticosteroid", timeout=60)
+        # Buttons become a menu; Enter picks the first one, "Tell me more".
+        shell.expect("Tell me more")
+        shell.send("\r")
+        shell.expect("only one possible reason", timeout=60)
+    finally:
+        shell.close(force=True)
