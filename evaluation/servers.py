@@ -175,8 +175,23 @@ def _endpoints_yaml(action_port: int | None, tracker_db: Path | None) -> str:
 @contextmanager
 def our_bot(model: Path, log_dir: Path) -> Iterator[BotServer]:
     """Our Rasa server with its action server and a throw-away SQLite tracker store."""
+    with our_bot_with(model, log_dir, "rest:\n") as server:
+        yield server
+
+
+@contextmanager
+def our_bot_with(model: Path, log_dir: Path, credentials_yaml: str) -> Iterator[BotServer]:
+    """Like our_bot, with the channels of the given credentials."""
     with ExitStack() as stack:
         port = free_port()
         stack.enter_context(action_server(log_dir, port))
         db = Path(stack.enter_context(tempfile.TemporaryDirectory())) / "conversations.db"
-        yield stack.enter_context(rasa_server(model, log_dir, action_port=port, tracker_db=db))
+        yield stack.enter_context(
+            rasa_server(
+                model,
+                log_dir,
+                action_port=port,
+                tracker_db=db,
+                credentials_yaml=credentials_yaml,
+            )
+        )
