@@ -22,16 +22,21 @@ done
 
 case "$mode" in
   run)
+    credentials=$(mktemp --suffix=.yml)
+    trap 'kill "$actions_pid" 2>/dev/null || true; rm -f "$credentials"' EXIT INT TERM
+    scripts/credentials.sh > "$credentials"
     cat <<MSG
 
   Leukopenia information bot
   REST:       POST http://localhost:$port/webhooks/rest/webhook  {"sender": "me", "message": "hi"}
   socket.io:  http://localhost:$port/socket.io  (events user_uttered / bot_uttered)
+  Slack:      http://localhost:$port/webhooks/slack/webhook     (when SLACK_TOKEN is set)
+  Telegram:   http://localhost:$port/webhooks/telegram/webhook  (when TELEGRAM_TOKEN is set)
   Stop with Ctrl+C.
 
 MSG
     "$bin/python" -m bot.server run --model models/leukobot.tar.gz --port "$port" --cors "*" \
-      --credentials credentials.yml --endpoints "${ENDPOINTS:-endpoints.yml}"
+      --credentials "$credentials" --endpoints "${ENDPOINTS:-endpoints.yml}"
     ;;
   shell)
     "$bin/python" -m bot.server shell --model models/leukobot.tar.gz --port "$port" \
