@@ -38,6 +38,7 @@ class SlackChannel(SlackInput):
         """Rasa's Slack credentials, plus `slack_api_base_url`."""
         if not credentials:
             cls.raise_missing_credentials_exception()
+        credentials = dict(credentials or {})
         settings = {"errors_ignore_retry": list(SLACK_RETRY_REASONS), **credentials}
         channel = super().from_credentials(settings)
         assert isinstance(channel, SlackChannel)

@@ -114,6 +114,7 @@ class SecureTelegramInput(InputChannel):
         """Reads access_token, secret_token, webhook_url and api_base_url."""
         if not credentials:
             cls.raise_missing_credentials_exception()
+        credentials = dict(credentials or {})
         missing = [k for k in ("access_token", "secret_token") if not credentials.get(k)]
         if missing:
             raise ValueError(
