@@ -16,6 +16,9 @@ export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONPATH := $(CURDIR)
 
+WIDGET_CLIENT := web/vendor/socket.io.min.js
+CHROMIUM := /usr/bin/chromium
+
 .PHONY: help install train validate test eval lint run shell lock clean
 
 help: ## list the targets
@@ -30,6 +33,17 @@ $(VENV)/.installed: pyproject.toml constraints.txt scripts/python310.sh
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
 	@touch $@
 
+# The widget's socket.io client, from the npm registry (no CDN at run time).
+$(WIDGET_CLIENT): web/package.json web/package-lock.json
+	@command -v npm >/dev/null || { echo "Install Node.js 18+ with npm for the web widget."; exit 1; }
+	cd web && npm ci --no-audit --no-fund
+	@touch $@
+
+# Debian's Chromium for the widget's browser test.
+$(CHROMIUM):
+	@command -v apt-get >/dev/null || { echo "Install Chromium at $(CHROMIUM) (Debian package chromium)."; exit 1; }
+	apt-get update -qq && apt-get install -y -qq chromium
+
 train: install $(MODEL) ## train the model when data, config or code changed
 
 $(MODEL): $(TRAIN_INPUTS) $(PYTHON_SOURCES)
@@ -39,7 +53,7 @@ $(MODEL): $(TRAIN_INPUTS) $(PYTHON_SOURCES)
 validate: install ## check domain, data and stories
 	$(RASA) data validate --fail-on-warnings
 
-test: install ## lint, unit tests, data validation, training, test stories, end-to-end tests
+test: install $(WIDGET_CLIENT) $(CHROMIUM) ## lint, unit tests, validation, training, test stories, end to end
 	$(MAKE) lint
 	$(BIN)/pytest -m "not model"
 	$(MAKE) validate train
@@ -55,7 +69,7 @@ lint: install ## ruff (rules and formatting) and mypy
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-run: train ## serve the bot: action server + REST and socket.io channels
+run: train $(WIDGET_CLIENT) ## serve the bot: action server, Rasa (REST, socket.io), the widget page
 	scripts/serve.sh run
 
 shell: train ## chat in the terminal

@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 mode=${1:-run}
 port=${RASA_PORT:-5005}
 action_port=${ACTION_PORT:-5055}
+widget_port=${WIDGET_PORT:-8080}
 bin=.venv/bin
 
 "$bin/rasa" run actions --actions actions --port "$action_port" &
@@ -23,11 +24,14 @@ done
 case "$mode" in
   run)
     credentials=$(mktemp --suffix=.yml)
-    trap 'kill "$actions_pid" 2>/dev/null || true; rm -f "$credentials"' EXIT INT TERM
+    "$bin/python" -m http.server "$widget_port" --bind 127.0.0.1 --directory web >/dev/null 2>&1 &
+    widget_pid=$!
+    trap 'kill "$actions_pid" "$widget_pid" 2>/dev/null || true; rm -f "$credentials"' EXIT INT TERM
     scripts/credentials.sh > "$credentials"
     cat <<MSG
 
   Leukopenia information bot
+  Widget:     http://localhost:$widget_port/index.html?server=http://localhost:$port
   REST:       POST http://localhost:$port/webhooks/rest/webhook  {"sender": "me", "message": "hi"}
   socket.io:  http://localhost:$port/socket.io  (events user_uttered / bot_uttered)
   Slack:      http://localhost:$port/webhooks/slack/webhook     (when SLACK_TOKEN is set)

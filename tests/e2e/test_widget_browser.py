@@ -1,0 +1,64 @@
+"""The website widget in headless Chromium against the real bot (tests/browser)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import threading
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from evaluation.servers import free_port, our_bot_with
+from tests.conftest import PROJECT_DIR
+
+pytestmark = pytest.mark.model
+
+WEB_DIR = PROJECT_DIR / "web"
+SCREENSHOT = PROJECT_DIR / "results" / "widget.png"
+SOCKETIO = (
+    "bot.channels.socketio.PersistentSocketIOInput:\n"
+    "  user_message_evt: user_uttered\n"
+    "  bot_message_evt: bot_uttered\n"
+    "  session_persistence: true\n"
+)
+
+
+@pytest.fixture
+def widget_server() -> Iterator[str]:
+    """The web/ folder over HTTP on loopback, as `make run` serves it."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(WEB_DIR))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
+def test_the_widget_in_a_real_browser(model: Path, tmp_path: Path, widget_server: str) -> None:
+    assert Path("/usr/bin/chromium").exists(), "run `make install` (installs Debian's chromium)"
+    assert (WEB_DIR / "vendor" / "socket.io.min.js").exists(), "run `make install` (npm ci)"
+    SCREENSHOT.parent.mkdir(exist_ok=True)
+    SCREENSHOT.unlink(missing_ok=True)
+    with our_bot_with(model, tmp_path, SOCKETIO) as bot:
+        env = {
+            **os.environ,
+            "WIDGET_URL": f"{widget_server}/index.html?server={bot.url}",
+            "SCREENSHOT": str(SCREENSHOT),
+        }
+        node = shutil.which("node") or "node"
+        result = subprocess.run(
+            [node, "--test", str(WEB_DIR / "test" / "widget.test.mjs")],
+            cwd=WEB_DIR,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert SCREENSHOT.exists()
