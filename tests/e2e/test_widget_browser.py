@@ -49,6 +49,7 @@ def test_the_widget_in_a_real_browser(model: Path, tmp_path: Path, widget_server
         env = {
             **os.environ,
             "WIDGET_URL": f"{widget_server}/index.html?server={bot.url}",
+            "WIDGET_DEAD_URL": f"{widget_server}/index.html?server=http://127.0.0.1:{free_port()}",
             "SCREENSHOT": str(SCREENSHOT),
         }
         node = shutil.which("node") or "node"

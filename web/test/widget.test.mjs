@@ -58,3 +58,18 @@ test("the widget answers, escalates, survives a reload and never runs message HT
     await browser.close();
   }
 });
+
+test("an unreachable server gets a clear error with a retry button", async () => {
+  const deadUrl = process.env.WIDGET_DEAD_URL;
+  assert.ok(deadUrl, "WIDGET_DEAD_URL must be set");
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+  try {
+    await page.goto(deadUrl);
+    await page.getByRole("alert").getByText("Can't reach the assistant").waitFor({ timeout: 20000 });
+    await page.getByRole("button", { name: "Retry" }).waitFor();
+    await assert.doesNotReject(page.getByRole("note").getByText("In an emergency call").waitFor());
+  } finally {
+    await browser.close();
+  }
+});
