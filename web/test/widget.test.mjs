@@ -53,6 +53,12 @@ test("the widget answers, escalates, survives a reload and never runs message HT
     await page.waitForTimeout(1000);
     assert.deepEqual(dialogs, []);
 
+    // Bot and user messages share one renderer: only http(s) addresses become links.
+    await ask(page, "see javascript:alert(1) and https://example.org/info");
+    await log.getByText("javascript:alert(1)", { exact: false }).first().waitFor();
+    const links = await log.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    assert.deepEqual(links, ["https://example.org/info"]);
+
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
   } finally {
     await browser.close();
