@@ -145,7 +145,7 @@ class RedFlagDetector:
             self._judge(red_flag, start, end, words, cues, self_negating)
             for red_flag, start, end, self_negating in self._flag_spans(doc, cues)
         ]
-        findings += self._temperature_findings(text or "", words, cues)
+        findings += self._reading_findings(text or "", words, cues)
         return Assessment(findings=tuple(findings), crisis_classes=self._crisis)
 
     def _cue_spans(self, doc: Doc) -> Dict[str, List[_Span]]:
@@ -167,9 +167,10 @@ class RedFlagDetector:
             found.append((label.split("|")[0], start, end, label in self._self_negating))
         return found
 
-    def _temperature_findings(
+    def _reading_findings(
         self, text: str, words: Sequence[Word], cues: Dict[str, List[_Span]]
     ) -> List[Finding]:
+        """Temperatures out of range, a fast pulse, low oxygen: each judged in context."""
         findings = []
         limits = self._rules.readings
         readings = sorted(find_readings(text, limits), key=lambda r: r.start)
