@@ -23,6 +23,11 @@ SAFETY_SETS = {
         "third set, written blind; first measured untouched at 91.5 % recall and "
         "7.6 % false alarms, then used for tuning"
     ),
+    "safety_blind2.yml": (
+        "fourth set, written blind in non-native, formal and clinical-shorthand styles; "
+        "first measured untouched at 92.3 % recall and 2.5 % false alarms, then used "
+        "for tuning"
+    ),
 }
 MAX_FALSE_ALARM_RATE = 0.03
 

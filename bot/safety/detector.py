@@ -31,10 +31,12 @@ FEVER_NUMBER = "fever_number"
 LOW_TEMPERATURE = "low_temperature"
 FAST_PULSE = "sepsis_signs"
 LOW_OXYGEN = "breathing"
+"""Low oxygen and fast breathing count as breathing trouble."""
 SENTENCE_BREAKS = frozenset({".", "!", "?", ";", "\n"})
 
 _CUE_KINDS = (
     "negation",
+    "list_negation",
     "pseudo",
     "past",
     "resolved",
@@ -113,6 +115,7 @@ class RedFlagDetector:
         self._cues = Matcher(self._nlp.vocab)
         cue_lists = {
             "negation": context.negation_cues,
+            "list_negation": context.list_negation_cues,
             "pseudo": context.pseudo_negations,
             "past": context.past_cues,
             "resolved": context.resolved_cues,
@@ -192,6 +195,10 @@ class RedFlagDetector:
             if pulse.value >= limits.fast_pulse_at_or_above_bpm:
                 start, end = _token_span(words, pulse.start, pulse.end)
                 findings.append(self._judge(FAST_PULSE, start, end, words, cues, False))
+        for rate in find_measures(text, limits.breathing_rate_words):
+            if rate.value >= limits.fast_breathing_at_or_above:
+                start, end = _token_span(words, rate.start, rate.end)
+                findings.append(self._judge(LOW_OXYGEN, start, end, words, cues, False))
         for oxygen in find_measures(text, limits.oxygen_words):
             if 50 <= oxygen.value < limits.low_oxygen_below_percent:
                 start, end = _token_span(words, oxygen.start, oxygen.end)
@@ -240,6 +247,9 @@ class RedFlagDetector:
 
         Inside: a gap in the pattern matched across it ("heart's not racing").
         """
+        sentence = _bounds(words, start, SENTENCE_BREAKS)
+        if any(c.end <= start and _inside(c, sentence) for c in cues["list_negation"]):
+            return True
         window = self._rules.context.negation_window
         for cue in cues["negation"]:
             if start <= cue.start and cue.end <= end:

@@ -34,6 +34,8 @@ class ReadingRules:
     fast_pulse_at_or_above_bpm: float
     oxygen_words: Tuple[str, ...]
     low_oxygen_below_percent: float
+    breathing_rate_words: Tuple[str, ...]
+    fast_breathing_at_or_above: float
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ class ContextRules:
 
     negation_window: int
     negation_cues: Tuple[str, ...]
+    list_negation_cues: Tuple[str, ...]
     pseudo_negations: Tuple[str, ...]
     clause_breaks: Tuple[str, ...]
     past_cues: Tuple[str, ...]
@@ -123,12 +126,17 @@ def parse_rules(document: Any, origin: str = "red-flag rules") -> RedFlagRules:
             low_oxygen_below_percent=_number(
                 readings, "low_oxygen_below_percent", f"{origin}: readings"
             ),
+            breathing_rate_words=_words(readings, "breathing_rate_words", f"{origin}: readings"),
+            fast_breathing_at_or_above=_number(
+                readings, "fast_breathing_at_or_above", f"{origin}: readings"
+            ),
         ),
         classes=tuple(_red_flag_class(name, raw, origin) for name, raw in raw_classes.items()),
         abbreviations=_abbreviations(document.get("abbreviations"), origin),
         context=ContextRules(
             negation_window=int(_number(context, "negation_window", f"{origin}: context")),
             negation_cues=_words(context, "negation_cues", f"{origin}: context"),
+            list_negation_cues=_words(context, "list_negation_cues", f"{origin}: context"),
             pseudo_negations=_words(context, "pseudo_negations", f"{origin}: context"),
             clause_breaks=_words(context, "clause_breaks", f"{origin}: context"),
             past_cues=_words(context, "past_cues", f"{origin}: context"),

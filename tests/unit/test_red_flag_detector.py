@@ -15,7 +15,12 @@ from bot.safety.detector import CURRENT, HYPOTHETICAL, NEGATED, RESOLVED, RedFla
 from bot.safety.rules import load_rules
 from tests.conftest import read_yaml
 
-SAFETY_SETS = ("safety_phrases.yml", "safety_heldout.yml", "safety_blind.yml")
+SAFETY_SETS = (
+    "safety_phrases.yml",
+    "safety_heldout.yml",
+    "safety_blind.yml",
+    "safety_blind2.yml",
+)
 MAX_FALSE_ALARM_RATE = 0.03
 
 
