@@ -36,6 +36,7 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.model_files import read_json, write_json
 from bot.nlu import term_matcher
 from bot.nlu.term_matcher import TermMatch, TermMatcher
 from knowledge import TOPIC_IDS, knowledge_file_path, load_knowledge
@@ -122,16 +123,12 @@ class TopicTermExtractor(SparseFeaturizer, EntityExtractorMixin, GraphComponent)
         **kwargs: Any,
     ) -> TopicTermExtractor:
         """Loads the term list stored in the trained model."""
-        with model_storage.read_from(resource) as directory:
-            term_index = json.loads((directory / TERMS_FILE).read_text("utf-8"))
+        term_index = read_json(model_storage, resource, TERMS_FILE)
         return cls(config, model_storage, resource, execution_context, term_index)
 
     def train(self, training_data: TrainingData) -> Resource:
         """Stores the term list in the model; there is nothing to learn."""
-        with self._model_storage.write_to(self._resource) as directory:
-            (directory / TERMS_FILE).write_text(
-                json.dumps(self._term_index, sort_keys=True), "utf-8"
-            )
+        write_json(self._model_storage, self._resource, TERMS_FILE, self._term_index)
         return self._resource
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:

@@ -34,6 +34,7 @@ from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot.model_files import read_json, write_json
 from bot.safety import detector, patterns, readings, rules, text
 from bot.safety.detector import Assessment, RedFlagDetector
 from bot.safety.rules import DEFAULT_RULES_FILE, load_rules, parse_rules
@@ -102,8 +103,7 @@ class SafetyPolicy(Policy):
         **kwargs: Any,
     ) -> Resource:
         """Stores the rules in the model, so a trained model is self-contained."""
-        with self._model_storage.write_to(self._resource) as directory:
-            (directory / RULES_FILE).write_text(json.dumps(self._rules.as_dict()), "utf-8")
+        write_json(self._model_storage, self._resource, RULES_FILE, self._rules.as_dict())
         return self._resource
 
     @classmethod
@@ -116,8 +116,7 @@ class SafetyPolicy(Policy):
         **kwargs: Any,
     ) -> SafetyPolicy:
         """Loads the rules stored at training time."""
-        with model_storage.read_from(resource) as directory:
-            stored = json.loads((directory / RULES_FILE).read_text("utf-8"))
+        stored = read_json(model_storage, resource, RULES_FILE)
         return cls(
             config, model_storage, resource, execution_context, red_flag_rules=parse_rules(stored)
         )
