@@ -30,7 +30,7 @@ HYPOTHETICAL = "hypothetical"
 FEVER_NUMBER = "fever_number"
 LOW_TEMPERATURE = "low_temperature"
 FAST_PULSE = "sepsis_signs"
-LOW_OXYGEN = "breathing"
+BREATHING = "breathing"
 """Low oxygen and fast breathing count as breathing trouble."""
 SENTENCE_BREAKS = frozenset({".", "!", "?", ";", "\n"})
 
@@ -173,7 +173,7 @@ class RedFlagDetector:
     def _reading_findings(
         self, text: str, words: Sequence[Word], cues: Dict[str, List[_Span]]
     ) -> List[Finding]:
-        """Temperatures out of range, a fast pulse, low oxygen: each judged in context."""
+        """Temperatures out of range, a fast pulse or breathing, low oxygen: judged in context."""
         findings = []
         limits = self._rules.readings
         readings = sorted(find_readings(text, limits), key=lambda r: r.start)
@@ -191,18 +191,24 @@ class RedFlagDetector:
             ):
                 finding = Finding(finding.red_flag, finding.start, finding.end, RESOLVED)
             findings.append(finding)
-        for pulse in find_measures(text, limits.pulse_words):
-            if pulse.value >= limits.fast_pulse_at_or_above_bpm:
-                start, end = _token_span(words, pulse.start, pulse.end)
-                findings.append(self._judge(FAST_PULSE, start, end, words, cues, False))
-        for rate in find_measures(text, limits.breathing_rate_words):
-            if rate.value >= limits.fast_breathing_at_or_above:
-                start, end = _token_span(words, rate.start, rate.end)
-                findings.append(self._judge(LOW_OXYGEN, start, end, words, cues, False))
-        for oxygen in find_measures(text, limits.oxygen_words):
-            if 50 <= oxygen.value < limits.low_oxygen_below_percent:
-                start, end = _token_span(words, oxygen.start, oxygen.end)
-                findings.append(self._judge(LOW_OXYGEN, start, end, words, cues, False))
+        measures = (
+            (limits.pulse_words, lambda bpm: bpm >= limits.fast_pulse_at_or_above_bpm, FAST_PULSE),
+            (
+                limits.breathing_rate_words,
+                lambda rate: rate >= limits.fast_breathing_at_or_above,
+                BREATHING,
+            ),
+            (
+                limits.oxygen_words,
+                lambda sats: 50 <= sats < limits.low_oxygen_below_percent,
+                BREATHING,
+            ),
+        )
+        for measure_words, out_of_range, red_flag in measures:
+            for measure in find_measures(text, measure_words):
+                if out_of_range(measure.value):
+                    start, end = _token_span(words, measure.start, measure.end)
+                    findings.append(self._judge(red_flag, start, end, words, cues, False))
         return findings
 
     def _is_normal_now(
