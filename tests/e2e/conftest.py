@@ -11,6 +11,17 @@ from evaluation.servers import BotServer, our_bot
 from tests.conftest import PROJECT_DIR
 
 MODEL = PROJECT_DIR / "models" / "leukobot.tar.gz"
+OUR_SOCKETIO = "bot.channels.socketio.PersistentSocketIOInput"
+
+
+def socketio_credentials(channel: str = OUR_SOCKETIO) -> str:
+    """credentials.yml lines for a socket.io channel with session persistence."""
+    return (
+        f"{channel}:\n"
+        "  user_message_evt: user_uttered\n"
+        "  bot_message_evt: bot_uttered\n"
+        "  session_persistence: true\n"
+    )
 
 
 @pytest.fixture(scope="session")

@@ -17,6 +17,7 @@ import socketio
 
 from evaluation.rest_client import send
 from evaluation.servers import BotServer, our_bot_with
+from tests.e2e.conftest import socketio_credentials
 from tests.e2e.stand_in_api import StandInApi
 
 pytestmark = pytest.mark.model
@@ -31,12 +32,7 @@ TELEGRAM_SECRET = "agree-telegram"
 
 
 def _credentials(api: StandInApi) -> str:
-    return (
-        "rest:\n"
-        "bot.channels.socketio.PersistentSocketIOInput:\n"
-        "  user_message_evt: user_uttered\n"
-        "  bot_message_evt: bot_uttered\n"
-        "  session_persistence: true\n"
+    messaging = (
         "bot.channels.slack.SlackChannel:\n"
         "  slack_token: xoxb-agree\n"
         f"  slack_signing_secret: {SLACK_SECRET}\n"
@@ -46,6 +42,7 @@ def _credentials(api: StandInApi) -> str:
         f"  secret_token: {TELEGRAM_SECRET}\n"
         f"  api_base_url: {api.url}\n"
     )
+    return "rest:\n" + socketio_credentials() + messaging
 
 
 def _post(url: str, body: bytes, headers: dict) -> None:

@@ -11,22 +11,18 @@ import pytest
 import socketio
 
 from evaluation.servers import free_port, rasa_server
+from tests.e2e.conftest import OUR_SOCKETIO, socketio_credentials
 
 pytestmark = pytest.mark.model
 
 CHANNELS = {
-    "ours": "bot.channels.socketio.PersistentSocketIOInput",
+    "ours": OUR_SOCKETIO,
     "rasa": "socketio",
 }
 
 
 def _credentials(channel: str) -> str:
-    return (
-        f"{CHANNELS[channel]}:\n"
-        "  user_message_evt: user_uttered\n"
-        "  bot_message_evt: bot_uttered\n"
-        "  session_persistence: true\n"
-    )
+    return socketio_credentials(CHANNELS[channel])
 
 
 async def _ask(url: str, message: str, timeout_s: float = 15.0) -> List[Dict[str, Any]]:

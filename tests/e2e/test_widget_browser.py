@@ -15,17 +15,12 @@ import pytest
 
 from evaluation.servers import free_port, our_bot_with
 from tests.conftest import PROJECT_DIR
+from tests.e2e.conftest import socketio_credentials
 
 pytestmark = pytest.mark.model
 
 WEB_DIR = PROJECT_DIR / "web"
 SCREENSHOT = PROJECT_DIR / "results" / "widget.png"
-SOCKETIO = (
-    "bot.channels.socketio.PersistentSocketIOInput:\n"
-    "  user_message_evt: user_uttered\n"
-    "  bot_message_evt: bot_uttered\n"
-    "  session_persistence: true\n"
-)
 
 
 @pytest.fixture
@@ -45,7 +40,7 @@ def test_the_widget_in_a_real_browser(model: Path, tmp_path: Path, widget_server
     assert (WEB_DIR / "vendor" / "socket.io.min.js").exists(), "run `make install` (npm ci)"
     SCREENSHOT.parent.mkdir(exist_ok=True)
     SCREENSHOT.unlink(missing_ok=True)
-    with our_bot_with(model, tmp_path, SOCKETIO) as bot:
+    with our_bot_with(model, tmp_path, socketio_credentials()) as bot:
         env = {
             **os.environ,
             "WIDGET_URL": f"{widget_server}/index.html?server={bot.url}",
