@@ -1,124 +1,209 @@
-"""Safety figures for `make eval`: recall and false alarms per class, misses, latency."""
+"""Safety figures for `make eval`: recall and false alarms per set and discriminator.
+
+Every labelled set (data/safety/labelled/) is measured three ways: the rules
+alone, the classifier alone and both (what the bot runs). The classifier's honest
+figure on a set comes from a classifier that did not learn from that set
+(trained on every other training set); the shipped classifier learned from all
+of them, so its figure on a training set is a tuned one. Each set's first-contact
+figure, measured once untouched, is shown beside today's.
+"""
 
 from __future__ import annotations
 
 import time
-from collections import defaultdict
-from pathlib import Path
-from typing import Any, Dict, List
-
-import yaml
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from bot.safety.detector import RedFlagDetector
-from bot.safety.rules import load_rules
+from bot.safety.labelled import Example, LabelledSet, load_sets, training_examples
+from bot.safety.learned import LearnedOpinion
+from bot.safety.rules import RedFlagRules, load_rules
+from bot.safety.taxonomy import Taxonomy, load_taxonomy
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "tests" / "data"
-SAFETY_SETS = {
-    "safety_phrases.yml": "first set: the rules were written against it",
-    "safety_heldout.yml": (
-        "second set, written apart; first measured untouched at 80.5 % recall and "
-        "3.8 % false alarms, then used for tuning"
-    ),
-    "safety_blind.yml": (
-        "third set, written blind; first measured untouched at 91.5 % recall and "
-        "7.6 % false alarms, then used for tuning"
-    ),
-    "safety_blind2.yml": (
-        "fourth set, written blind in non-native, formal and clinical-shorthand styles; "
-        "first measured untouched at 92.3 % recall and 2.5 % false alarms, then used "
-        "for tuning"
-    ),
-}
-MAX_FALSE_ALARM_RATE = 0.03
+MODES = ("rules", "classifier", "both")
+NO_DISCRIMINATOR = "none"
+MAX_FALSE_ALARM_RATE = 0.02
+FIRST_CONTACT_RECALL_TARGET = 0.97
+FIRST_CONTACT_FALSE_ALARM_TARGET = 0.03
+LATENCY_P99_TARGET_MS = 5.0
+
+
+@dataclass
+class Tally:
+    """Alarms out of messages, for one side of one group."""
+
+    alarms: int = 0
+    total: int = 0
+
+    def add(self, alarm: bool) -> None:
+        """Counts one message."""
+        self.alarms += int(alarm)
+        self.total += 1
+
+    @property
+    def rate(self) -> float:
+        """Share of messages that raised an alarm."""
+        return self.alarms / self.total if self.total else 0.0
+
+
+@dataclass
+class SetResult:
+    """One set's figures: per mode, per side, per discriminator; its misses."""
+
+    name: str
+    about: str
+    train: bool
+    first_contact: Optional[Tuple[int, int, int, int]]
+    totals: Dict[str, Dict[str, Tally]] = field(default_factory=dict)
+    by_discriminator: Dict[str, Dict[str, Tally]] = field(default_factory=dict)
+    misses: List[Dict[str, str]] = field(default_factory=list)
 
 
 def evaluate_safety() -> Dict[str, Any]:
-    """Runs the detector over every labelled safety message, timing each call."""
-    detector = RedFlagDetector(load_rules())
+    """Measures every labelled set; returns a JSON-ready report."""
+    taxonomy = load_taxonomy()
+    rules = load_rules(taxonomy=taxonomy)
+    sets = load_sets(taxonomy)
+    shipped = LearnedOpinion.train(training_examples(sets))
+    detector = RedFlagDetector(rules, shipped)
     detector.assess("warm-up: no fever")
-    sets: Dict[str, Any] = {}
-    latencies_ms: List[float] = []
-    for name, title in SAFETY_SETS.items():
-        document = yaml.safe_load((DATA_DIR / name).read_text(encoding="utf-8"))
-        counts: Dict[str, Dict[str, List[int]]] = {"emergency": {}, "calm": {}}
-        misses = []
-        for side in ("emergency", "calm"):
-            per_class: Dict[str, List[int]] = defaultdict(lambda: [0, 0])
-            for item in document[side]:
-                started = time.perf_counter()
-                alarm = detector.assess(item["text"]).emergency
-                latencies_ms.append((time.perf_counter() - started) * 1000)
-                per_class[item["class"]][0] += int(alarm)
-                per_class[item["class"]][1] += 1
-                if alarm != (side == "emergency"):
-                    misses.append({"side": side, "class": item["class"], "text": item["text"]})
-            counts[side] = dict(per_class)
-        sets[name] = {"title": title, "counts": counts, "misses": misses}
-    latencies_ms.sort()
+    latencies: List[float] = []
+    rule_counts: Dict[str, Counter] = defaultdict(Counter)
+    results = []
+    for labelled in sets:
+        held_out = _held_out_classifier(labelled, sets, shipped)
+        results.append(
+            _measure(labelled, detector, held_out, rules, taxonomy, latencies, rule_counts)
+        )
+    latencies.sort()
     return {
-        "sets": sets,
+        "sets": [_as_dict(r) for r in results],
+        "rules": {name: dict(counts) for name, counts in sorted(rule_counts.items())},
         "latency_ms": {
-            "messages": len(latencies_ms),
-            "p50": latencies_ms[len(latencies_ms) // 2],
-            "p99": latencies_ms[min(len(latencies_ms) - 1, int(len(latencies_ms) * 0.99))],
+            "messages": len(latencies),
+            "p50": latencies[len(latencies) // 2],
+            "p99": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))],
         },
+        "threshold": rules.classifier.threshold,
     }
 
 
-def render_safety(report: Dict[str, Any]) -> List[str]:
-    """Markdown lines: a table per set, the misses and the detector's latency."""
-    lines = ["## Safety (red-flag detector)", ""]
-    for name, result in report["sets"].items():
-        lines += [f"### `tests/data/{name}` ({result['title']})", ""]
-        lines += ["| side | class | alarms | total | rate |", "|---|---|---:|---:|---:|"]
-        for side, label in (("emergency", "recall"), ("calm", "false alarms")):
-            for cls, (alarms, total) in sorted(result["counts"][side].items()):
-                lines.append(
-                    f"| {side} ({label}) | {cls} | {alarms} | {total} | {alarms / total:.1%} |"
-                )
-        emergencies = [c for c in result["counts"]["emergency"].values()]
-        calm = [c for c in result["counts"]["calm"].values()]
-        recall = sum(a for a, _ in emergencies) / sum(n for _, n in emergencies)
-        false_alarms = sum(a for a, _ in calm) / sum(n for _, n in calm)
-        lines += ["", f"Recall {recall:.1%}; false alarms {false_alarms:.1%}.", ""]
-        lines += [f"Misses ({len(result['misses'])}):"]
-        lines += [f"- {m['side']} / {m['class']}: {m['text']}" for m in result["misses"]] or [
-            "- none"
-        ]
-        lines.append("")
-    lines += ["### All sets together (what the tests assert)", ""]
-    lines += ["| side | class | alarms | total | rate |", "|---|---|---:|---:|---:|"]
-    for side in ("emergency", "calm"):
-        for cls, (alarms, total) in sorted(combined_counts(report, side).items()):
-            lines.append(f"| {side} | {cls} | {alarms} | {total} | {alarms / total:.1%} |")
-    lines.append("")
-    latency = report["latency_ms"]
-    lines += [
-        f"Detector time per message over {latency['messages']} messages: "
-        f"p50 {latency['p50']:.2f} ms, p99 {latency['p99']:.2f} ms (target p99 < 5 ms).",
-        "",
-    ]
-    return lines
+def _held_out_classifier(
+    labelled: LabelledSet, sets: Sequence[LabelledSet], shipped: LearnedOpinion
+) -> LearnedOpinion:
+    """A classifier that never saw this set."""
+    if not labelled.train:
+        return shipped
+    others = [s for s in sets if s.name != labelled.name]
+    return LearnedOpinion.train(training_examples(others))
 
 
-def combined_counts(report: Dict[str, Any], side: str) -> Dict[str, List[int]]:
-    """[alarms, total] per class over every set, as the tests count them."""
-    combined: Dict[str, List[int]] = defaultdict(lambda: [0, 0])
-    for result in report["sets"].values():
-        for cls, (alarms, total) in result["counts"][side].items():
-            combined[cls][0] += alarms
-            combined[cls][1] += total
-    return dict(combined)
+def _measure(
+    labelled: LabelledSet,
+    detector: RedFlagDetector,
+    held_out: LearnedOpinion,
+    rules: RedFlagRules,
+    taxonomy: Taxonomy,
+    latencies: List[float],
+    rule_counts: Dict[str, Counter],
+) -> SetResult:
+    first = labelled.first_contact
+    result = SetResult(
+        labelled.name,
+        labelled.about,
+        labelled.train,
+        None
+        if first is None
+        else (first.emergencies_caught, first.emergencies, first.false_alarms, first.calm),
+    )
+    threshold = rules.classifier.threshold
+    for example in labelled.examples:
+        started = time.perf_counter()
+        assessment = detector.assess(example.text)
+        latencies.append((time.perf_counter() - started) * 1000)
+        by_rules = any(f.rule != "classifier" for f in assessment.current)
+        by_classifier = held_out.score(example.text) >= threshold
+        alarms = {"rules": by_rules, "classifier": by_classifier, "both": by_rules or by_classifier}
+        side = "emergency" if example.emergency else "calm"
+        discriminator = _discriminator(example, taxonomy)
+        for mode, alarm in alarms.items():
+            result.totals.setdefault(mode, {}).setdefault(side, Tally()).add(alarm)
+            groups = result.by_discriminator.setdefault(mode, {})
+            groups.setdefault(f"{side}|{discriminator}", Tally()).add(alarm)
+        if alarms["both"] != example.emergency:
+            result.misses.append(_miss(example, assessment.explanation()["rules"]))
+        for rule in {f.rule for f in assessment.current}:
+            rule_counts[rule][side] += 1
+    return result
+
+
+def _discriminator(example: Example, taxonomy: Taxonomy) -> str:
+    if example.presentation in taxonomy.presentations:
+        return taxonomy.discriminator_of(example.presentation)
+    return NO_DISCRIMINATOR
+
+
+def _miss(example: Example, fired: Sequence[str]) -> Dict[str, str]:
+    return {
+        "side": "emergency" if example.emergency else "calm",
+        "presentation": example.presentation,
+        "kind": example.kind,
+        "text": example.text,
+        "fired": ", ".join(fired),
+    }
+
+
+def _as_dict(result: SetResult) -> Dict[str, Any]:
+    return {
+        "name": result.name,
+        "about": result.about,
+        "train": result.train,
+        "first_contact": result.first_contact,
+        "totals": {
+            mode: {side: [t.alarms, t.total] for side, t in sides.items()}
+            for mode, sides in result.totals.items()
+        },
+        "by_discriminator": {
+            mode: {key: [t.alarms, t.total] for key, t in groups.items()}
+            for mode, groups in result.by_discriminator.items()
+        },
+        "misses": result.misses,
+    }
+
+
+def combined(report: Dict[str, Any], mode: str = "both") -> Dict[str, List[int]]:
+    """[alarms, total] per "side|discriminator" over every set."""
+    totals: Dict[str, List[int]] = defaultdict(lambda: [0, 0])
+    for result in report["sets"]:
+        for key, (alarms, total) in result["by_discriminator"][mode].items():
+            totals[key][0] += alarms
+            totals[key][1] += total
+    return dict(totals)
 
 
 def safety_targets(report: Dict[str, Any]) -> Dict[str, bool]:
-    """The issue's targets over all sets: recall 100 %, <= 3 % false alarms, p99 < 5 ms."""
-    recall_ok = all(a == n for a, n in combined_counts(report, "emergency").values())
+    """The issue's targets: tuned recall 100 %, <= 2 % false alarms per discriminator, p99."""
+    groups = combined(report)
+    recall_ok = all(a == n for key, (a, n) in groups.items() if key.startswith("emergency|"))
     alarms_ok = all(
-        a <= MAX_FALSE_ALARM_RATE * n for a, n in combined_counts(report, "calm").values()
+        a <= MAX_FALSE_ALARM_RATE * n for key, (a, n) in groups.items() if key.startswith("calm|")
     )
-    return {
-        "safety recall 100 % per class": recall_ok,
-        "safety false alarms <= 3 % per class": alarms_ok,
-        "detector p99 < 5 ms": report["latency_ms"]["p99"] < 5.0,
+    targets = {
+        "safety recall 100 % on every set (tuned)": recall_ok,
+        "safety false alarms <= 2 % per discriminator (tuned)": alarms_ok,
+        "detector p99 < 5 ms": report["latency_ms"]["p99"] < LATENCY_P99_TARGET_MS,
     }
+    blind = [r for r in report["sets"] if r["first_contact"] and "BLIND" in r["about"]]
+    if blind:
+        caught = sum(r["first_contact"][0] for r in blind)
+        emergencies = sum(r["first_contact"][1] for r in blind)
+        alarms = sum(r["first_contact"][2] for r in blind)
+        calm = sum(r["first_contact"][3] for r in blind)
+        targets["blind sets at first contact: recall >= 97 %"] = (
+            caught >= FIRST_CONTACT_RECALL_TARGET * emergencies
+        )
+        targets["blind sets at first contact: false alarms <= 3 %"] = (
+            alarms <= FIRST_CONTACT_FALSE_ALARM_TARGET * calm
+        )
+    return targets

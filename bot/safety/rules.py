@@ -1,20 +1,32 @@
 """Loads and validates the red-flag rules file (data/safety/red_flags.yml).
 
-Plain Python: the file is read once, checked field by field, and turned into
-dataclasses. A fault stops training or start-up with a message naming the field.
+Plain Python: the file is read once, checked field by field against the triage
+taxonomy (data/safety/taxonomy.yml), and turned into dataclasses. A fault stops
+training or start-up with a message naming the field.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Tuple
 
 import yaml
 
+from bot.safety.taxonomy import Taxonomy, TaxonomyError, load_taxonomy, parse_taxonomy
+
 DEFAULT_RULES_FILE = (
     Path(__file__).resolve().parent.parent.parent / "data" / "safety" / "red_flags.yml"
 )
+READING_KINDS = (
+    "high_temperature",
+    "low_temperature",
+    "fast_pulse",
+    "fast_breathing",
+    "low_oxygen",
+    "severe_pain_score",
+)
+"""The kinds of out-of-range number; the rules file files each under a presentation."""
 
 
 class RulesError(ValueError):
@@ -36,16 +48,20 @@ class ReadingRules:
     low_oxygen_below_percent: float
     breathing_rate_words: Tuple[str, ...]
     fast_breathing_at_or_above: float
+    presentations: Mapping[str, str]
+    """Reading kind (READING_KINDS) -> the presentation it counts as."""
 
 
 @dataclass(frozen=True)
-class RedFlagClass:
-    """One kind of red flag: its phrases and how context applies to it."""
+class Rule:
+    """One clinician-reviewable rule: its phrases, what it detects, and its source."""
 
     name: str
+    discriminator: str
+    presentation: str
+    source: str
     phrases: Tuple[str, ...]
     even_if_hypothetical: bool
-    crisis_line: bool
 
 
 @dataclass(frozen=True)
@@ -57,6 +73,7 @@ class ContextRules:
     list_negation_cues: Tuple[str, ...]
     pseudo_negations: Tuple[str, ...]
     clause_breaks: Tuple[str, ...]
+    list_joiners: Tuple[str, ...]
     past_cues: Tuple[str, ...]
     resolved_cues: Tuple[str, ...]
     current_cues: Tuple[str, ...]
@@ -70,87 +87,169 @@ class ContextRules:
 
 
 @dataclass(frozen=True)
+class ClassifierRules:
+    """The learned second opinion: its alarm threshold."""
+
+    threshold: float
+
+
+@dataclass(frozen=True)
 class RedFlagRules:
     """Everything the detector needs, as read from the rules file."""
 
+    taxonomy: Taxonomy
     readings: ReadingRules
-    classes: Tuple[RedFlagClass, ...]
+    rules: Tuple[Rule, ...]
+    lexicons: Mapping[str, Tuple[str, ...]]
     context: ContextRules
     abbreviations: Mapping[str, str]
+    classifier: ClassifierRules
 
     def as_dict(self) -> Dict[str, Any]:
         """A JSON-ready form, for storing in a trained model."""
+        discriminators: Dict[str, List[Dict[str, Any]]] = {}
+        for rule in self.rules:
+            entry = asdict(rule)
+            del entry["discriminator"]
+            discriminators.setdefault(rule.discriminator, []).append(entry)
         return {
-            "readings": self.readings.__dict__,
-            "classes": [red_flag.__dict__ for red_flag in self.classes],
-            "context": self.context.__dict__,
+            "taxonomy": self.taxonomy.as_dict(),
+            "readings": asdict(self.readings),
+            "discriminators": discriminators,
+            "lexicons": {name: list(words) for name, words in self.lexicons.items()},
+            "context": asdict(self.context),
             "abbreviations": dict(self.abbreviations),
+            "classifier": asdict(self.classifier),
         }
 
 
-def load_rules(path: Path = DEFAULT_RULES_FILE) -> RedFlagRules:
-    """Reads and validates a rules file; raises RulesError on any fault."""
+def load_rules(path: Path = DEFAULT_RULES_FILE, taxonomy: Taxonomy | None = None) -> RedFlagRules:
+    """Reads and validates a rules file against the taxonomy; raises RulesError on any fault."""
     try:
         document = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except OSError as error:
         raise RulesError(f"Cannot read red-flag rules {path}: {error}") from error
     except yaml.YAMLError as error:
         raise RulesError(f"Red-flag rules {path} are not valid YAML: {error}") from error
-    return parse_rules(document, origin=str(path))
+    try:
+        taxonomy = taxonomy or load_taxonomy()
+    except TaxonomyError as error:
+        raise RulesError(str(error)) from error
+    return parse_rules(document, taxonomy, origin=str(path))
 
 
-def parse_rules(document: Any, origin: str = "red-flag rules") -> RedFlagRules:
-    """Builds RedFlagRules from parsed YAML (or from `as_dict` output)."""
+def parse_rules(
+    document: Any, taxonomy: Taxonomy | None = None, origin: str = "red-flag rules"
+) -> RedFlagRules:
+    """Builds RedFlagRules from parsed YAML (or from `as_dict` output, taxonomy included)."""
     if not isinstance(document, Mapping):
         raise RulesError(f"{origin}: expected a mapping at the top level")
+    if taxonomy is None:
+        try:
+            taxonomy = parse_taxonomy(document.get("taxonomy"), f"{origin}: taxonomy")
+        except TaxonomyError as error:
+            raise RulesError(str(error)) from error
     readings = _mapping(document, "readings", origin)
     context = _mapping(document, "context", origin)
-    raw_classes = document.get("classes")
-    if isinstance(raw_classes, list):
-        raw_classes = {entry.get("name"): entry for entry in raw_classes}
-    if not isinstance(raw_classes, Mapping) or not raw_classes:
-        raise RulesError(f"{origin}: 'classes' must be a non-empty mapping")
-
+    classifier = _mapping(document, "classifier", origin)
+    where = f"{origin}: readings"
     return RedFlagRules(
+        taxonomy=taxonomy,
         readings=ReadingRules(
-            fever_at_or_above_c=_number(readings, "fever_at_or_above_c", f"{origin}: readings"),
-            low_below_c=_number(readings, "low_below_c", f"{origin}: readings"),
-            context_words=_words(readings, "context_words", f"{origin}: readings"),
-            not_after=_words(readings, "not_after", f"{origin}: readings"),
-            not_before=_words(readings, "not_before", f"{origin}: readings"),
-            pulse_words=_words(readings, "pulse_words", f"{origin}: readings"),
-            fast_pulse_at_or_above_bpm=_number(
-                readings, "fast_pulse_at_or_above_bpm", f"{origin}: readings"
-            ),
-            oxygen_words=_words(readings, "oxygen_words", f"{origin}: readings"),
-            low_oxygen_below_percent=_number(
-                readings, "low_oxygen_below_percent", f"{origin}: readings"
-            ),
-            breathing_rate_words=_words(readings, "breathing_rate_words", f"{origin}: readings"),
-            fast_breathing_at_or_above=_number(
-                readings, "fast_breathing_at_or_above", f"{origin}: readings"
-            ),
+            fever_at_or_above_c=_number(readings, "fever_at_or_above_c", where),
+            low_below_c=_number(readings, "low_below_c", where),
+            context_words=_words(readings, "context_words", where),
+            not_after=_words(readings, "not_after", where),
+            not_before=_words(readings, "not_before", where),
+            pulse_words=_words(readings, "pulse_words", where),
+            fast_pulse_at_or_above_bpm=_number(readings, "fast_pulse_at_or_above_bpm", where),
+            oxygen_words=_words(readings, "oxygen_words", where),
+            low_oxygen_below_percent=_number(readings, "low_oxygen_below_percent", where),
+            breathing_rate_words=_words(readings, "breathing_rate_words", where),
+            fast_breathing_at_or_above=_number(readings, "fast_breathing_at_or_above", where),
+            presentations=_reading_presentations(readings, taxonomy, where),
         ),
-        classes=tuple(_red_flag_class(name, raw, origin) for name, raw in raw_classes.items()),
+        rules=_rules(document, taxonomy, origin),
+        lexicons=_lexicons(document.get("lexicons"), origin),
         abbreviations=_abbreviations(document.get("abbreviations"), origin),
         context=ContextRules(
             negation_window=int(_number(context, "negation_window", f"{origin}: context")),
-            negation_cues=_words(context, "negation_cues", f"{origin}: context"),
-            list_negation_cues=_words(context, "list_negation_cues", f"{origin}: context"),
-            pseudo_negations=_words(context, "pseudo_negations", f"{origin}: context"),
-            clause_breaks=_words(context, "clause_breaks", f"{origin}: context"),
-            past_cues=_words(context, "past_cues", f"{origin}: context"),
-            resolved_cues=_words(context, "resolved_cues", f"{origin}: context"),
-            current_cues=_words(context, "current_cues", f"{origin}: context"),
-            hypothetical_cues=_words(context, "hypothetical_cues", f"{origin}: context"),
-            question_starts=_words(context, "question_starts", f"{origin}: context"),
-            conditional_cues=_words(context, "conditional_cues", f"{origin}: context"),
-            anaphors=_words(context, "anaphors", f"{origin}: context"),
-            personal_markers=_words(context, "personal_markers", f"{origin}: context"),
-            asker_verbs=_words(context, "asker_verbs", f"{origin}: context"),
-            idioms=_words(context, "idioms", f"{origin}: context"),
+            **{
+                field: _words(context, field, f"{origin}: context")
+                for field in ContextRules.__dataclass_fields__
+                if field != "negation_window"
+            },
+        ),
+        classifier=ClassifierRules(
+            threshold=_number(classifier, "threshold", f"{origin}: classifier"),
         ),
     )
+
+
+def _rules(document: Mapping[str, Any], taxonomy: Taxonomy, origin: str) -> Tuple[Rule, ...]:
+    groups = _mapping(document, "discriminators", origin)
+    rules: List[Rule] = []
+    for discriminator, entries in groups.items():
+        where = f"{origin}: discriminator '{discriminator}'"
+        if discriminator not in taxonomy.discriminators:
+            raise RulesError(f"{where}: not in the taxonomy")
+        if not isinstance(entries, list) or not entries:
+            raise RulesError(f"{where}: expected a non-empty list of rules")
+        rules += [_rule(discriminator, raw, taxonomy, where) for raw in entries]
+    names = [rule.name for rule in rules]
+    repeated = sorted({name for name in names if names.count(name) > 1})
+    if repeated:
+        raise RulesError(f"{origin}: rule names used twice: {repeated}")
+    return tuple(rules)
+
+
+def _rule(discriminator: str, raw: Any, taxonomy: Taxonomy, where: str) -> Rule:
+    if not isinstance(raw, Mapping) or not isinstance(raw.get("name"), str):
+        raise RulesError(f"{where}: every rule needs a 'name'")
+    where = f"{where}, rule '{raw['name']}'"
+    unknown = set(raw) - {"name", "presentation", "source", "phrases", "even_if_hypothetical"}
+    if unknown:
+        raise RulesError(f"{where}: unknown field(s) {sorted(unknown)}")
+    presentation = raw.get("presentation")
+    if presentation not in taxonomy.presentations:
+        raise RulesError(f"{where}: presentation '{presentation}' is not in the taxonomy")
+    if taxonomy.discriminator_of(presentation) != discriminator:
+        raise RulesError(
+            f"{where}: presentation '{presentation}' is filed under "
+            f"'{taxonomy.discriminator_of(presentation)}' in the taxonomy"
+        )
+    source = raw.get("source")
+    if not isinstance(source, str) or not source.strip():
+        raise RulesError(f"{where}: field 'source' must name the guideline")
+    return Rule(
+        name=raw["name"],
+        discriminator=discriminator,
+        presentation=presentation,
+        source=source.strip(),
+        phrases=_words(raw, "phrases", where),
+        even_if_hypothetical=bool(raw.get("even_if_hypothetical", False)),
+    )
+
+
+def _reading_presentations(
+    readings: Mapping[str, Any], taxonomy: Taxonomy, where: str
+) -> Dict[str, str]:
+    raw = _mapping(readings, "presentations", where)
+    result = {}
+    for kind in READING_KINDS:
+        presentation = raw.get(kind)
+        if presentation not in taxonomy.presentations:
+            raise RulesError(
+                f"{where}: presentations: '{kind}' must name a presentation of the taxonomy"
+            )
+        result[kind] = str(presentation)
+    return result
+
+
+def _lexicons(raw: Any, origin: str) -> Dict[str, Tuple[str, ...]]:
+    if not isinstance(raw, Mapping):
+        raise RulesError(f"{origin}: 'lexicons' must be a mapping of names to word lists")
+    return {str(name): _words(raw, name, f"{origin}: lexicons") for name in raw}
 
 
 def _abbreviations(raw: Any, origin: str) -> Dict[str, str]:
@@ -162,21 +261,6 @@ def _abbreviations(raw: Any, origin: str) -> Dict[str, str]:
             raise RulesError(f"{origin}: abbreviations: '{short}' needs a text expansion")
         result[short.strip().lower()] = long.strip().lower()
     return result
-
-
-def _red_flag_class(name: Any, raw: Any, origin: str) -> RedFlagClass:
-    where = f"{origin}: class '{name}'"
-    if not isinstance(name, str) or not isinstance(raw, Mapping):
-        raise RulesError(f"{where}: expected a name and a mapping")
-    unknown = set(raw) - {"name", "phrases", "even_if_hypothetical", "crisis_line"}
-    if unknown:
-        raise RulesError(f"{where}: unknown field(s) {sorted(unknown)}")
-    return RedFlagClass(
-        name=name,
-        phrases=_words(raw, "phrases", where),
-        even_if_hypothetical=bool(raw.get("even_if_hypothetical", False)),
-        crisis_line=bool(raw.get("crisis_line", False)),
-    )
 
 
 def _mapping(document: Mapping[str, Any], field: str, origin: str) -> Mapping[str, Any]:
