@@ -35,10 +35,12 @@ class ContextJudge:
         self._context = context
         self._breaks = frozenset(context.clause_breaks) | SENTENCE_BREAKS
         self._joiners = frozenset(context.list_joiners)
+        self._list_openers = frozenset(context.list_openers)
         self._markers = frozenset(context.personal_markers)
         self._askers = frozenset(context.asker_verbs)
         self._question_starts = frozenset(context.question_starts)
         self._anaphors = frozenset(context.anaphors)
+        self._present = frozenset(context.present_tense_words)
 
     def status(
         self,
@@ -52,8 +54,10 @@ class ContextJudge:
         """The status of the match covering words [start, end)."""
         if not self_negating and self.negated(start, end, words, cues):
             return NEGATED
-        if not self_negating and self.resolved(start, end, words, cues):
+        if self.resolved(start, end, words, cues, past_only=self_negating):
             return RESOLVED
+        if self.screened(start, words, cues):
+            return HYPOTHETICAL
         if not even_if_hypothetical and self.hypothetical(start, words, cues):
             return HYPOTHETICAL
         return CURRENT
@@ -73,21 +77,26 @@ class ContextJudge:
             return True
         window = self._context.negation_window
         for cue in cues["negation"]:
+            if any(p.start <= cue.start and cue.end <= p.end for p in cues["pseudo"]):
+                continue
             if start <= cue.start and cue.end <= end:
                 return True
             if cue.end > start or not inside(cue, sentence):
                 continue
-            if any(p.start <= cue.start and cue.end <= p.end for p in cues["pseudo"]):
-                continue
             between = range(cue.end, start)
             if start - cue.end <= window and not any(words[i].norm in self._breaks for i in between):
                 return True
-            if self._in_negated_list(cue.end, start, words):
+            if words[cue.start].norm in self._list_openers and self._in_negated_list(
+                cue.end, start, words
+            ):
                 return True
         return False
 
     def _in_negated_list(self, after: int, start: int, words: Sequence[Word]) -> bool:
-        """Words [after, start) are a list of short items joined by commas, "or", "and"."""
+        """Words [after, start) are a list of short items joined by commas, "or", "and".
+
+        The match must open its item, after at most one word ("no fever, bad cough").
+        """
         item = 0
         for index in range(after, start):
             norm = words[index].norm
@@ -99,12 +108,18 @@ class ContextJudge:
             item += 1
             if item > LIST_ITEM_WORDS:
                 return False
-        return True
+        return item <= 1
 
-    def resolved(self, start: int, end: int, words: Sequence[Word], cues: Cues) -> bool:
-        """Placed in the past in its clause, or said to be over later in its sentence.
+    def resolved(
+        self, start: int, end: int, words: Sequence[Word], cues: Cues, past_only: bool = False
+    ) -> bool:
+        """Placed in the past, or said to be over later in its sentence or the next one.
 
-        Never when the match's own clause says it is happening now ("still", "today").
+        Past: a past cue in its clause ("last week"), a year, or a long-ago cue in
+        its sentence ("as a kid", "when I was 17", "at 55") when its own clause is
+        not told in the present. Never when the match's own clause says it is
+        happening now ("still", "today"). `past_only`: a phrase with its own
+        negation ("couldn't pee") is resolved by the past, not by "it stopped".
         """
         sentence = bounds(words, start, SENTENCE_BREAKS)
         clause = bounds(words, start, self._breaks)
@@ -114,33 +129,103 @@ class ContextJudge:
             c for c in cues["past"] if inside(c, clause) and (c.end <= start or c.start >= end)
         ]
         year = any(_YEAR.match(words[i].norm) for i in range(*clause))
-        over_later = any(c.start >= end and inside(c, sentence) for c in cues["resolved"])
-        return bool(outside_match) or year or over_later
+        long_ago = any(
+            sentence[0] <= c.start < sentence[1] and (c.end <= start or c.start >= end)
+            for c in cues["long_ago"]
+        ) and not self._told_in_present(clause, words, cues["long_ago"])
+        if past_only:
+            return bool(outside_match) or year or long_ago
+        following = next_sentence(words, sentence)
+        over_later = any(
+            c.start >= end
+            and (inside(c, sentence) or inside(c, following))
+            and not _negates(c, cues["negation"])
+            for c in cues["resolved"]
+        )
+        return bool(outside_match) or year or long_ago or over_later
+
+    def _told_in_present(
+        self, clause: Tuple[int, int], words: Sequence[Word], long_ago: Sequence[Span]
+    ) -> bool:
+        """A present-tense word in the clause, outside a long-ago cue ("has always").
+
+        "have ever" tells experience, not now.
+        """
+        for index in range(*clause):
+            if any(c.start <= index < c.end for c in long_ago):
+                continue
+            if words[index].norm in self._present:
+                following = words[index + 1].norm if index + 1 < len(words) else ""
+                if not (words[index].norm in ("have", "has") and following == "ever"):
+                    return True
+        return False
+
+    def screened(self, start: int, words: Sequence[Word], cues: Cues) -> bool:
+        """Part of a screening question someone was asked ("asked me if I had thoughts of..."),
+        unless the message answers it yes."""
+        sentence = bounds(words, start, SENTENCE_BREAKS)
+        asked = any(sentence[0] <= c.start and c.end <= start for c in cues["screening"])
+        return asked and not cues["affirmative"]
 
     def hypothetical(self, start: int, words: Sequence[Word], cues: Cues) -> bool:
-        """A general or conditional question in the match's clause, about no one in person."""
+        """A general, quoted or conditional question about no one in person.
+
+        A hypothetical cue ("what if", "the leaflet says", "signs of") before the
+        match in its sentence, with no one named between the cue and the match; a
+        question-shaped clause naming no one; a question sentence about signs or
+        thresholds naming no one; or a condition ("if", "in case") before it.
+        """
         clause = bounds(words, start, self._breaks)
         sentence = bounds(words, start, SENTENCE_BREAKS)
-        if any(sentence[0] <= c.start and c.end <= start for c in cues["conditional"]):
+        pseudo = cues["pseudo_conditional"]
+        if any(
+            sentence[0] <= c.start
+            and c.end <= start
+            and not any(p.start <= c.start and c.end <= p.end for p in pseudo)
+            for c in cues["conditional"]
+        ):
             return True
-        if any(inside(c, clause) or inside(c, (sentence[0], start)) for c in cues["hypothetical"]):
-            scope = clause
-        elif self._starts_question(words, sentence[0]) or self._starts_question(words, clause[0]):
-            scope = (sentence[0], clause[1])
-        else:
-            return False
-        if any(self._names_someone(words, i) for i in range(scope[0], start)):
-            return False
+        before = [
+            c for c in cues["hypothetical"] if inside(c, clause) or inside(c, (sentence[0], start))
+        ]
+        if before:
+            after_cue = max(c.end for c in before)
+            if any(self._names_someone(words, i) for i in range(after_cue, start)):
+                return False
+        elif not self._asks_about_signs(sentence, words, cues):
+            opens = self._starts_question(words, sentence[0]) or self._starts_question(
+                words, clause[0]
+            )
+            if not opens or any(self._names_someone(words, i) for i in range(sentence[0], start)):
+                return False
         return not self._answered_in_person_later(sentence[1], words, cues)
+
+    def _asks_about_signs(
+        self, sentence: Tuple[int, int], words: Sequence[Word], cues: Cues
+    ) -> bool:
+        """A question sentence about signs, symptoms or thresholds that names no one."""
+        asks = sentence[1] < len(words) and words[sentence[1]].norm == "?"
+        return (
+            asks
+            and any(inside(c, sentence) for c in cues["question_topic"])
+            and not any(self._names_someone(words, i) for i in range(*sentence))
+        )
 
     def _answered_in_person_later(self, after: int, words: Sequence[Word], cues: Cues) -> bool:
         """A later sentence says someone has it now ("... my mum just had one")."""
-        rest = range(after, len(words))
-        return (
-            any(self._names_someone(words, i) for i in rest)
-            and any(words[i].norm in self._anaphors for i in rest)
-            and any(c.start >= after for c in cues["current"])
-        )
+        index = after + 1
+        while index < len(words):
+            sentence = bounds(words, index, SENTENCE_BREAKS)
+            rest = range(*sentence)
+            if (
+                any(self._names_someone(words, i) for i in rest)
+                and any(words[i].norm in self._anaphors for i in rest)
+                and any(inside(c, sentence) for c in cues["current"])
+                and not any(inside(c, sentence) for c in cues["negation"] + cues["hypothetical"])
+            ):
+                return True
+            index = sentence[1] + 1
+        return False
 
     def _starts_question(self, words: Sequence[Word], index: int) -> bool:
         """A clause opening like a question; "can't breathe" is a statement."""
@@ -166,6 +251,21 @@ def bounds(words: Sequence[Word], index: int, breaks: frozenset) -> Tuple[int, i
     while end < len(words) and words[end].norm not in breaks:
         end += 1
     return start, end
+
+
+def _negates(cue: Span, negations: Sequence[Span]) -> bool:
+    """A negation right before or inside a cue ("hasn't stopped", "not settled")."""
+    return any(
+        (n.end <= cue.start and cue.start - n.end <= 1) or (cue.start <= n.start < cue.end)
+        for n in negations
+    )
+
+
+def next_sentence(words: Sequence[Word], sentence: Tuple[int, int]) -> Tuple[int, int]:
+    """The sentence after the given one (empty at the end of the message)."""
+    if sentence[1] + 1 >= len(words):
+        return (len(words), len(words))
+    return bounds(words, sentence[1] + 1, SENTENCE_BREAKS)
 
 
 def inside(span: Span, limits: Tuple[int, int]) -> bool:

@@ -11,17 +11,17 @@ reviewed by its effect.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Dict, List, Optional, Tuple
 
 from bot.safety.context import CURRENT, ContextJudge
 from bot.safety.learned import LearnedOpinion
-from bot.safety.matching import PhraseMatching
-from bot.safety.rules import RedFlagRules
+from bot.safety.matching import PhraseMatching, Span, needs_key
+from bot.safety.rules import READING_RULE_PREFIX, RedFlagRules
+from bot.safety.stand_downs import STOOD_DOWN, StandDownJudge
 from bot.safety.taxonomy import LEARNED
 from bot.safety.vital_signs import VitalSigns
 
-READING_RULE_PREFIX = "reading:"
 CLASSIFIER_RULE = "classifier"
 
 
@@ -82,6 +82,7 @@ class RedFlagDetector:
         self._matching = PhraseMatching(rules)
         self._judge = ContextJudge(rules.context)
         self._vital_signs = VitalSigns(rules.readings, self._judge)
+        self._stand_downs = StandDownJudge(rules.stand_downs)
         self._learned = learned
         self._crisis = frozenset(
             name for name, p in rules.taxonomy.presentations.items() if p.crisis_line
@@ -105,8 +106,22 @@ class RedFlagDetector:
     def _rule_findings(self, text: str) -> List[Finding]:
         matches = self._matching.find(text)
         words, cues = matches.words, matches.cues
+
+        def present(span: Span) -> bool:
+            return not self._judge.negated(span.start, span.end, words, cues)
+
+        stood_down = self._stand_downs.stood_down(
+            cues, self._vital_signs.all_temperatures_normal(text), lambda span: not present(span)
+        )
+        taxonomy = self._rules.taxonomy
         findings = []
         for match in matches.flags:
+            needs = match.rule.needs
+            if needs and not all(
+                any(present(span) for span in cues.get(needs_key(match.rule.name, index), []))
+                for index in range(len(needs))
+            ):
+                continue
             status = self._judge.status(
                 match.start,
                 match.end,
@@ -125,7 +140,6 @@ class RedFlagDetector:
                     status=status,
                 )
             )
-        taxonomy = self._rules.taxonomy
         for flag in self._vital_signs.flags(text, words, cues):
             presentation = self._rules.readings.presentations[flag.kind]
             findings.append(
@@ -138,4 +152,7 @@ class RedFlagDetector:
                     status=flag.status,
                 )
             )
-        return findings
+        return [
+            replace(f, status=STOOD_DOWN) if f.status == CURRENT and f.rule in stood_down else f
+            for f in findings
+        ]

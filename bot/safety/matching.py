@@ -24,10 +24,15 @@ CUE_KINDS = (
     "list_negation",
     "pseudo",
     "past",
+    "long_ago",
     "resolved",
     "current",
     "hypothetical",
+    "question_topic",
+    "screening",
+    "affirmative",
     "conditional",
+    "pseudo_conditional",
     "idiom",
 )
 """Kinds of context cue, each a list in the rules file's `context` section."""
@@ -36,12 +41,36 @@ _CUE_FIELDS = {
     "list_negation": "list_negation_cues",
     "pseudo": "pseudo_negations",
     "past": "past_cues",
+    "long_ago": "long_ago_cues",
     "resolved": "resolved_cues",
     "current": "current_cues",
     "hypothetical": "hypothetical_cues",
+    "question_topic": "question_topic_cues",
+    "screening": "screening_cues",
+    "affirmative": "affirmative_cues",
     "conditional": "conditional_cues",
+    "pseudo_conditional": "pseudo_conditionals",
     "idiom": "idioms",
 }
+
+
+SPECIAL_CONDITION = "@"
+"""A stand-down condition the detector evaluates itself ("@normal_temperature")."""
+
+
+def when_key(stand_down: str, index: int) -> str:
+    """The cue kind of a stand-down's index-th `when` phrase."""
+    return f"when|{stand_down}|{index}"
+
+
+def needs_key(rule: str, index: int) -> str:
+    """The cue kind of a rule's index-th `needs` phrase."""
+    return f"needs|{rule}|{index}"
+
+
+def unless_key(stand_down: str) -> str:
+    """The cue kind of a stand-down's `unless` phrases."""
+    return f"unless|{stand_down}"
 
 
 @dataclass(frozen=True)
@@ -96,12 +125,26 @@ class PhraseMatching:
         self._cues = Matcher(self._nlp.vocab)
         for kind, field in _CUE_FIELDS.items():
             for cue in getattr(rules.context, field):
-                for sequence in expand(cue, helper.norms, rules.lexicons):
-                    self._cues.add(kind, [to_pattern(sequence)])
-                    vocabulary.update(words_of(sequence))
+                self._add_cue(kind, cue, helper, rules, vocabulary)
+        for rule in rules.rules:
+            for index, phrase in enumerate(rule.needs):
+                self._add_cue(needs_key(rule.name, index), phrase, helper, rules, vocabulary)
+        for stand_down in rules.stand_downs:
+            for index, phrase in enumerate(stand_down.when):
+                if not phrase.startswith(SPECIAL_CONDITION):
+                    self._add_cue(when_key(stand_down.name, index), phrase, helper, rules, vocabulary)
+            for phrase in stand_down.unless:
+                self._add_cue(unless_key(stand_down.name), phrase, helper, rules, vocabulary)
         context = rules.context
         vocabulary.update(context.personal_markers + context.asker_verbs + context.question_starts)
         self._normaliser = Normaliser(vocabulary, rules.abbreviations)
+
+    def _add_cue(
+        self, kind: str, phrase: str, helper: Normaliser, rules: RedFlagRules, vocabulary: Set[str]
+    ) -> None:
+        for sequence in expand(phrase, helper.norms, rules.lexicons):
+            self._cues.add(kind, [to_pattern(sequence)])
+            vocabulary.update(words_of(sequence))
 
     def find(self, text: str) -> Matches:
         """The message's words, every rule match outside an idiom, and every cue."""
@@ -112,21 +155,19 @@ class PhraseMatching:
         strings = self._nlp.vocab.strings
         cues: Dict[str, List[Span]] = {kind: [] for kind in CUE_KINDS}
         for key, start, end in self._cues(doc):
-            cues[strings[key]].append(Span(strings[key], start, end))
+            cues.setdefault(strings[key], []).append(Span(strings[key], start, end))
         flags = []
         for key, start, end in self._flags(doc):
             label = strings[key]
-            if any(s.start < end and start < s.end for s in cues["idiom"]):
-                continue
+            if any(s.start <= start < s.end or s.start < end <= s.end for s in cues["idiom"]):
+                continue  # the idiom holds the flag's first or last word: "hay fever"
             flags.append(Match(self._rules[label], start, end, label in self._self_negating))
-        return Matches(words, tuple(_longest_per_rule(flags)), cues)
+        return Matches(words, tuple(_distinct(flags)), cues)
 
 
-def _longest_per_rule(flags: Sequence[Match]) -> List[Match]:
-    """One match per rule and start word: optional gap words make many overlapping ones."""
-    best: Dict[Tuple[str, int], Match] = {}
+def _distinct(flags: Sequence[Match]) -> List[Match]:
+    """One match per rule, span and self-negation: optional gap words repeat them."""
+    seen: Dict[Tuple[str, int, int, bool], Match] = {}
     for match in flags:
-        key = (match.rule.name, match.start)
-        if key not in best or match.end - match.start > best[key].end - best[key].start:
-            best[key] = match
-    return sorted(best.values(), key=lambda m: (m.start, m.rule.name))
+        seen.setdefault((match.rule.name, match.start, match.end, match.self_negating), match)
+    return sorted(seen.values(), key=lambda m: (m.start, m.end, m.rule.name))

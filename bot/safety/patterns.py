@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import itertools
 import re
-from typing import Callable, Dict, FrozenSet, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Callable, Dict, FrozenSet, List, Mapping, Optional, Sequence, Set, Tuple, Union
 
 GAP_WORDS = 4
 GAP = "*"
-NEGATIONS = frozenset({"no", "not", "never", "without", "nor"})
+NEGATIONS = frozenset({"no", "not", "never", "without", "nor", "nothing"})
 
-_PIECE = re.compile(r"\(([^)]*)\)|<([a-z_]+)>|\*|[^\s()*<>]+")
+_TOKEN = re.compile(r"[()|?*]|<[a-z_]+>|[^\s()|?*<>]+")
 
 Pattern = List[Dict[str, object]]
 Position = Union[str, FrozenSet[str]]
@@ -35,37 +35,81 @@ def expand(
     norms: Callable[[str], List[str]],
     lexicons: Optional[Mapping[str, Sequence[str]]] = None,
 ) -> List[Sequence_]:
-    """The token sequences a phrase stands for; each position is GAP or a word set."""
-    lexicons = lexicons or {}
+    """The token sequences a phrase stands for; each position is GAP or a word set.
+
+    Groups nest ("(not (working|helping)|no help)"); "(...)?" is optional.
+    """
+    tokens = _TOKEN.findall(phrase)
+    sequences, position = _parse_sequence(tokens, 0, phrase, norms, lexicons or {})
+    if position != len(tokens):
+        raise PhraseError(f"phrase '{phrase}' has an unmatched ')' or '|'")
+    return [s for s in sequences if s] or []
+
+
+def _parse_sequence(
+    tokens: List[str],
+    position: int,
+    phrase: str,
+    norms: Callable[[str], List[str]],
+    lexicons: Mapping[str, Sequence[str]],
+) -> Tuple[List[Sequence_], int]:
+    """Parses pieces up to a "|" or ")"; returns their sequences and where it stopped."""
     options: List[List[Sequence_]] = []
-    for match in _PIECE.finditer(phrase):
-        if match.group(1) is not None:
-            options.append(_alternatives(match.group(1).split("|"), norms))
-        elif match.group(2) is not None:
-            name = match.group(2)
+    while position < len(tokens) and tokens[position] not in ("|", ")"):
+        token = tokens[position]
+        if token == "(":
+            alternatives: List[Sequence_] = []
+            position += 1
+            while True:
+                branch, position = _parse_sequence(tokens, position, phrase, norms, lexicons)
+                alternatives += branch
+                if position >= len(tokens):
+                    raise PhraseError(f"phrase '{phrase}' has an unclosed '('")
+                if tokens[position] == ")":
+                    break
+                position += 1  # past "|"
+            position += 1  # past ")"
+            group = _merged(alternatives)
+            if position < len(tokens) and tokens[position] == "?":
+                group.append(())
+                position += 1
+            options.append(group)
+        elif token.startswith("<"):
+            name = token[1:-1]
             if name not in lexicons:
                 raise PhraseError(f"phrase '{phrase}' uses unknown word list <{name}>")
-            options.append(_alternatives(lexicons[name], norms))
-        elif match.group(0) == GAP:
+            entries: List[Sequence_] = []
+            for entry in lexicons[name]:
+                entries += expand(entry, norms, lexicons)
+            options.append(_merged(entries))
+            position += 1
+        elif token == GAP:
             options.append([(GAP,)])
+            position += 1
+        elif token == "?":
+            raise PhraseError(f"phrase '{phrase}': '?' must follow a ')'")
         else:
-            options.append([tuple(frozenset([w]) for w in norms(match.group(0)))])
-    return [
-        tuple(position for part in combination for position in part)
+            options.append([tuple(frozenset([w]) for w in norms(token))])
+            position += 1
+    sequences = [
+        tuple(item for part in combination for item in part)
         for combination in itertools.product(*options)
     ]
+    return sequences, position
 
 
-def _alternatives(choices: Sequence[str], norms: Callable[[str], List[str]]) -> List[Sequence_]:
-    """Single words share one position (negations apart); longer ones stay separate."""
-    singles, negations, longer = set(), set(), []
-    for choice in choices:
-        words = norms(choice)
-        if len(words) == 1:
-            (negations if words[0] in NEGATIONS else singles).add(words[0])
-        elif words:
-            longer.append(tuple(frozenset([w]) for w in words))
-    grouped = [(frozenset(group),) for group in (singles, negations) if group]
+def _merged(alternatives: Sequence[Sequence_]) -> List[Sequence_]:
+    """Alternatives of one word share one position (negations apart); longer stay separate."""
+    singles: Set[str] = set()
+    negations: Set[str] = set()
+    longer: List[Sequence_] = []
+    for sequence in alternatives:
+        if len(sequence) == 1 and isinstance(sequence[0], frozenset):
+            target = negations if sequence[0] <= NEGATIONS else singles
+            target |= sequence[0]
+        else:
+            longer.append(sequence)
+    grouped: List[Sequence_] = [(frozenset(group),) for group in (singles, negations) if group]
     return grouped + longer
 
 

@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import List, Optional, Sequence
+from typing import List, Optional, Sequence, Tuple
 
 from bot.safety.rules import ReadingRules
 
 CONTEXT_CHARS = 40
-"""How far (in characters) a temperature word may stand from the number."""
+"""How far (in characters) before the number a temperature word may stand."""
+CONTEXT_CHARS_AFTER = 20
+"""How far after it ("39 on the thermometer"); further on, a word belongs to another
+thought ("he is 45 and has taken up running")."""
 
 _CELSIUS_RANGE = (30.0, 45.0)
 _FAHRENHEIT_RANGE = (86.0, 113.0)
@@ -28,6 +31,12 @@ _NUMBER = re.compile(
     r"|deg\s*[cf]?|celsius|centigrade|fahrenheit|[cf])(?![a-z]))?",
     re.IGNORECASE,
 )
+_BLOOD_PRESSURE = re.compile(r"\b\d{2,3}\s*(?:/|over)\s*\d{2,3}\b", re.IGNORECASE)
+"""A blood pressure ("146/88", "128 over 76"): neither number is a temperature or pulse."""
+_AGE_BEFORE = re.compile(
+    r"(?:\bi'?m|\bi am|\bhe'?s|\bhe is|\bshe'?s|\bshe is|\bthey'?re|\bthey are|\baged?)\s*$"
+)
+"""A whole number right after "I'm", "she's" or "aged" is an age, not a temperature."""
 _UNITS = {"c": "C", "celsius": "C", "centigrade": "C", "f": "F", "fahrenheit": "F"}
 
 _ONES = {
@@ -91,7 +100,10 @@ def find_readings(text: str, rules: ReadingRules) -> List[Reading]:
 
 def _digit_readings(text: str, rules: ReadingRules) -> List[Optional[Reading]]:
     found = []
+    pressures = blood_pressures(text)
     for match in _NUMBER.finditer(text):
+        if any(start <= match.start() < end for start, end in pressures):
+            continue
         raw = re.sub(r"\s+point\s+|,", ".", match.group("value"))
         value = float(raw)
         unit = _unit(match.group("unit"))
@@ -100,10 +112,9 @@ def _digit_readings(text: str, rules: ReadingRules) -> List[Optional[Reading]]:
             continue
         if _preceded_by(text, match.start(), rules.not_before):
             continue
-        if (
-            unit is None
-            and not is_decimal
-            and not _has_context(text, match.start(), match.end(), rules)
+        if unit is None and not is_decimal and (
+            not _has_context(text, match.start(), match.end(), rules)
+            or _AGE_BEFORE.search(text[max(0, match.start() - 12) : match.start()])
         ):
             continue
         found.append(_reading(match.start(), match.end(), value, unit))
@@ -131,20 +142,34 @@ class Measure:
 
     start: int
     end: int
-    value: int
+    value: float
 
 
-def find_measures(text: str, measure_words: Sequence[str]) -> List[Measure]:
-    """Every whole number that follows one of the words within a few characters."""
+def find_measures(
+    text: str, measure_words: Sequence[str], decimals: bool = False
+) -> List[Measure]:
+    """Every number that follows one of the words within a few characters.
+
+    Whole numbers of two or three digits (pulse, oxygen, breathing rate); with
+    `decimals`, any number such as "3.8" (ketones).
+    """
     lowered = text.lower()
     alternatives = "|".join(
         re.escape(word) for word in sorted(measure_words, key=len, reverse=True)
     )
-    pattern = re.compile(rf"\b(?:{alternatives})\b[^\d\n]{{0,12}}(\d{{2,3}})\b")
+    number = r"(\d{1,2}(?:[.,]\d)?)" if decimals else r"(\d{2,3})"
+    pattern = re.compile(rf"\b(?:{alternatives})\b[^\d\n]{{0,12}}{number}(?![\d.,]\d)")
+    pressures = blood_pressures(lowered)
     return [
-        Measure(match.start(), match.end(), int(match.group(1)))
+        Measure(match.start(), match.end(), float(match.group(1).replace(",", ".")))
         for match in pattern.finditer(lowered)
+        if not any(start <= match.start(1) < end for start, end in pressures)
     ]
+
+
+def blood_pressures(text: str) -> List[Tuple[int, int]]:
+    """Character spans of blood-pressure readings, whose numbers are nothing else."""
+    return [match.span() for match in _BLOOD_PRESSURE.finditer(text)]
 
 
 def words_to_number(phrase: str) -> Optional[float]:
@@ -209,7 +234,7 @@ def _unit_after(text: str, end: int) -> Optional[str]:
 
 
 def _has_context(text: str, start: int, end: int, rules: ReadingRules) -> bool:
-    window = text[max(0, start - CONTEXT_CHARS) : end + CONTEXT_CHARS]
+    window = text[max(0, start - CONTEXT_CHARS) : end + CONTEXT_CHARS_AFTER]
     return any(
         re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", window) for word in rules.context_words
     )
@@ -218,7 +243,7 @@ def _has_context(text: str, start: int, end: int, rules: ReadingRules) -> bool:
 def _preceded_by(text: str, start: int, words: Sequence[str]) -> bool:
     """The number comes right after one of the words ("sats 96", "bp: 130/85", "wbc of 2")."""
     before = text[max(0, start - 24) : start]
-    tail = re.sub(r"(?:\s|:|=|is|was|of|at|/|\d)*$", "", before)
+    tail = re.sub(r"(?:\s|:|=|is|was|of|at|says|reads|showed|shows|showing|reading|/|\d)*$", "", before)
     return any(re.search(rf"(?<![a-z]){re.escape(word)}$", tail) for word in words)
 
 

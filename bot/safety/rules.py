@@ -18,6 +18,8 @@ from bot.safety.taxonomy import Taxonomy, TaxonomyError, load_taxonomy, parse_ta
 DEFAULT_RULES_FILE = (
     Path(__file__).resolve().parent.parent.parent / "data" / "safety" / "red_flags.yml"
 )
+READING_RULE_PREFIX = "reading:"
+"""A number's rule name is this prefix and its kind ("reading:high_temperature")."""
 READING_KINDS = (
     "high_temperature",
     "low_temperature",
@@ -25,6 +27,7 @@ READING_KINDS = (
     "fast_breathing",
     "low_oxygen",
     "severe_pain_score",
+    "high_ketones",
 )
 """The kinds of out-of-range number; the rules file files each under a presentation."""
 
@@ -48,6 +51,8 @@ class ReadingRules:
     low_oxygen_below_percent: float
     breathing_rate_words: Tuple[str, ...]
     fast_breathing_at_or_above: float
+    ketone_words: Tuple[str, ...]
+    high_ketones_at_or_above: float
     presentations: Mapping[str, str]
     """Reading kind (READING_KINDS) -> the presentation it counts as."""
 
@@ -62,6 +67,8 @@ class Rule:
     source: str
     phrases: Tuple[str, ...]
     even_if_hypothetical: bool
+    needs: Tuple[str, ...] = ()
+    """Phrases that must each be somewhere in the message, not negated, for the rule to fire."""
 
 
 @dataclass(frozen=True)
@@ -74,16 +81,34 @@ class ContextRules:
     pseudo_negations: Tuple[str, ...]
     clause_breaks: Tuple[str, ...]
     list_joiners: Tuple[str, ...]
+    list_openers: Tuple[str, ...]
     past_cues: Tuple[str, ...]
+    long_ago_cues: Tuple[str, ...]
+    present_tense_words: Tuple[str, ...]
     resolved_cues: Tuple[str, ...]
     current_cues: Tuple[str, ...]
     hypothetical_cues: Tuple[str, ...]
+    screening_cues: Tuple[str, ...]
+    affirmative_cues: Tuple[str, ...]
+    question_topic_cues: Tuple[str, ...]
     question_starts: Tuple[str, ...]
     conditional_cues: Tuple[str, ...]
+    pseudo_conditionals: Tuple[str, ...]
     anaphors: Tuple[str, ...]
     personal_markers: Tuple[str, ...]
     asker_verbs: Tuple[str, ...]
     idioms: Tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StandDown:
+    """A context that explains some rules' red flags away, with its source guideline."""
+
+    name: str
+    source: str
+    rules: Tuple[str, ...]
+    when: Tuple[str, ...]
+    unless: Tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -104,6 +129,7 @@ class RedFlagRules:
     context: ContextRules
     abbreviations: Mapping[str, str]
     classifier: ClassifierRules
+    stand_downs: Tuple[StandDown, ...]
 
     def as_dict(self) -> Dict[str, Any]:
         """A JSON-ready form, for storing in a trained model."""
@@ -120,6 +146,7 @@ class RedFlagRules:
             "context": asdict(self.context),
             "abbreviations": dict(self.abbreviations),
             "classifier": asdict(self.classifier),
+            "stand_downs": [asdict(stand_down) for stand_down in self.stand_downs],
         }
 
 
@@ -153,6 +180,7 @@ def parse_rules(
     context = _mapping(document, "context", origin)
     classifier = _mapping(document, "classifier", origin)
     where = f"{origin}: readings"
+    rules = _rules(document, taxonomy, origin)
     return RedFlagRules(
         taxonomy=taxonomy,
         readings=ReadingRules(
@@ -167,9 +195,11 @@ def parse_rules(
             low_oxygen_below_percent=_number(readings, "low_oxygen_below_percent", where),
             breathing_rate_words=_words(readings, "breathing_rate_words", where),
             fast_breathing_at_or_above=_number(readings, "fast_breathing_at_or_above", where),
+            ketone_words=_words(readings, "ketone_words", where),
+            high_ketones_at_or_above=_number(readings, "high_ketones_at_or_above", where),
             presentations=_reading_presentations(readings, taxonomy, where),
         ),
-        rules=_rules(document, taxonomy, origin),
+        rules=rules,
         lexicons=_lexicons(document.get("lexicons"), origin),
         abbreviations=_abbreviations(document.get("abbreviations"), origin),
         context=ContextRules(
@@ -183,7 +213,41 @@ def parse_rules(
         classifier=ClassifierRules(
             threshold=_number(classifier, "threshold", f"{origin}: classifier"),
         ),
+        stand_downs=_stand_downs(document.get("stand_downs"), rules, origin),
     )
+
+
+def _stand_downs(raw: Any, rules: Tuple[Rule, ...], origin: str) -> Tuple[StandDown, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise RulesError(f"{origin}: 'stand_downs' must be a list")
+    known = {rule.name for rule in rules} | {READING_RULE_PREFIX + kind for kind in READING_KINDS}
+    result = []
+    for entry in raw:
+        if not isinstance(entry, Mapping) or not isinstance(entry.get("name"), str):
+            raise RulesError(f"{origin}: every stand-down needs a 'name'")
+        where = f"{origin}: stand-down '{entry['name']}'"
+        unknown = set(entry) - {"name", "source", "rules", "when", "unless"}
+        if unknown:
+            raise RulesError(f"{where}: unknown field(s) {sorted(unknown)}")
+        source = entry.get("source")
+        if not isinstance(source, str) or not source.strip():
+            raise RulesError(f"{where}: field 'source' must name the guideline")
+        names = _words(entry, "rules", where)
+        missing = sorted(set(names) - known)
+        if missing:
+            raise RulesError(f"{where}: no rule named {missing}")
+        result.append(
+            StandDown(
+                name=entry["name"],
+                source=source.strip(),
+                rules=names,
+                when=_words(entry, "when", where),
+                unless=_words(entry, "unless", where) if entry.get("unless") else (),
+            )
+        )
+    return tuple(result)
 
 
 def _rules(document: Mapping[str, Any], taxonomy: Taxonomy, origin: str) -> Tuple[Rule, ...]:
@@ -207,7 +271,14 @@ def _rule(discriminator: str, raw: Any, taxonomy: Taxonomy, where: str) -> Rule:
     if not isinstance(raw, Mapping) or not isinstance(raw.get("name"), str):
         raise RulesError(f"{where}: every rule needs a 'name'")
     where = f"{where}, rule '{raw['name']}'"
-    unknown = set(raw) - {"name", "presentation", "source", "phrases", "even_if_hypothetical"}
+    unknown = set(raw) - {
+        "name",
+        "presentation",
+        "source",
+        "phrases",
+        "even_if_hypothetical",
+        "needs",
+    }
     if unknown:
         raise RulesError(f"{where}: unknown field(s) {sorted(unknown)}")
     presentation = raw.get("presentation")
@@ -228,6 +299,7 @@ def _rule(discriminator: str, raw: Any, taxonomy: Taxonomy, where: str) -> Rule:
         source=source.strip(),
         phrases=_words(raw, "phrases", where),
         even_if_hypothetical=bool(raw.get("even_if_hypothetical", False)),
+        needs=_words(raw, "needs", where) if raw.get("needs") else (),
     )
 
 

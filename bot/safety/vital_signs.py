@@ -53,6 +53,15 @@ class VitalSigns:
             self._temperatures(text, words, cues)
             + self._measures(text, words, cues)
             + self._pain_scores(text, words, cues)
+            + self._ketones(text, words, cues)
+        )
+
+    def all_temperatures_normal(self, text: str) -> bool:
+        """The text gives at least one temperature, and every one is in the normal range."""
+        limits = self._limits
+        readings = find_readings(text, limits)
+        return bool(readings) and all(
+            limits.low_below_c <= r.celsius < limits.fever_at_or_above_c for r in readings
         )
 
     def _temperatures(self, text: str, words: Sequence[Word], cues: Cues) -> List[ReadingFlag]:
@@ -76,7 +85,7 @@ class VitalSigns:
 
     def _measures(self, text: str, words: Sequence[Word], cues: Cues) -> List[ReadingFlag]:
         limits = self._limits
-        checks: Tuple[Tuple[Sequence[str], Callable[[int], bool], str], ...] = (
+        checks: Tuple[Tuple[Sequence[str], Callable[[float], bool], str], ...] = (
             (limits.pulse_words, lambda bpm: bpm >= limits.fast_pulse_at_or_above_bpm, "fast_pulse"),
             (
                 limits.breathing_rate_words,
@@ -94,6 +103,14 @@ class VitalSigns:
             for measure_words, out_of_range, kind in checks
             for measure in find_measures(text, measure_words)
             if out_of_range(measure.value)
+        ]
+
+    def _ketones(self, text: str, words: Sequence[Word], cues: Cues) -> List[ReadingFlag]:
+        limits = self._limits
+        return [
+            self._judged("high_ketones", measure.start, measure.end, words, cues)
+            for measure in find_measures(text, limits.ketone_words, decimals=True)
+            if measure.value >= limits.high_ketones_at_or_above
         ]
 
     def _pain_scores(self, text: str, words: Sequence[Word], cues: Cues) -> List[ReadingFlag]:

@@ -1,0 +1,55 @@
+"""Stand-downs: contexts that explain some red flags away for a whole message.
+
+"A child over three months with a fever who is playing and drinking" (NICE NG143
+green), "breathless after a run" (expected effort), "numb after the dentist":
+each stand-down in the rules file lists the rules it covers, the phrases that
+must all be present and the phrases that cancel it. Flags of other rules, and
+flags it covers when a cancelling phrase is present, still count.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Dict, List, Sequence
+
+from bot.safety.matching import SPECIAL_CONDITION, Span, unless_key, when_key
+from bot.safety.rules import StandDown
+
+STOOD_DOWN = "stood_down"
+NORMAL_TEMPERATURE = SPECIAL_CONDITION + "normal_temperature"
+
+
+class StandDownJudge:
+    """Decides which rules a message's context stands down."""
+
+    def __init__(self, stand_downs: Sequence[StandDown]) -> None:
+        """The stand-downs of the rules file, in order."""
+        for stand_down in stand_downs:
+            special = {p for p in stand_down.when if p.startswith(SPECIAL_CONDITION)}
+            unknown = special - {NORMAL_TEMPERATURE}
+            if unknown:
+                raise ValueError(f"stand-down '{stand_down.name}': unknown condition {unknown}")
+        self._stand_downs = tuple(stand_downs)
+
+    def stood_down(
+        self,
+        cues: Dict[str, List[Span]],
+        normal_temperature: bool,
+        negated: Callable[[Span], bool],
+    ) -> Dict[str, str]:
+        """Rule name -> the stand-down that explains its flags away in this message.
+
+        A cancelling phrase that is itself negated ("not on chemo") does not cancel.
+        """
+        covered: Dict[str, str] = {}
+        for stand_down in self._stand_downs:
+            if any(not negated(span) for span in cues.get(unless_key(stand_down.name), [])):
+                continue
+            if all(
+                normal_temperature
+                if phrase == NORMAL_TEMPERATURE
+                else bool(cues.get(when_key(stand_down.name, index)))
+                for index, phrase in enumerate(stand_down.when)
+            ):
+                for rule in stand_down.rules:
+                    covered.setdefault(rule, stand_down.name)
+        return covered
