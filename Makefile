@@ -19,10 +19,10 @@ export PYTHONPATH := $(CURDIR)
 WIDGET_CLIENT := web/vendor/socket.io.min.js
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help install train validate test eval lint run shell lock clean
+.PHONY: help install train validate test eval eval-safety lint run shell lock clean
 
 help: ## list the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
 install: $(VENV)/.installed ## create .venv with Python 3.10 and the pinned packages
 
@@ -61,8 +61,11 @@ test: install $(WIDGET_CLIENT) $(CHROMIUM) ## lint, unit tests, validation, trai
 	  --fail-on-prediction-errors --out results/test_stories
 	$(BIN)/pytest -m model
 
-eval: train ## held-out accuracy, cross-validated F1, latency against Rasa's starter bot
+eval: train ## held-out accuracy, cross-validated F1, latency against Rasa's starter bot, safety
 	$(BIN)/python -m evaluation
+
+eval-safety: install ## the safety part of make eval alone (reports/safety.md), about a minute
+	$(BIN)/python -m evaluation safety
 
 lint: install ## ruff (rules and formatting) and mypy
 	$(BIN)/ruff check .

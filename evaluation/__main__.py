@@ -25,11 +25,13 @@ from evaluation.heldout import (
     predicted_label,
 )
 from evaluation.rest_client import send, tracker
-from evaluation.safety import evaluate_safety, render_safety, safety_targets
+from evaluation.safety import evaluate_safety, safety_targets
+from evaluation.safety_report import render_safety
 from evaluation.servers import PROJECT_DIR, VENV_BIN, environment, our_bot, rasa_server
 
 RESULTS_DIR = PROJECT_DIR / "results"
 REPORT_FILE = PROJECT_DIR / "reports" / "evaluation.md"
+SAFETY_REPORT_FILE = PROJECT_DIR / "reports" / "safety.md"
 MODEL = PROJECT_DIR / "models" / "leukobot.tar.gz"
 WARM_UP = ("hello", "what is leukopenia", "thanks")
 
@@ -123,7 +125,31 @@ def evaluate_starter(questions: Sequence[Question], work: Path) -> Tuple[float, 
 
 
 def main() -> int:
-    """Runs every measurement, prints the report and writes it to reports/evaluation.md."""
+    """`python -m evaluation [safety]`: every measurement, or only the safety ones."""
+    if sys.argv[1:] == ["safety"]:
+        return safety_only()
+    return full_evaluation()
+
+
+def safety_only() -> int:
+    """Measures the red-flag detector on every labelled set; writes reports/safety.md."""
+    safety = evaluate_safety()
+    write_safety_report(safety)
+    print("\n".join(render_safety(safety)))
+    return 0 if all(safety_targets(safety).values()) else 1
+
+
+def write_safety_report(safety: Dict[str, Any]) -> None:
+    """Writes results/safety_report.json and the tracked Markdown safety report."""
+    RESULTS_DIR.mkdir(exist_ok=True)
+    (RESULTS_DIR / "safety_report.json").write_text(json.dumps(safety, indent=2), "utf-8")
+    SAFETY_REPORT_FILE.parent.mkdir(exist_ok=True)
+    lines = ["# Safety report (`make eval`, or `make eval-safety` for this part alone)", ""]
+    SAFETY_REPORT_FILE.write_text("\n".join(lines + render_safety(safety)) + "\n", "utf-8")
+
+
+def full_evaluation() -> int:
+    """Runs every measurement, prints the report and writes reports/evaluation.md and safety.md."""
     questions = load_questions()
     RESULTS_DIR.mkdir(exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="leukobot-eval-"))
@@ -145,9 +171,10 @@ def main() -> int:
     report = build_report(
         results, macro_f1, our_train_s, starter_train_s, our_latencies, starter_latencies
     )
-    report["safety"] = evaluate_safety()
-    report["targets"].update(safety_targets(report["safety"]))
+    safety = evaluate_safety()
+    report["targets"].update(safety_targets(safety))
     write_report(report)
+    write_safety_report(safety)
     print(render(report))
     shutil.rmtree(work, ignore_errors=True)
     return 0 if all(report["targets"].values()) else 1
@@ -232,8 +259,7 @@ def render(report: Dict[str, Any]) -> str:
     lines += [
         f"- expected `{m['expected']}`, got `{m['got']}`: {m['text']}" for m in report["misses"]
     ]
-    if "safety" in report:
-        lines += [""] + render_safety(report["safety"])
+    lines += ["", "Safety figures: [`reports/safety.md`](safety.md)."]
     return "\n".join(lines) + "\n"
 
 

@@ -21,7 +21,8 @@ from bot.safety.learned import LearnedOpinion
 from bot.safety.rules import RedFlagRules, load_rules
 from bot.safety.taxonomy import Taxonomy, load_taxonomy
 
-MODES = ("rules", "classifier", "both")
+MODES = ("rules", "classifier", "both", "bot")
+"""rules alone; a classifier that never saw the set, alone and with the rules; the bot."""
 NO_DISCRIMINATOR = "none"
 MAX_FALSE_ALARM_RATE = 0.02
 FIRST_CONTACT_RECALL_TARGET = 0.97
@@ -124,14 +125,19 @@ def _measure(
         latencies.append((time.perf_counter() - started) * 1000)
         by_rules = any(f.rule != "classifier" for f in assessment.current)
         by_classifier = held_out.score(example.text) >= threshold
-        alarms = {"rules": by_rules, "classifier": by_classifier, "both": by_rules or by_classifier}
+        alarms = {
+            "rules": by_rules,
+            "classifier": by_classifier,
+            "both": by_rules or by_classifier,
+            "bot": assessment.emergency,
+        }
         side = "emergency" if example.emergency else "calm"
         discriminator = _discriminator(example, taxonomy)
         for mode, alarm in alarms.items():
             result.totals.setdefault(mode, {}).setdefault(side, Tally()).add(alarm)
             groups = result.by_discriminator.setdefault(mode, {})
             groups.setdefault(f"{side}|{discriminator}", Tally()).add(alarm)
-        if alarms["both"] != example.emergency:
+        if alarms["bot"] != example.emergency:
             result.misses.append(_miss(example, assessment.explanation()["rules"]))
         for rule in {f.rule for f in assessment.current}:
             rule_counts[rule][side] += 1
@@ -172,7 +178,7 @@ def _as_dict(result: SetResult) -> Dict[str, Any]:
     }
 
 
-def combined(report: Dict[str, Any], mode: str = "both") -> Dict[str, List[int]]:
+def combined(report: Dict[str, Any], mode: str = "bot") -> Dict[str, List[int]]:
     """[alarms, total] per "side|discriminator" over every set."""
     totals: Dict[str, List[int]] = defaultdict(lambda: [0, 0])
     for result in report["sets"]:

@@ -84,7 +84,9 @@ class ContextJudge:
             if cue.end > start or not inside(cue, sentence):
                 continue
             between = range(cue.end, start)
-            if start - cue.end <= window and not any(words[i].norm in self._breaks for i in between):
+            if start - cue.end <= window and not any(
+                words[i].norm in self._breaks for i in between
+            ):
                 return True
             if words[cue.start].norm in self._list_openers and self._in_negated_list(
                 cue.end, start, words
@@ -161,8 +163,10 @@ class ContextJudge:
         return False
 
     def screened(self, start: int, words: Sequence[Word], cues: Cues) -> bool:
-        """Part of a screening question someone was asked ("asked me if I had thoughts of..."),
-        unless the message answers it yes."""
+        """Part of a question someone was asked ("asked me if I had thoughts of..."), unanswered.
+
+        A yes anywhere in the message ("I said yes") keeps the red flag current.
+        """
         sentence = bounds(words, start, SENTENCE_BREAKS)
         asked = any(sentence[0] <= c.start and c.end <= start for c in cues["screening"])
         return asked and not cues["affirmative"]

@@ -17,9 +17,7 @@ import yaml
 
 from bot.safety.taxonomy import Taxonomy
 
-DEFAULT_SETS_DIR = (
-    Path(__file__).resolve().parent.parent.parent / "data" / "safety" / "labelled"
-)
+DEFAULT_SETS_DIR = Path(__file__).resolve().parent.parent.parent / "data" / "safety" / "labelled"
 NO_PRESENTATION = "none"
 
 
@@ -135,7 +133,6 @@ def _first_contact(raw: Any, name: str) -> Optional[FirstContact]:
         alarms, calm = (int(n) for n in raw["false_alarms"])
     except (KeyError, TypeError, ValueError) as error:
         raise LabelledSetError(
-            f"{name}: first_contact needs recall: [caught, total] and "
-            f"false_alarms: [alarms, total]"
+            f"{name}: first_contact needs recall: [caught, total] and false_alarms: [alarms, total]"
         ) from error
     return FirstContact(caught, emergencies, alarms, calm, str(raw.get("note", "")))

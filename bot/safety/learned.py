@@ -9,8 +9,10 @@ model with joblib, like Rasa's own scikit-learn components.
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Dict, List, Sequence, Tuple
 
 import joblib
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -26,8 +28,9 @@ class LearnedOpinion:
     """A trained emergency-vs-calm classifier; `score` is safe to call from many threads."""
 
     def __init__(self, pipeline: Pipeline) -> None:
-        """Wraps a fitted pipeline."""
+        """Wraps a fitted pipeline and prepares its fast scorer."""
         self._pipeline = pipeline
+        self._fast = _FastScorer(pipeline)
 
     @classmethod
     def train(cls, examples: Sequence[Example]) -> LearnedOpinion:
@@ -70,6 +73,10 @@ class LearnedOpinion:
 
     def score(self, text: str) -> float:
         """The probability, by the classifier, that the message is an emergency."""
+        return self._fast.score(text)
+
+    def reference_score(self, text: str) -> float:
+        """The same probability through scikit-learn itself (slower; for tests)."""
         return float(self._pipeline.predict_proba([text])[0][1])
 
     def save(self, path: Path) -> None:
@@ -80,3 +87,39 @@ class LearnedOpinion:
     def load(cls, path: Path) -> LearnedOpinion:
         """Reads a pipeline written by `save`."""
         return cls(joblib.load(path))
+
+
+class _FastScorer:
+    """The pipeline's arithmetic for one message, without scikit-learn's per-call overhead.
+
+    TF-IDF with sublinear term frequency and l2 norm per vectoriser, then the
+    logistic regression: about a tenth of `predict_proba`'s time for one text.
+    """
+
+    def __init__(self, pipeline: Pipeline) -> None:
+        features: FeatureUnion = pipeline.named_steps["features"]
+        regression: LogisticRegression = pipeline.named_steps["classifier"]
+        coefficients = regression.coef_[0]
+        self._intercept = float(regression.intercept_[0])
+        self._parts: List[Tuple[Callable[[str], List[str]], Dict[str, Tuple[float, float]]]] = []
+        offset = 0
+        for _, vectoriser in features.transformer_list:
+            weights = {
+                term: (float(vectoriser.idf_[index]), float(coefficients[offset + index]))
+                for term, index in vectoriser.vocabulary_.items()
+            }
+            self._parts.append((vectoriser.build_analyzer(), weights))
+            offset += len(vectoriser.vocabulary_)
+
+    def score(self, text: str) -> float:
+        total = self._intercept
+        for analyse, weights in self._parts:
+            counts = Counter(term for term in analyse(text) if term in weights)
+            values = [
+                ((1.0 + math.log(count)) * weights[term][0], weights[term][1])
+                for term, count in counts.items()
+            ]
+            norm = math.sqrt(sum(value * value for value, _ in values))
+            if norm:
+                total += sum(value * coefficient for value, coefficient in values) / norm
+        return 1.0 / (1.0 + math.exp(-total))

@@ -1,7 +1,8 @@
 """Finds the rules' phrases and the context cues in a message.
 
 Every phrase of the rules file and every cue of its `context` section is compiled
-once into spaCy Matchers over normalised words (bot.safety.text). `find` returns
+once into matchers (bot.safety.sequence_matcher) over normalised words
+(bot.safety.text). `find` returns
 where each rule and each kind of cue matched; judging what a match means is
 bot.safety.context's job.
 """
@@ -11,12 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Dict, List, Sequence, Set, Tuple
 
-import spacy
-from spacy.matcher import Matcher
-from spacy.tokens import Doc
-
-from bot.safety.patterns import expand, negates_itself, to_pattern, words_of
+from bot.safety.patterns import expand, negates_itself, words_of
 from bot.safety.rules import RedFlagRules, Rule
+from bot.safety.sequence_matcher import SequenceMatcher
 from bot.safety.text import Normaliser, Word
 
 CUE_KINDS = (
@@ -105,24 +103,23 @@ class PhraseMatching:
     """The rules' phrases and the context cues, compiled; `find` is thread-safe."""
 
     def __init__(self, rules: RedFlagRules) -> None:
-        """Compiles every phrase and cue of the rules into spaCy matchers."""
-        self._nlp = spacy.blank("en")
+        """Compiles every phrase and cue of the rules into matchers."""
         helper = Normaliser((), rules.abbreviations)
         vocabulary: Set[str] = set(rules.readings.context_words)
         self._rules: Dict[str, Rule] = {}
         self._self_negating: Set[str] = set()
-        self._flags = Matcher(self._nlp.vocab)
+        self._flags = SequenceMatcher()
         for rule in rules.rules:
             for index, phrase in enumerate(rule.phrases):
                 for variant, sequence in enumerate(expand(phrase, helper.norms, rules.lexicons)):
                     key = f"{rule.name}|{index}|{variant}"
                     self._rules[key] = rule
-                    self._flags.add(key, [to_pattern(sequence)])
+                    self._flags.add(key, sequence)
                     vocabulary.update(words_of(sequence))
                     if negates_itself(sequence):
                         self._self_negating.add(key)
 
-        self._cues = Matcher(self._nlp.vocab)
+        self._cues = SequenceMatcher()
         for kind, field in _CUE_FIELDS.items():
             for cue in getattr(rules.context, field):
                 self._add_cue(kind, cue, helper, rules, vocabulary)
@@ -132,7 +129,9 @@ class PhraseMatching:
         for stand_down in rules.stand_downs:
             for index, phrase in enumerate(stand_down.when):
                 if not phrase.startswith(SPECIAL_CONDITION):
-                    self._add_cue(when_key(stand_down.name, index), phrase, helper, rules, vocabulary)
+                    self._add_cue(
+                        when_key(stand_down.name, index), phrase, helper, rules, vocabulary
+                    )
             for phrase in stand_down.unless:
                 self._add_cue(unless_key(stand_down.name), phrase, helper, rules, vocabulary)
         context = rules.context
@@ -143,7 +142,7 @@ class PhraseMatching:
         self, kind: str, phrase: str, helper: Normaliser, rules: RedFlagRules, vocabulary: Set[str]
     ) -> None:
         for sequence in expand(phrase, helper.norms, rules.lexicons):
-            self._cues.add(kind, [to_pattern(sequence)])
+            self._cues.add(kind, sequence)
             vocabulary.update(words_of(sequence))
 
     def find(self, text: str) -> Matches:
@@ -151,14 +150,12 @@ class PhraseMatching:
         words = tuple(self._normaliser.words(text))
         if not words:
             return Matches(words, (), {kind: [] for kind in CUE_KINDS})
-        doc = Doc(self._nlp.vocab, words=[w.norm for w in words])
-        strings = self._nlp.vocab.strings
+        norms = [w.norm for w in words]
         cues: Dict[str, List[Span]] = {kind: [] for kind in CUE_KINDS}
-        for key, start, end in self._cues(doc):
-            cues.setdefault(strings[key], []).append(Span(strings[key], start, end))
+        for kind, start, end in self._cues(norms):
+            cues.setdefault(kind, []).append(Span(kind, start, end))
         flags = []
-        for key, start, end in self._flags(doc):
-            label = strings[key]
+        for label, start, end in self._flags(norms):
             if any(s.start <= start < s.end or s.start < end <= s.end for s in cues["idiom"]):
                 continue  # the idiom holds the flag's first or last word: "hay fever"
             flags.append(Match(self._rules[label], start, end, label in self._self_negating))

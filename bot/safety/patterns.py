@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from typing import Callable, Dict, FrozenSet, List, Mapping, Optional, Sequence, Set, Tuple, Union
+from typing import Callable, FrozenSet, List, Mapping, Optional, Sequence, Set, Tuple, Union
 
 GAP_WORDS = 4
 GAP = "*"
@@ -20,7 +20,6 @@ NEGATIONS = frozenset({"no", "not", "never", "without", "nor", "nothing"})
 
 _TOKEN = re.compile(r"[()|?*]|<[a-z_]+>|[^\s()|?*<>]+")
 
-Pattern = List[Dict[str, object]]
 Position = Union[str, FrozenSet[str]]
 """One token of a compiled phrase: GAP, or the set of words it may be."""
 Sequence_ = Tuple[Position, ...]
@@ -113,19 +112,6 @@ def _merged(alternatives: Sequence[Sequence_]) -> List[Sequence_]:
     return grouped + longer
 
 
-def to_pattern(sequence: Sequence_) -> Pattern:
-    """A spaCy Matcher pattern on the LOWER attribute, gaps as optional wildcards."""
-    pattern: Pattern = []
-    for position in sequence:
-        if position == GAP:
-            pattern.extend({"OP": "?"} for _ in range(GAP_WORDS))
-        elif len(position) == 1:
-            pattern.append({"LOWER": next(iter(position))})
-        else:
-            pattern.append({"LOWER": {"IN": sorted(position)}})
-    return pattern
-
-
 def words_of(sequence: Sequence_) -> List[str]:
     """Every word a compiled phrase can match (for the typo-correction vocabulary)."""
     return [word for position in sequence if position != GAP for word in position]
@@ -133,4 +119,4 @@ def words_of(sequence: Sequence_) -> List[str]:
 
 def negates_itself(sequence: Sequence_) -> bool:
     """True when a phrase carries its own negation ("not breathing")."""
-    return any(position != GAP and position <= NEGATIONS for position in sequence)
+    return any(isinstance(position, frozenset) and position <= NEGATIONS for position in sequence)

@@ -1,7 +1,8 @@
 """SafetyPolicy: answers symptom-severity language with the emergency message first.
 
 At every prediction step it looks at the raw text of the latest user message (not
-the NLU intent). When the red-flag detector finds a current red flag, it predicts
+the NLU intent). When the red-flag detector (rules, numbers and the classifier
+learned at training time from data/safety/labelled/) finds a current red flag, it predicts
 `utter_emergency` (plus `utter_crisis_line` for self-harm), then `action_listen`,
 with confidence 1.0, a priority above every built-in policy, and as a "no user"
 prediction, which Rasa's ensemble ranks above all others, active forms and rules
@@ -9,7 +10,9 @@ included (`_pick_best_policy` in rasa/core/policies/ensemble.py). Both replies a
 static domain responses, so they reach the user with the action server down.
 
 If the detector fails on a message, the policy logs the error and treats the
-message as an emergency: it never fails silent.
+message as an emergency: it never fails silent. Which rules, presentations and
+discriminators fired goes into the emergency action's event metadata (and the
+log at DEBUG), never the patient's words.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ import json
 import logging
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from rasa.core.constants import POLICY_PRIORITY, RULE_POLICY_PRIORITY
 from rasa.core.policies.policy import Policy, PolicyPrediction, SupportedData
@@ -35,22 +38,60 @@ from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.model_files import read_json, write_json
-from bot.safety import detector, patterns, readings, rules, text
+from bot.safety import (
+    context,
+    detector,
+    labelled,
+    learned,
+    matching,
+    patterns,
+    readings,
+    rules,
+    stand_downs,
+    taxonomy,
+    text,
+    vital_signs,
+)
 from bot.safety.detector import Assessment, RedFlagDetector
+from bot.safety.labelled import DEFAULT_SETS_DIR, load_sets, training_examples
+from bot.safety.learned import LearnedOpinion
 from bot.safety.rules import DEFAULT_RULES_FILE, load_rules, parse_rules
+from bot.safety.taxonomy import DEFAULT_TAXONOMY_FILE, load_taxonomy
 
 logger = logging.getLogger(__name__)
 
 EMERGENCY_ACTION = "utter_emergency"
 CRISIS_LINE_ACTION = "utter_crisis_line"
 RULES_FILE = "red_flags.json"
+CLASSIFIER_FILE = "classifier.joblib"
+METADATA_KEY = "safety"
+"""Key of the explanation in the emergency action's event metadata."""
+_CODE = (
+    context,
+    detector,
+    labelled,
+    learned,
+    matching,
+    patterns,
+    readings,
+    rules,
+    stand_downs,
+    taxonomy,
+    text,
+    vital_signs,
+)
 SAFETY_POLICY_PRIORITY = RULE_POLICY_PRIORITY + 2
 _CACHED_MESSAGES = 256
 
 
-def _rules_path(config: Dict[str, Any]) -> Path:
-    configured = config.get("rules_file")
-    return Path(configured) if configured else DEFAULT_RULES_FILE
+def _path(config: Dict[str, Any], key: str, default: Path) -> Path:
+    configured = config.get(key)
+    return Path(configured) if configured else default
+
+
+def _load_rules(config: Dict[str, Any]) -> rules.RedFlagRules:
+    taxonomy = load_taxonomy(_path(config, "taxonomy_file", DEFAULT_TAXONOMY_FILE))
+    return load_rules(_path(config, "rules_file", DEFAULT_RULES_FILE), taxonomy)
 
 
 @DefaultV1Recipe.register(
@@ -61,8 +102,14 @@ class SafetyPolicy(Policy):
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
-        """Rules file (None: data/safety/red_flags.yml) and a priority above RulePolicy."""
-        return {"rules_file": None, POLICY_PRIORITY: SAFETY_POLICY_PRIORITY}
+        """Files (None: under data/safety/), the classifier on, a priority above RulePolicy."""
+        return {
+            "rules_file": None,
+            "taxonomy_file": None,
+            "labelled_sets": None,
+            "use_classifier": True,
+            POLICY_PRIORITY: SAFETY_POLICY_PRIORITY,
+        }
 
     @staticmethod
     def supported_data() -> SupportedData:
@@ -71,12 +118,13 @@ class SafetyPolicy(Policy):
 
     @classmethod
     def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
-        """Fingerprints what Rasa cannot see: the rules file and the detector's code."""
+        """Fingerprints what Rasa cannot see: rules, taxonomy, labelled sets and the code."""
         digest = hashlib.sha256()
-        digest.update(
-            json.dumps(load_rules(_rules_path(config)).as_dict(), sort_keys=True).encode()
-        )
-        for module in (detector, patterns, readings, rules, text):
+        digest.update(json.dumps(_load_rules(config).as_dict(), sort_keys=True).encode())
+        digest.update(json.dumps(config.get("use_classifier", True)).encode())
+        for path in sorted(_path(config, "labelled_sets", DEFAULT_SETS_DIR).glob("*.yml")):
+            digest.update(path.name.encode("utf-8") + path.read_bytes())
+        for module in _CODE:
             digest.update(inspect.getsource(module).encode("utf-8"))
         return digest.hexdigest()
 
@@ -87,13 +135,15 @@ class SafetyPolicy(Policy):
         resource: Resource,
         execution_context: ExecutionContext,
         red_flag_rules: Optional[rules.RedFlagRules] = None,
+        classifier: Optional[LearnedOpinion] = None,
         **kwargs: Any,
     ) -> None:
-        """Compiles the detector from the given rules, or from the rules file."""
+        """Compiles the detector from the given rules (or the rules file) and classifier."""
         super().__init__(config, model_storage, resource, execution_context)
-        self._rules = red_flag_rules or load_rules(_rules_path(config))
+        self._rules = red_flag_rules or _load_rules(config)
+        self._classifier = classifier
         self._assess: Callable[[str], Assessment] = lru_cache(maxsize=_CACHED_MESSAGES)(
-            RedFlagDetector(self._rules).assess
+            RedFlagDetector(self._rules, classifier).assess
         )
 
     def train(
@@ -102,8 +152,15 @@ class SafetyPolicy(Policy):
         domain: Domain,
         **kwargs: Any,
     ) -> Resource:
-        """Stores the rules in the model, so a trained model is self-contained."""
+        """Learns the classifier from the labelled sets; stores it and the rules in the model."""
         write_json(self._model_storage, self._resource, RULES_FILE, self._rules.as_dict())
+        if self.config.get("use_classifier", True):
+            sets = load_sets(
+                self._rules.taxonomy, _path(self.config, "labelled_sets", DEFAULT_SETS_DIR)
+            )
+            classifier = LearnedOpinion.train(training_examples(sets))
+            with self._model_storage.write_to(self._resource) as directory:
+                classifier.save(directory / CLASSIFIER_FILE)
         return self._resource
 
     @classmethod
@@ -115,10 +172,19 @@ class SafetyPolicy(Policy):
         execution_context: ExecutionContext,
         **kwargs: Any,
     ) -> SafetyPolicy:
-        """Loads the rules stored at training time."""
+        """Loads the rules and the classifier stored at training time."""
         stored = read_json(model_storage, resource, RULES_FILE)
+        classifier = None
+        if config.get("use_classifier", True):
+            with model_storage.read_from(resource) as directory:
+                classifier = LearnedOpinion.load(directory / CLASSIFIER_FILE)
         return cls(
-            config, model_storage, resource, execution_context, red_flag_rules=parse_rules(stored)
+            config,
+            model_storage,
+            resource,
+            execution_context,
+            red_flag_rules=parse_rules(stored),
+            classifier=classifier,
         )
 
     def predict_action_probabilities(
@@ -133,30 +199,35 @@ class SafetyPolicy(Policy):
         if turn is None:
             return self._prediction(self._default_predictions(domain))
         message, done = turn
-        plan = self._plan(message)
+        plan, explanation = self._plan(message)
         if not plan or done[: len(plan)] != plan[: len(done)]:
             return self._prediction(self._default_predictions(domain))
         next_action = plan[len(done)] if len(done) < len(plan) else ACTION_LISTEN_NAME
         probabilities = self._default_predictions(domain)
         probabilities[domain.index_for_action(next_action)] = 1.0
-        return self._prediction(probabilities, is_no_user_prediction=True)
+        metadata = {METADATA_KEY: explanation} if next_action != ACTION_LISTEN_NAME else None
+        return self._prediction(probabilities, is_no_user_prediction=True, action_metadata=metadata)
 
-    def _plan(self, message: str) -> List[str]:
-        """The replies a message calls for: none, the emergency, or also the crisis line."""
+    def _plan(self, message: str) -> Tuple[List[str], Dict[str, Any]]:
+        """The replies a message calls for (none, the emergency, also the crisis line), and why."""
         try:
             assessment = self._assess(message)
-        except Exception:  # fail safe: a broken detector must never mean silence
-            logger.exception("Red-flag detector failed; answering as an emergency.")
-            return [EMERGENCY_ACTION]
+        except Exception as error:  # fail safe: a broken detector must never mean silence
+            # The exception's type only: its text could quote the patient's message.
+            logger.error(
+                "Red-flag detector failed (%s); answering as an emergency.", type(error).__name__
+            )
+            logger.debug("Red-flag detector failure.", exc_info=True)
+            return [EMERGENCY_ACTION], {"rules": [], "detector_error": type(error).__name__}
         if not assessment.emergency:
-            return []
-        logger.info(
-            "Emergency reply for red flag(s) %s.",
-            sorted({finding.red_flag for finding in assessment.current}),
-        )
-        return (
+            return [], {}
+        explanation = assessment.explanation()
+        logger.info("Emergency reply for %s.", explanation["discriminators"])
+        logger.debug("Emergency reply: %s.", explanation)
+        plan = (
             [EMERGENCY_ACTION, CRISIS_LINE_ACTION] if assessment.crisis_line else [EMERGENCY_ACTION]
         )
+        return plan, explanation
 
 
 def _current_turn(tracker: DialogueStateTracker) -> Optional[tuple[str, List[str]]]:

@@ -112,9 +112,13 @@ def _digit_readings(text: str, rules: ReadingRules) -> List[Optional[Reading]]:
             continue
         if _preceded_by(text, match.start(), rules.not_before):
             continue
-        if unit is None and not is_decimal and (
-            not _has_context(text, match.start(), match.end(), rules)
-            or _AGE_BEFORE.search(text[max(0, match.start() - 12) : match.start()])
+        if (
+            unit is None
+            and not is_decimal
+            and (
+                not _has_context(text, match.start(), match.end(), rules)
+                or _AGE_BEFORE.search(text[max(0, match.start() - 12) : match.start()])
+            )
         ):
             continue
         found.append(_reading(match.start(), match.end(), value, unit))
@@ -145,9 +149,7 @@ class Measure:
     value: float
 
 
-def find_measures(
-    text: str, measure_words: Sequence[str], decimals: bool = False
-) -> List[Measure]:
+def find_measures(text: str, measure_words: Sequence[str], decimals: bool = False) -> List[Measure]:
     """Every number that follows one of the words within a few characters.
 
     Whole numbers of two or three digits (pulse, oxygen, breathing rate); with
@@ -243,7 +245,9 @@ def _has_context(text: str, start: int, end: int, rules: ReadingRules) -> bool:
 def _preceded_by(text: str, start: int, words: Sequence[str]) -> bool:
     """The number comes right after one of the words ("sats 96", "bp: 130/85", "wbc of 2")."""
     before = text[max(0, start - 24) : start]
-    tail = re.sub(r"(?:\s|:|=|is|was|of|at|says|reads|showed|shows|showing|reading|/|\d)*$", "", before)
+    tail = re.sub(
+        r"(?:\s|:|=|is|was|of|at|says|reads|showed|shows|showing|reading|/|\d)*$", "", before
+    )
     return any(re.search(rf"(?<![a-z]){re.escape(word)}$", tail) for word in words)
 
 

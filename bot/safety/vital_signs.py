@@ -86,7 +86,11 @@ class VitalSigns:
     def _measures(self, text: str, words: Sequence[Word], cues: Cues) -> List[ReadingFlag]:
         limits = self._limits
         checks: Tuple[Tuple[Sequence[str], Callable[[float], bool], str], ...] = (
-            (limits.pulse_words, lambda bpm: bpm >= limits.fast_pulse_at_or_above_bpm, "fast_pulse"),
+            (
+                limits.pulse_words,
+                lambda bpm: bpm >= limits.fast_pulse_at_or_above_bpm,
+                "fast_pulse",
+            ),
             (
                 limits.breathing_rate_words,
                 lambda rate: rate >= limits.fast_breathing_at_or_above,

@@ -1,7 +1,9 @@
-"""The red-flag detector against the labelled safety sets in tests/data.
+"""The red-flag detector, as the bot runs it, against every labelled set in data/safety/labelled.
 
-Every emergency message must be caught (a miss can kill); each calm class may
-raise at most 3 % false alarms (a false alarm only annoys).
+Every emergency must be caught (a miss can kill); false alarms may reach at most
+2 % of the calm messages of any discriminator (a false alarm teaches patients to
+ignore the message). These are tuned figures: the honest, first-contact ones are
+in each set's `first_contact` and in `make eval`.
 """
 
 from __future__ import annotations
@@ -11,56 +13,64 @@ from typing import Dict, List
 
 import pytest
 
-from bot.safety.detector import CURRENT, HYPOTHETICAL, NEGATED, RESOLVED, RedFlagDetector
+from bot.safety.context import CURRENT, HYPOTHETICAL, NEGATED, RESOLVED
+from bot.safety.detector import RedFlagDetector
+from bot.safety.labelled import Example, load_sets, training_examples
+from bot.safety.learned import LearnedOpinion
 from bot.safety.rules import load_rules
+from bot.safety.stand_downs import STOOD_DOWN
+from bot.safety.taxonomy import load_taxonomy
 from tests.conftest import read_yaml
 
-SAFETY_SETS = (
-    "safety_phrases.yml",
-    "safety_heldout.yml",
-    "safety_blind.yml",
-    "safety_blind2.yml",
-)
-MAX_FALSE_ALARM_RATE = 0.03
+MAX_FALSE_ALARM_RATE = 0.02
+TAXONOMY = load_taxonomy()
+SETS = load_sets(TAXONOMY)
+EMERGENCIES = [e for s in SETS for e in s.emergencies]
+CALM = [e for s in SETS for e in s.calm]
+CRISIS = [e for e in EMERGENCIES if TAXONOMY.presentation(e.presentation).crisis_line]
 
 
-def _items(side: str) -> List[Dict[str, str]]:
-    return [item for name in SAFETY_SETS for item in read_yaml(name)[side]]
+def _discriminator(example: Example) -> str:
+    if example.presentation in TAXONOMY.presentations:
+        return TAXONOMY.discriminator_of(example.presentation)
+    return "none"
 
 
-EMERGENCIES = _items("emergency")
-CALM = _items("calm")
-CALM_CLASSES = sorted({item["class"] for item in CALM})
-SELF_HARM = [item for item in EMERGENCIES if item["class"] == "self_harm"]
+CALM_BY_DISCRIMINATOR: Dict[str, List[Example]] = defaultdict(list)
+for _example in CALM:
+    CALM_BY_DISCRIMINATOR[_discriminator(_example)].append(_example)
+
+
+@pytest.fixture(scope="module")
+def rules_only() -> RedFlagDetector:
+    return RedFlagDetector(load_rules(taxonomy=TAXONOMY))
 
 
 @pytest.fixture(scope="module")
 def detector() -> RedFlagDetector:
-    return RedFlagDetector(load_rules())
+    """Rules and the classifier learned from the training sets, as `rasa train` makes it."""
+    classifier = LearnedOpinion.train(training_examples(SETS))
+    return RedFlagDetector(load_rules(taxonomy=TAXONOMY), classifier)
 
 
-def test_the_sets_are_big_enough() -> None:
-    assert len(EMERGENCIES) >= 250 and len(CALM) >= 250
+@pytest.mark.parametrize("item", EMERGENCIES, ids=[e.text[:50] for e in EMERGENCIES])
+def test_every_emergency_is_caught(detector: RedFlagDetector, item: Example) -> None:
+    assessment = detector.assess(item.text)
+    assert assessment.emergency, [(f.rule, f.status) for f in assessment.findings]
 
 
-@pytest.mark.parametrize("item", EMERGENCIES, ids=[i["text"][:50] for i in EMERGENCIES])
-def test_every_emergency_is_caught(detector: RedFlagDetector, item: Dict[str, str]) -> None:
-    assessment = detector.assess(item["text"])
-    assert assessment.emergency, [(f.red_flag, f.status) for f in assessment.findings]
-
-
-@pytest.mark.parametrize("item", SELF_HARM, ids=[i["text"][:50] for i in SELF_HARM])
-def test_self_harm_also_gets_the_crisis_line(
-    detector: RedFlagDetector, item: Dict[str, str]
+@pytest.mark.parametrize("item", CRISIS, ids=[e.text[:50] for e in CRISIS])
+def test_self_harm_and_overdose_also_get_the_crisis_line(
+    rules_only: RedFlagDetector, item: Example
 ) -> None:
-    assert detector.assess(item["text"]).crisis_line
+    assert rules_only.assess(item.text).crisis_line
 
 
-@pytest.mark.parametrize("calm_class", CALM_CLASSES)
-def test_false_alarms_per_calm_class_stay_under_3_percent(
-    detector: RedFlagDetector, calm_class: str
+@pytest.mark.parametrize("discriminator", sorted(CALM_BY_DISCRIMINATOR))
+def test_false_alarms_per_discriminator_stay_within_2_percent(
+    detector: RedFlagDetector, discriminator: str
 ) -> None:
-    messages = [item["text"] for item in CALM if item["class"] == calm_class]
+    messages = [e.text for e in CALM_BY_DISCRIMINATOR[discriminator]]
     alarms = [text for text in messages if detector.assess(text).emergency]
     assert len(alarms) <= MAX_FALSE_ALARM_RATE * len(messages), alarms
 
@@ -75,30 +85,58 @@ def test_no_topic_question_raises_an_alarm(detector: RedFlagDetector) -> None:
     ("text", "status"),
     [
         ("no fever, just curious", NEGATED),
+        ("no fever, cough or rash", NEGATED),
         ("I had a fever last week but it's gone", RESOLVED),
+        ("my dad had a heart attack at 55", RESOLVED),
         ("what temperature counts as a fever?", HYPOTHETICAL),
+        ("the leaflet says to call if you get a fever", HYPOTHETICAL),
         ("I have a fever", CURRENT),
         ("he's not breathing", CURRENT),
         ("she hasn't peed all day", CURRENT),
+        ("my 2 year old has a temp of 38.1 but is playing and drinking", STOOD_DOWN),
     ],
 )
-def test_context_decides_the_status(detector: RedFlagDetector, text: str, status: str) -> None:
-    assert {f.status for f in detector.assess(text).findings} == {status}
+def test_context_decides_the_status(rules_only: RedFlagDetector, text: str, status: str) -> None:
+    assert {f.status for f in rules_only.assess(text).findings} == {status}
 
 
-def test_a_current_red_flag_wins_over_a_negated_one(detector: RedFlagDetector) -> None:
-    assessment = detector.assess("no fever but I can't breathe")
+def test_a_current_red_flag_wins_over_a_negated_one(rules_only: RedFlagDetector) -> None:
+    assessment = rules_only.assess("no fever but I can't breathe")
     statuses: Dict[str, List[str]] = defaultdict(list)
     for finding in assessment.findings:
-        statuses[finding.red_flag].append(finding.status)
-    assert statuses["fever_words"] == [NEGATED]
-    assert CURRENT in statuses["breathing"]
+        statuses[finding.rule].append(finding.status)
+    assert set(statuses["fever_words"]) == {NEGATED}
+    assert CURRENT in statuses["breathing_distress"]
     assert assessment.emergency
 
 
-def test_everyday_idioms_are_not_red_flags(detector: RedFlagDetector) -> None:
-    assert not detector.assess("I'm dying for a cup of tea").emergency
-    assert not detector.assess("I keep fit and well").emergency
+def test_not_coping_is_not_a_negated_list(rules_only: RedFlagDetector) -> None:
+    assert rules_only.assess("not coping, thinking of ending it").crisis_line
+
+
+def test_look_alikes_are_not_red_flags(rules_only: RedFlagDetector) -> None:
+    for text in (
+        "I'm dying for a cup of tea",
+        "I keep fit and well",
+        "my hay fever is awful this year",
+        "I nearly had a heart attack when I saw the bill",
+        "out of breath after running for the bus, fine a minute later",
+    ):
+        assert not rules_only.assess(text).emergency, text
+
+
+def test_an_alarm_names_its_rule_presentation_and_discriminator(
+    rules_only: RedFlagDetector,
+) -> None:
+    explanation = rules_only.assess("my dad's face has dropped on one side").explanation()
+    assert explanation["rules"] == ["stroke_fast"]
+    assert explanation["presentations"] == ["stroke"]
+    assert explanation["discriminators"] == ["conscious_level"]
+
+
+def test_the_classifier_adds_its_score(detector: RedFlagDetector) -> None:
+    score = detector.assess("what is leukopenia?").classifier_score
+    assert score is not None and 0.0 <= score < 0.5
 
 
 def test_empty_text_is_calm(detector: RedFlagDetector) -> None:

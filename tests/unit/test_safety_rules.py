@@ -1,25 +1,39 @@
-"""The red-flag rules file: a clinician's mistake stops training with a clear message."""
+"""The red-flag rules and the taxonomy: a mistake in them stops training with a clear message."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, Dict
 
 import pytest
 import yaml
 
 from bot.safety.rules import DEFAULT_RULES_FILE, RulesError, load_rules, parse_rules
+from bot.safety.taxonomy import TaxonomyError, load_taxonomy, parse_taxonomy
 from bot.safety.text import Normaliser
 
+TAXONOMY = load_taxonomy()
 
-def _document() -> dict:
+
+def _document() -> Dict[str, Any]:
     return yaml.safe_load(DEFAULT_RULES_FILE.read_text(encoding="utf-8"))
 
 
-def test_the_project_rules_load() -> None:
-    rules = load_rules()
-    assert {c.name for c in rules.classes} >= {"breathing", "self_harm", "sepsis_signs"}
+def _first_rule(document: Dict[str, Any], discriminator: str = "breathing") -> Dict[str, Any]:
+    return document["discriminators"][discriminator][0]
+
+
+def test_the_project_rules_load_and_cover_every_presentation() -> None:
+    rules = load_rules(taxonomy=TAXONOMY)
+    assert {rule.presentation for rule in rules.rules} == set(TAXONOMY.presentations)
     assert rules.readings.fever_at_or_above_c == 38.0
     assert rules.readings.low_below_c == 36.0
+
+
+def test_every_rule_and_stand_down_names_its_source() -> None:
+    rules = load_rules(taxonomy=TAXONOMY)
+    assert all(rule.source for rule in rules.rules)
+    assert all(stand_down.source for stand_down in rules.stand_downs)
 
 
 def test_an_unquoted_yaml_no_is_refused() -> None:
@@ -27,33 +41,83 @@ def test_an_unquoted_yaml_no_is_refused() -> None:
     document = _document()
     document["context"]["negation_cues"] = [False, "not"]
     with pytest.raises(RulesError, match=r"context: field 'negation_cues' holds a non-text"):
-        parse_rules(document)
+        parse_rules(document, TAXONOMY)
 
 
-def test_a_misspelt_class_field_is_refused() -> None:
+def test_a_misspelt_rule_field_is_refused() -> None:
     document = _document()
-    document["classes"]["breathing"]["phrase"] = document["classes"]["breathing"].pop("phrases")
-    with pytest.raises(RulesError, match=r"class 'breathing': unknown field\(s\) \['phrase'\]"):
-        parse_rules(document)
+    rule = _first_rule(document)
+    rule["phrase"] = rule.pop("phrases")
+    with pytest.raises(RulesError, match=r"unknown field\(s\) \['phrase'\]"):
+        parse_rules(document, TAXONOMY)
+
+
+def test_a_presentation_missing_from_the_taxonomy_is_refused() -> None:
+    document = _document()
+    _first_rule(document)["presentation"] = "brething_difficulty"
+    with pytest.raises(RulesError, match="'brething_difficulty' is not in the taxonomy"):
+        parse_rules(document, TAXONOMY)
+
+
+def test_a_rule_under_the_wrong_discriminator_is_refused() -> None:
+    document = _document()
+    _first_rule(document)["presentation"] = "stroke"
+    with pytest.raises(RulesError, match="'stroke' is filed under 'conscious_level'"):
+        parse_rules(document, TAXONOMY)
+
+
+def test_a_rule_without_a_source_is_refused() -> None:
+    document = _document()
+    del _first_rule(document)["source"]
+    with pytest.raises(RulesError, match="'source' must name the guideline"):
+        parse_rules(document, TAXONOMY)
+
+
+def test_an_unknown_word_list_is_refused() -> None:
+    document = _document()
+    _first_rule(document)["phrases"].append("<sevre> * pain")
+    with pytest.raises(RulesError, match=r"unknown word list <sevre>"):
+        parse_rules(document, TAXONOMY)
+
+
+def test_an_unbalanced_phrase_is_refused() -> None:
+    document = _document()
+    _first_rule(document)["phrases"].append("(can not|could not breathe")
+    with pytest.raises(RulesError, match="unclosed"):
+        parse_rules(document, TAXONOMY)
+
+
+def test_a_stand_down_naming_no_rule_is_refused() -> None:
+    document = _document()
+    document["stand_downs"][0]["rules"] = ["fever_wrds"]
+    with pytest.raises(RulesError, match=r"no rule named \['fever_wrds'\]"):
+        parse_rules(document, TAXONOMY)
 
 
 def test_a_missing_limit_is_refused() -> None:
     document = _document()
     del document["readings"]["fever_at_or_above_c"]
     with pytest.raises(RulesError, match=r"readings: field 'fever_at_or_above_c' must be a number"):
-        parse_rules(document)
+        parse_rules(document, TAXONOMY)
 
 
 def test_bad_yaml_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "red_flags.yml"
-    path.write_text("classes: [\n", encoding="utf-8")
+    path.write_text("discriminators: [\n", encoding="utf-8")
     with pytest.raises(RulesError, match="not valid YAML"):
-        load_rules(path)
+        load_rules(path, TAXONOMY)
 
 
-def test_stored_rules_round_trip() -> None:
-    rules = load_rules()
+def test_stored_rules_round_trip_with_their_taxonomy() -> None:
+    rules = load_rules(taxonomy=TAXONOMY)
     assert parse_rules(rules.as_dict()) == rules
+
+
+def test_a_presentation_under_an_unknown_discriminator_is_refused() -> None:
+    document = TAXONOMY.as_dict()
+    document["presentations"]["stroke"]["discriminator"] = "consciousness"
+    with pytest.raises(TaxonomyError, match="unknown discriminator 'consciousness'"):
+        parse_taxonomy(document)
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,133 @@
+"""The safety section of `make eval`'s report, as Markdown lines."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Sequence, Tuple
+
+from evaluation.safety import MODES, combined, safety_targets
+
+_MODE_TITLES = {
+    "rules": "rules alone",
+    "classifier": "classifier that never saw the set",
+    "both": "rules + that classifier",
+    "bot": "the bot (rules + shipped classifier)",
+}
+
+
+def render_safety(report: Dict[str, Any]) -> List[str]:
+    """Summary per set, tables per discriminator, per-rule counts, misses and latency."""
+    lines = ["## Safety (red-flag detector)", ""]
+    lines += _summary(report["sets"], report["threshold"])
+    lines += _by_discriminator(report["sets"])
+    lines += _rule_counts(report["rules"])
+    latency = report["latency_ms"]
+    lines += [
+        f"Detector time per message (rules, numbers and classifier) over "
+        f"{latency['messages']} messages: p50 {latency['p50']:.2f} ms, "
+        f"p99 {latency['p99']:.2f} ms (target p99 < 5 ms).",
+        "",
+        "Targets:",
+    ]
+    lines += [f"- [{'x' if ok else ' '}] {name}" for name, ok in safety_targets(report).items()]
+    lines += [""] + _misses(report["sets"])
+    return lines
+
+
+def _rate(alarms: int, total: int) -> str:
+    return f"{alarms}/{total} ({alarms / total:.1%})" if total else "-"
+
+
+def _summary(sets: Sequence[Dict[str, Any]], threshold: float) -> List[str]:
+    lines = [
+        "Recall (emergencies answered with the emergency message) and false alarms (calm "
+        "messages that got it), per labelled set in `data/safety/labelled/`. *First contact* "
+        "is the figure measured once, untouched, before any rule was written from the set "
+        "(the honest estimate for new messages); the other columns are today's, after the "
+        "rules were tuned on the set. The classifier columns use a classifier that never saw "
+        "the set (trained on all the other training sets); the bot's own classifier learned "
+        f"from every training set. Classifier threshold {threshold}.",
+        "",
+        "| set | first contact: recall | first contact: false alarms | "
+        + " | ".join(f"{_MODE_TITLES[m]}: recall | false alarms" for m in MODES)
+        + " |",
+        "|---|---:|---:|" + "---:|---:|" * len(MODES),
+    ]
+    for result in sets:
+        first = result["first_contact"]
+        cells = [
+            f"`{result['name']}`",
+            _rate(first[0], first[1]) if first else "not measured blind",
+            _rate(first[2], first[3]) if first else "-",
+        ]
+        for mode in MODES:
+            totals = result["totals"][mode]
+            cells += [_rate(*totals["emergency"]), _rate(*totals["calm"])]
+        lines.append("| " + " | ".join(cells) + " |")
+    lines += ["", "What each set is:", ""]
+    lines += [f"- `{r['name']}`: {r['about']}" for r in sets]
+    return lines + [""]
+
+
+def _by_discriminator(sets: Sequence[Dict[str, Any]]) -> List[str]:
+    totals = combined({"sets": sets})
+    names = sorted({key.split("|", 1)[1] for key in totals})
+    lines = [
+        "### Per discriminator (the bot: rules + shipped classifier), every set",
+        "",
+        "| discriminator | recall, all sets | false alarms, all sets | "
+        + " | ".join(f"`{r['name']}`" for r in sets)
+        + " |",
+        "|---|---:|---:|" + "---:|" * len(sets),
+    ]
+    for name in names:
+        per_set = []
+        for result in sets:
+            groups = result["by_discriminator"]["bot"]
+            per_set.append(_pair(groups.get(f"emergency|{name}"), groups.get(f"calm|{name}")))
+        lines.append(
+            f"| {name} | {_rate(*totals.get(f'emergency|{name}', (0, 0)))} | "
+            f"{_rate(*totals.get(f'calm|{name}', (0, 0)))} | " + " | ".join(per_set) + " |"
+        )
+    lines += [
+        "",
+        "Per set: emergencies caught / calm false alarms. `none`: calm messages that "
+        "resemble no emergency (everyday stories, questions, small talk).",
+        "",
+    ]
+    return lines
+
+
+def _pair(emergency: Optional[Tuple[int, int]], calm: Optional[Tuple[int, int]]) -> str:
+    left = f"{emergency[0]}/{emergency[1]}" if emergency else "-"
+    right = f"{calm[0]}/{calm[1]}" if calm else "-"
+    return f"{left} · {right}"
+
+
+def _rule_counts(rules: Dict[str, Dict[str, int]]) -> List[str]:
+    lines = [
+        "### Rules by their effect",
+        "",
+        "How many labelled messages each rule fired on (current, after context), for a "
+        "clinician reviewing the rules file: a rule that fires on calm messages needs a "
+        "look-alike, a stand-down or a narrower phrase.",
+        "",
+        "| rule | emergencies | calm messages |",
+        "|---|---:|---:|",
+    ]
+    for name, counts in sorted(rules.items(), key=lambda item: -sum(item[1].values())):
+        lines.append(f"| {name} | {counts.get('emergency', 0)} | {counts.get('calm', 0)} |")
+    return lines + [""]
+
+
+def _misses(sets: Sequence[Dict[str, Any]]) -> List[str]:
+    lines = ["### Misses and false alarms of the bot (rules + shipped classifier)", ""]
+    for result in sets:
+        misses = result["misses"]
+        lines.append(f"`{result['name']}` ({len(misses)}):")
+        lines += [
+            f"- {m['side']} / {m['presentation']} / {m['kind']}"
+            f"{' [' + m['fired'] + ']' if m['fired'] else ''}: {m['text']}"
+            for m in misses
+        ] or ["- none"]
+        lines.append("")
+    return lines
