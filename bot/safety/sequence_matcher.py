@@ -15,7 +15,6 @@ from typing import Dict, FrozenSet, List, Sequence, Tuple
 
 from bot.safety.patterns import GAP_WORDS, Sequence_
 
-
 Step = Tuple[int, FrozenSet[str]]
 """How many other words may come first (gaps), then the set of words that must follow."""
 
