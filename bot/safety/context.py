@@ -9,7 +9,7 @@ call if...") or current. Only a current match makes a message an emergency.
 from __future__ import annotations
 
 import re
-from typing import Dict, List, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from bot.safety.matching import Span
 from bot.safety.rules import ContextRules
@@ -23,6 +23,11 @@ SENTENCE_BREAKS = frozenset({".", "!", "?", ";", "\n"})
 LIST_ITEM_WORDS = 3
 """A list item after a negation has at most this many words ("cough", "stiff neck")."""
 
+_AUXILIARIES = frozenset(
+    {"is", "are", "do", "does", "should", "can", "could", "would", "will", "might", "must"}
+)
+_STORY_OPENERS = frozenset({"when", "who", "where", "whether", "if", "which"})
+_POSSESSIVES = frozenset({"my", "his", "her", "our", "their", "your"})
 _YEAR = re.compile(r"^(19|20)\d\d$")
 Cues = Dict[str, List[Span]]
 
@@ -37,6 +42,7 @@ class ContextJudge:
         self._joiners = frozenset(context.list_joiners)
         self._list_openers = frozenset(context.list_openers)
         self._markers = frozenset(context.personal_markers)
+        self._impersonal = frozenset(context.impersonal_after_possessive)
         self._askers = frozenset(context.asker_verbs)
         self._question_starts = frozenset(context.question_starts)
         self._anaphors = frozenset(context.anaphors)
@@ -67,10 +73,13 @@ class ContextJudge:
         clause = bounds(words, start, self._breaks)
         return any(inside(c, clause) for c in cues["current"])
 
-    def negated(self, start: int, end: int, words: Sequence[Word], cues: Cues) -> bool:
+    def negated(
+        self, start: int, end: int, words: Sequence[Word], cues: Cues, inside_counts: bool = True
+    ) -> bool:
         """A negation cue just before the match in its clause or its list, or inside it.
 
-        Inside: a gap in the pattern matched across it ("heart's not racing").
+        Inside: a gap in the pattern matched across it ("heart's not racing");
+        `inside_counts=False` for phrases whose own words may negate ("can't get up").
         """
         sentence = bounds(words, start, SENTENCE_BREAKS)
         if any(c.end <= start and inside(c, sentence) for c in cues["list_negation"]):
@@ -80,7 +89,9 @@ class ContextJudge:
             if any(p.start <= cue.start and cue.end <= p.end for p in cues["pseudo"]):
                 continue
             if start <= cue.start and cue.end <= end:
-                return True
+                if inside_counts:
+                    return True
+                continue
             if cue.end > start or not inside(cue, sentence):
                 continue
             between = range(cue.end, start)
@@ -132,15 +143,14 @@ class ContextJudge:
         ]
         year = any(_YEAR.match(words[i].norm) for i in range(*clause))
         long_ago = any(
-            sentence[0] <= c.start < sentence[1] and (c.end <= start or c.start >= end)
-            for c in cues["long_ago"]
+            starts_in(c, sentence) and (c.end <= start or c.start >= end) for c in cues["long_ago"]
         ) and not self._told_in_present(clause, words, cues["long_ago"])
         if past_only:
             return bool(outside_match) or year or long_ago
         following = next_sentence(words, sentence)
         over_later = any(
             c.start >= end
-            and (inside(c, sentence) or inside(c, following))
+            and (starts_in(c, sentence) or starts_in(c, following))
             and not _negates(c, cues["negation"])
             for c in cues["resolved"]
         )
@@ -191,16 +201,20 @@ class ContextJudge:
             return True
         before = [
             c for c in cues["hypothetical"] if inside(c, clause) or inside(c, (sentence[0], start))
-        ]
+        ] + [c for c in cues["definition"] if inside(c, (clause[0], start))]
         if before:
             after_cue = max(c.end for c in before)
             if any(self._names_someone(words, i) for i in range(after_cue, start)):
                 return False
         elif not self._asks_about_signs(sentence, words, cues):
-            opens = self._starts_question(words, sentence[0]) or self._starts_question(
-                words, clause[0]
-            )
-            if not opens or any(self._names_someone(words, i) for i in range(sentence[0], start)):
+            asks = sentence[1] < len(words) and words[sentence[1]].norm == "?"
+            if self._starts_question(words, clause[0], asks):
+                scope_start = clause[0]
+            elif self._starts_question(words, sentence[0], asks or None):
+                scope_start = sentence[0]
+            else:
+                return False
+            if any(self._names_someone(words, i) for i in range(scope_start, start)):
                 return False
         return not self._answered_in_person_later(sentence[1], words, cues)
 
@@ -231,17 +245,33 @@ class ContextJudge:
             index = sentence[1] + 1
         return False
 
-    def _starts_question(self, words: Sequence[Word], index: int) -> bool:
-        """A clause opening like a question; "can't breathe" is a statement."""
+    def _starts_question(self, words: Sequence[Word], index: int, asks: Optional[bool]) -> bool:
+        """A clause opening like a question; "can't breathe" is a statement.
+
+        `asks`: the sentence ends with "?". Without one, only a sentence that opens
+        with an unambiguous question word counts (`asks` None): "what", "how", "is",
+        "does"... but not "when" or "who", which also tell a story ("when he stood
+        up he collapsed"); a clause inside a sentence never does ("one leg, the
+        right, is swollen").
+        """
         if index >= len(words) or words[index].norm not in self._question_starts:
             return False
-        return not (index + 1 < len(words) and words[index + 1].norm == "not")
+        if index + 1 < len(words) and words[index + 1].norm == "not":
+            return False
+        if asks:
+            return True
+        following = words[index + 1].norm if index + 1 < len(words) else ""
+        story = words[index].norm in _STORY_OPENERS and following not in _AUXILIARIES
+        return asks is None and not story
 
     def _names_someone(self, words: Sequence[Word], index: int) -> bool:
         """A personal marker, except "I"/"we" asking what to do ("should I ...")."""
         word = words[index].norm
         if word not in self._markers:
             return False
+        following = words[index + 1].norm if index + 1 < len(words) else ""
+        if word in _POSSESSIVES and following in self._impersonal:
+            return False  # "my GP", "her nursery": a source, not a patient
         asking = word in ("i", "we") and index > 0 and words[index - 1].norm in self._askers
         return not asking
 
@@ -270,6 +300,11 @@ def next_sentence(words: Sequence[Word], sentence: Tuple[int, int]) -> Tuple[int
     if sentence[1] + 1 >= len(words):
         return (len(words), len(words))
     return bounds(words, sentence[1] + 1, SENTENCE_BREAKS)
+
+
+def starts_in(span: Span, limits: Tuple[int, int]) -> bool:
+    """True when the span starts within [limits[0], limits[1]) (it may end on a break)."""
+    return limits[0] <= span.start < limits[1]
 
 
 def inside(span: Span, limits: Tuple[int, int]) -> bool:

@@ -108,7 +108,10 @@ class RedFlagDetector:
         words, cues = matches.words, matches.cues
 
         def present(span: Span) -> bool:
-            return not self._judge.negated(span.start, span.end, words, cues)
+            """Said of now: not negated ("no chemo") and not hypothetical ("if vomiting")."""
+            return not self._judge.negated(
+                span.start, span.end, words, cues, inside_counts=False
+            ) and not self._judge.hypothetical(span.start, words, cues)
 
         stood_down = self._stand_downs.stood_down(
             cues, self._vital_signs.all_temperatures_normal(text), lambda span: not present(span)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Dict, List, Sequence, Set, Tuple
 
-from bot.safety.patterns import expand, negates_itself, words_of
+from bot.safety.patterns import LINE_BREAK, expand, negates_itself, words_of
 from bot.safety.rules import RedFlagRules, Rule
 from bot.safety.sequence_matcher import SequenceMatcher
 from bot.safety.text import Normaliser, Word
@@ -27,6 +27,7 @@ CUE_KINDS = (
     "current",
     "hypothetical",
     "question_topic",
+    "definition",
     "screening",
     "affirmative",
     "conditional",
@@ -44,6 +45,7 @@ _CUE_FIELDS = {
     "current": "current_cues",
     "hypothetical": "hypothetical_cues",
     "question_topic": "question_topic_cues",
+    "definition": "definition_cues",
     "screening": "screening_cues",
     "affirmative": "affirmative_cues",
     "conditional": "conditional_cues",
@@ -150,6 +152,8 @@ class PhraseMatching:
         words = tuple(self._normaliser.words(text))
         if not words:
             return Matches(words, (), {kind: [] for kind in CUE_KINDS})
+        if words[-1].norm != LINE_BREAK:  # the end of the message ends its last sentence
+            words += (Word(LINE_BREAK, len(text), len(text)),)
         norms = [w.norm for w in words]
         cues: Dict[str, List[Span]] = {kind: [] for kind in CUE_KINDS}
         for kind, start, end in self._cues(norms):

@@ -1,8 +1,9 @@
 """Compiles the rules file's phrase syntax into spaCy Matcher patterns.
 
-"(a|b c) <severe> * word": alternatives for one position (each may be several
-words), a named word list from the rules file's `lexicons`, a gap of up to
-GAP_WORDS other words, and plain words. Every word is normalised the way messages
+"(a|b c)? <severe> * word $": alternatives for one position (each may be several
+words; "?" makes the group optional), a named word list from the rules file's
+`lexicons`, a gap of up to GAP_WORDS other words, plain words, and the end of a
+line or message. Every word is normalised the way messages
 are (contractions expanded, lower case). Single-word alternatives become one
 pattern token (spaCy's `IN`), so a phrase built from long word lists stays one
 or a few patterns instead of their product.
@@ -16,9 +17,12 @@ from typing import Callable, FrozenSet, List, Mapping, Optional, Sequence, Set, 
 
 GAP_WORDS = 4
 GAP = "*"
+END_OF_LINE = "$"
+LINE_BREAK = "\n"
+"""What "$" matches: a line break, which the matcher also puts after a message's end."""
 NEGATIONS = frozenset({"no", "not", "never", "without", "nor", "nothing"})
 
-_TOKEN = re.compile(r"[()|?*]|<[a-z_]+>|[^\s()|?*<>]+")
+_TOKEN = re.compile(r"[()|?*$]|<[a-z_]+>|[^\s()|?*<>$]+")
 
 Position = Union[str, FrozenSet[str]]
 """One token of a compiled phrase: GAP, or the set of words it may be."""
@@ -61,6 +65,8 @@ def _parse_sequence(
             position += 1
             while True:
                 branch, position = _parse_sequence(tokens, position, phrase, norms, lexicons)
+                if not any(branch):
+                    raise PhraseError(f"phrase '{phrase}' has an empty alternative")
                 alternatives += branch
                 if position >= len(tokens):
                     raise PhraseError(f"phrase '{phrase}' has an unclosed '('")
@@ -81,6 +87,9 @@ def _parse_sequence(
             for entry in lexicons[name]:
                 entries += expand(entry, norms, lexicons)
             options.append(_merged(entries))
+            position += 1
+        elif token == END_OF_LINE:
+            options.append([(frozenset({LINE_BREAK}),)])
             position += 1
         elif token == GAP:
             options.append([(GAP,)])

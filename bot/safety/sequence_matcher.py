@@ -15,6 +15,7 @@ from typing import Dict, FrozenSet, List, Sequence, Tuple
 
 from bot.safety.patterns import GAP_WORDS, Sequence_
 
+SENTENCE_BREAKS = frozenset({".", "!", "?", "\n"})
 Step = Tuple[int, FrozenSet[str]]
 """How many other words may come first (gaps), then the set of words that must follow."""
 
@@ -82,4 +83,6 @@ def _ends(steps: Tuple[Step, ...], words: Sequence[str], index: int) -> List[int
         for at in range(index, min(index + gap, count - 1) + 1):
             if words[at] in allowed:
                 states.append((step + 1, at + 1))
+            if words[at] in SENTENCE_BREAKS:
+                break  # a gap never reaches into the next sentence
     return ends
