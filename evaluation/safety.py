@@ -16,7 +16,13 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from bot.safety.detector import RedFlagDetector
-from bot.safety.labelled import Example, LabelledSet, load_sets, training_examples
+from bot.safety.labelled import (
+    Example,
+    LabelledSet,
+    load_sets,
+    topic_questions,
+    training_examples,
+)
 from bot.safety.learned import LearnedOpinion
 from bot.safety.rules import RedFlagRules, load_rules
 from bot.safety.taxonomy import Taxonomy, load_taxonomy
@@ -66,7 +72,7 @@ def evaluate_safety() -> Dict[str, Any]:
     taxonomy = load_taxonomy()
     rules = load_rules(taxonomy=taxonomy)
     sets = load_sets(taxonomy)
-    shipped = LearnedOpinion.train(training_examples(sets))
+    shipped = LearnedOpinion.train(training_examples(sets) + topic_questions())
     detector = RedFlagDetector(rules, shipped)
     detector.assess("warm-up: no fever")
     latencies: List[float] = []
@@ -97,7 +103,7 @@ def _held_out_classifier(
     if not labelled.train:
         return shipped
     others = [s for s in sets if s.name != labelled.name]
-    return LearnedOpinion.train(training_examples(others))
+    return LearnedOpinion.train(training_examples(others) + topic_questions())
 
 
 def _measure(

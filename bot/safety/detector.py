@@ -35,6 +35,7 @@ class Finding:
     start: int
     end: int
     status: str
+    crisis_line: bool = False
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,6 @@ class Assessment:
     """What the detector concluded about one message."""
 
     findings: Tuple[Finding, ...]
-    crisis_presentations: frozenset
     classifier_score: Optional[float] = None
 
     @property
@@ -58,7 +58,7 @@ class Assessment:
     @property
     def crisis_line(self) -> bool:
         """True when a present red flag also calls for the crisis line."""
-        return any(f.presentation in self.crisis_presentations for f in self.current)
+        return any(f.crisis_line for f in self.current)
 
     def explanation(self) -> Dict[str, Any]:
         """Which rules, presentations and discriminators fired: no patient text."""
@@ -84,9 +84,6 @@ class RedFlagDetector:
         self._vital_signs = VitalSigns(rules.readings, self._judge)
         self._stand_downs = StandDownJudge(rules.stand_downs)
         self._learned = learned
-        self._crisis = frozenset(
-            name for name, p in rules.taxonomy.presentations.items() if p.crisis_line
-        )
 
     def assess(self, text: str) -> Assessment:
         """Every red flag in the text with its status, and the classifier's opinion."""
@@ -97,11 +94,11 @@ class RedFlagDetector:
             score = self._learned.score(text)
             if score >= self._rules.classifier.threshold:
                 findings.append(Finding(CLASSIFIER_RULE, LEARNED, LEARNED, 0, len(text), CURRENT))
-        return Assessment(tuple(findings), self._crisis, score)
+        return Assessment(tuple(findings), score)
 
     def assess_rules(self, text: str) -> Assessment:
         """The rules' opinion alone (for evaluation)."""
-        return Assessment(tuple(self._rule_findings(text or "")), self._crisis)
+        return Assessment(tuple(self._rule_findings(text or "")))
 
     def _rule_findings(self, text: str) -> List[Finding]:
         matches = self._matching.find(text)
@@ -141,6 +138,7 @@ class RedFlagDetector:
                     start=words[match.start].start,
                     end=words[match.end - 1].end,
                     status=status,
+                    crisis_line=match.rule.crisis_line,
                 )
             )
         for flag in self._vital_signs.flags(text, words, cues):

@@ -9,6 +9,7 @@ the taxonomy; every calm message names the presentation it resembles (or
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, List, Mapping, Optional, Sequence, Tuple
@@ -18,6 +19,8 @@ import yaml
 from bot.safety.taxonomy import Taxonomy
 
 DEFAULT_SETS_DIR = Path(__file__).resolve().parent.parent.parent / "data" / "safety" / "labelled"
+DEFAULT_NLU_DIR = Path(__file__).resolve().parent.parent.parent / "data" / "nlu"
+_ANNOTATION = re.compile(r"\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\{[^}]*\}")
 NO_PRESENTATION = "none"
 
 
@@ -99,6 +102,23 @@ def load_set(path: Path, taxonomy: Taxonomy) -> LabelledSet:
 def training_examples(sets: Sequence[LabelledSet]) -> List[Example]:
     """The examples of every set the classifier may learn from."""
     return [example for labelled in sets if labelled.train for example in labelled.examples]
+
+
+def topic_questions(folder: Path = DEFAULT_NLU_DIR) -> List[Example]:
+    """The NLU training examples, as calm messages: questions about leukopenia and chat.
+
+    They teach the classifier that "my wbc is low, will it stay low?" is a question,
+    not an emergency. Entity annotations ("[lupus](cause_term)") become plain words.
+    """
+    examples = []
+    for path in sorted(Path(folder).glob("*.yml")):
+        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for block in document.get("nlu", []):
+            for line in str(block.get("examples", "")).splitlines():
+                text = _ANNOTATION.sub(lambda m: m.group(1) or m.group(2), line.strip()[2:])
+                if line.strip().startswith("- ") and text.strip():
+                    examples.append(Example(text.strip(), False, NO_PRESENTATION, "question"))
+    return examples
 
 
 def _example(raw: Any, emergency: bool, taxonomy: Taxonomy, name: str) -> Example:

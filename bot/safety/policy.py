@@ -53,7 +53,13 @@ from bot.safety import (
     vital_signs,
 )
 from bot.safety.detector import Assessment, RedFlagDetector
-from bot.safety.labelled import DEFAULT_SETS_DIR, load_sets, training_examples
+from bot.safety.labelled import (
+    DEFAULT_NLU_DIR,
+    DEFAULT_SETS_DIR,
+    load_sets,
+    topic_questions,
+    training_examples,
+)
 from bot.safety.learned import LearnedOpinion
 from bot.safety.rules import DEFAULT_RULES_FILE, load_rules, parse_rules
 from bot.safety.taxonomy import DEFAULT_TAXONOMY_FILE, load_taxonomy
@@ -122,8 +128,9 @@ class SafetyPolicy(Policy):
         digest = hashlib.sha256()
         digest.update(json.dumps(_load_rules(config).as_dict(), sort_keys=True).encode())
         digest.update(json.dumps(config.get("use_classifier", True)).encode())
-        for path in sorted(_path(config, "labelled_sets", DEFAULT_SETS_DIR).glob("*.yml")):
-            digest.update(path.name.encode("utf-8") + path.read_bytes())
+        for folder in (_path(config, "labelled_sets", DEFAULT_SETS_DIR), DEFAULT_NLU_DIR):
+            for path in sorted(folder.glob("*.yml")):
+                digest.update(path.name.encode("utf-8") + path.read_bytes())
         for module in _CODE:
             digest.update(inspect.getsource(module).encode("utf-8"))
         return digest.hexdigest()
@@ -158,7 +165,7 @@ class SafetyPolicy(Policy):
             sets = load_sets(
                 self._rules.taxonomy, _path(self.config, "labelled_sets", DEFAULT_SETS_DIR)
             )
-            classifier = LearnedOpinion.train(training_examples(sets))
+            classifier = LearnedOpinion.train(training_examples(sets) + topic_questions())
             with self._model_storage.write_to(self._resource) as directory:
                 classifier.save(directory / CLASSIFIER_FILE)
         return self._resource

@@ -50,6 +50,7 @@ def _rule(discriminator: str, raw: Any, taxonomy: Taxonomy, where: str) -> Rule:
         "phrases",
         "even_if_hypothetical",
         "needs",
+        "crisis_line",
     }
     if unknown:
         raise RulesError(f"{where}: unknown field(s) {sorted(unknown)}")
@@ -72,6 +73,7 @@ def _rule(discriminator: str, raw: Any, taxonomy: Taxonomy, where: str) -> Rule:
         phrases=words(raw, "phrases", where),
         even_if_hypothetical=bool(raw.get("even_if_hypothetical", False)),
         needs=words(raw, "needs", where) if raw.get("needs") else (),
+        crisis_line=bool(raw.get("crisis_line", taxonomy.presentation(presentation).crisis_line)),
     )
 
 

@@ -58,6 +58,8 @@ class Rule:
     even_if_hypothetical: bool
     needs: Tuple[str, ...] = ()
     """Phrases that must each be somewhere in the message, not negated, for the rule to fire."""
+    crisis_line: bool = False
+    """Also send the crisis-line message (its own setting or its presentation's)."""
 
 
 @dataclass(frozen=True)

@@ -25,9 +25,9 @@ class SequenceMatcher:
 
     def __init__(self) -> None:
         """An empty matcher."""
-        self._by_first_word: Dict[
-            str, List[Tuple[str, Tuple[Step, ...], FrozenSet[str]]]
-        ] = defaultdict(list)
+        self._by_first_word: Dict[str, List[Tuple[str, Tuple[Step, ...], FrozenSet[str]]]] = (
+            defaultdict(list)
+        )
         self._size = 0
 
     def __len__(self) -> int:

@@ -12,22 +12,29 @@ from collections import defaultdict
 from typing import Dict, List
 
 import pytest
+import yaml
 
 from bot.safety.context import CURRENT, HYPOTHETICAL, NEGATED, RESOLVED
 from bot.safety.detector import RedFlagDetector
-from bot.safety.labelled import Example, load_sets, training_examples
+from bot.safety.labelled import Example, load_sets, topic_questions, training_examples
 from bot.safety.learned import LearnedOpinion
 from bot.safety.rules import load_rules
 from bot.safety.stand_downs import STOOD_DOWN
 from bot.safety.taxonomy import load_taxonomy
-from tests.conftest import read_yaml
+from tests.conftest import PROJECT_DIR, read_yaml
 
 MAX_FALSE_ALARM_RATE = 0.02
+ACCEPTED_ALARMS = {
+    item["text"]
+    for item in yaml.safe_load(
+        (PROJECT_DIR / "data" / "safety" / "accepted_alarms.yml").read_text(encoding="utf-8")
+    )["accepted"]
+}
 TAXONOMY = load_taxonomy()
 SETS = load_sets(TAXONOMY)
 EMERGENCIES = [e for s in SETS for e in s.emergencies]
 CALM = [e for s in SETS for e in s.calm]
-CRISIS = [e for e in EMERGENCIES if TAXONOMY.presentation(e.presentation).crisis_line]
+CRISIS = [e for e in EMERGENCIES if e.presentation == "suicidal_intent"]
 
 
 def _discriminator(example: Example) -> str:
@@ -49,7 +56,7 @@ def rules_only() -> RedFlagDetector:
 @pytest.fixture(scope="module")
 def detector() -> RedFlagDetector:
     """Rules and the classifier learned from the training sets, as `rasa train` makes it."""
-    classifier = LearnedOpinion.train(training_examples(SETS))
+    classifier = LearnedOpinion.train(training_examples(SETS) + topic_questions())
     return RedFlagDetector(load_rules(taxonomy=TAXONOMY), classifier)
 
 
@@ -60,10 +67,14 @@ def test_every_emergency_is_caught(detector: RedFlagDetector, item: Example) -> 
 
 
 @pytest.mark.parametrize("item", CRISIS, ids=[e.text[:50] for e in CRISIS])
-def test_self_harm_and_overdose_also_get_the_crisis_line(
+def test_suicidal_intent_also_gets_the_crisis_line(
     rules_only: RedFlagDetector, item: Example
 ) -> None:
     assert rules_only.assess(item.text).crisis_line
+
+
+def test_every_accepted_alarm_is_a_labelled_calm_message() -> None:
+    assert ACCEPTED_ALARMS <= {e.text for e in CALM}
 
 
 @pytest.mark.parametrize("discriminator", sorted(CALM_BY_DISCRIMINATOR))
@@ -71,7 +82,7 @@ def test_false_alarms_per_discriminator_stay_within_2_percent(
     detector: RedFlagDetector, discriminator: str
 ) -> None:
     messages = [e.text for e in CALM_BY_DISCRIMINATOR[discriminator]]
-    alarms = [text for text in messages if detector.assess(text).emergency]
+    alarms = [t for t in messages if detector.assess(t).emergency and t not in ACCEPTED_ALARMS]
     assert len(alarms) <= MAX_FALSE_ALARM_RATE * len(messages), alarms
 
 
@@ -112,6 +123,15 @@ def test_a_current_red_flag_wins_over_a_negated_one(rules_only: RedFlagDetector)
 
 def test_not_coping_is_not_a_negated_list(rules_only: RedFlagDetector) -> None:
     assert rules_only.assess("not coping, thinking of ending it").crisis_line
+
+
+def test_a_deliberate_overdose_gets_the_crisis_line_and_a_child_who_swallowed_tablets_not(
+    rules_only: RedFlagDetector,
+) -> None:
+    deliberate = rules_only.assess("I took an overdose an hour ago")
+    child = rules_only.assess("my toddler swallowed some of my blood pressure tablets")
+    assert deliberate.emergency and deliberate.crisis_line
+    assert child.emergency and not child.crisis_line
 
 
 def test_look_alikes_are_not_red_flags(rules_only: RedFlagDetector) -> None:

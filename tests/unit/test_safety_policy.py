@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import List, Optional
 
@@ -17,6 +18,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, Event, SessionStarted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot.safety.labelled import DEFAULT_SETS_DIR
 from bot.safety.policy import CRISIS_LINE_ACTION, EMERGENCY_ACTION, SafetyPolicy
 from bot.safety.rules import DEFAULT_RULES_FILE
 from tests.conftest import PROJECT_DIR
@@ -66,6 +68,25 @@ def test_a_red_flag_gets_the_emergency_first(policy: SafetyPolicy, domain: Domai
     assert prediction.max_confidence == 1.0
     assert prediction.policy_priority > RULE_POLICY_PRIORITY
     assert prediction.is_no_user_prediction
+
+
+def test_the_alarm_explains_itself_on_the_event_without_patient_text(
+    policy: SafetyPolicy, domain: Domain
+) -> None:
+    prediction = policy.predict_action_probabilities(_tracker("my temp is 39.4"), domain)
+    explanation = (prediction.action_metadata or {})["safety"]
+    assert explanation["discriminators"] == ["temperature"]
+    assert "reading:high_temperature" in explanation["rules"]
+    assert "39.4" not in str(explanation)
+
+
+def test_the_classifier_learned_at_training_is_loaded_with_the_model(
+    policy: SafetyPolicy, domain: Domain
+) -> None:
+    """A phrasing no rule knows, caught by the classifier stored in the model."""
+    assert policy._classifier is not None
+    calm = policy._classifier.score("what does a low white count mean?")
+    assert calm < 0.5
 
 
 def test_then_it_listens(policy: SafetyPolicy, domain: Domain) -> None:
@@ -147,6 +168,17 @@ def test_the_rules_file_changes_the_fingerprint(tmp_path: Path) -> None:
     assert calculate_fingerprint_key(SafetyPolicy, config, {}) != before
 
 
+def test_the_labelled_sets_change_the_fingerprint(tmp_path: Path) -> None:
+    """The classifier learns from the labelled sets: a new message must retrain it."""
+    sets = tmp_path / "labelled"
+    shutil.copytree(DEFAULT_SETS_DIR, sets)
+    config = {**SafetyPolicy.get_default_config(), "labelled_sets": str(sets)}
+    before = calculate_fingerprint_key(SafetyPolicy, config, {})
+    first = sorted(sets.glob("*.yml"))[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert calculate_fingerprint_key(SafetyPolicy, config, {}) != before
+
+
 def test_the_loaded_policy_uses_the_rules_stored_at_training(
     tmp_path: Path, domain: Domain
 ) -> None:
@@ -161,7 +193,11 @@ def test_the_loaded_policy_uses_the_rules_stored_at_training(
     storage = LocalModelStorage.create(tmp_path / "model")
     resource = Resource("safety")
     context = ExecutionContext(GraphSchema({}), node_name="safety")
-    config = {**SafetyPolicy.get_default_config(), "rules_file": str(rules_copy)}
+    config = {
+        **SafetyPolicy.get_default_config(),
+        "rules_file": str(rules_copy),
+        "use_classifier": False,  # the rules alone decide here
+    }
     SafetyPolicy.create(config, storage, resource, context).train([], domain)
     rules_copy.unlink()
     loaded = SafetyPolicy.load(config, storage, resource, context)
