@@ -75,7 +75,7 @@ def test_the_alarm_explains_itself_on_the_event_without_patient_text(
 ) -> None:
     prediction = policy.predict_action_probabilities(_tracker("my temp is 39.4"), domain)
     explanation = (prediction.action_metadata or {})["safety"]
-    assert explanation["discriminators"] == ["temperature"]
+    assert "temperature" in explanation["discriminators"]
     assert "reading:high_temperature" in explanation["rules"]
     assert "39.4" not in str(explanation)
 
