@@ -141,7 +141,10 @@ class ContextJudge:
         outside_match = [
             c for c in cues["past"] if inside(c, clause) and (c.end <= start or c.start >= end)
         ]
-        year = any(_YEAR.match(words[i].norm) for i in range(*clause))
+        year = any(_YEAR.match(words[i].norm) for i in range(*clause)) or (
+            any(_YEAR.match(words[i].norm) for i in range(*sentence))
+            and not self._told_in_present(clause, words, cues["long_ago"])
+        )
         long_ago = any(
             starts_in(c, sentence) and (c.end <= start or c.start >= end) for c in cues["long_ago"]
         ) and not self._told_in_present(clause, words, cues["long_ago"])

@@ -88,4 +88,5 @@ class Normaliser:
             return norm
         target, distance, _ = best
         allowed = 2 if len(target) >= 8 else 1
-        return target if distance <= allowed else norm
+        # Typists rarely get the first letter wrong: "grumbling" is not "stumbling".
+        return target if distance <= allowed and target[0] == norm[0] else norm
