@@ -111,7 +111,9 @@ class RedFlagDetector:
             ) and not self._judge.hypothetical(span.start, words, cues)
 
         stood_down = self._stand_downs.stood_down(
-            cues, self._vital_signs.all_temperatures_normal(text), lambda span: not present(span)
+            cues,
+            lambda: self._vital_signs.all_temperatures_normal(text),
+            lambda span: not present(span),
         )
         taxonomy = self._rules.taxonomy
         findings = []

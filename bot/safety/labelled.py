@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, List, Mapping, Optional, Sequence, Set, Tuple
 
 import yaml
 
@@ -22,6 +22,7 @@ DEFAULT_SETS_DIR = Path(__file__).resolve().parent.parent.parent / "data" / "saf
 DEFAULT_NLU_DIR = Path(__file__).resolve().parent.parent.parent / "data" / "nlu"
 _ANNOTATION = re.compile(r"\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\{[^}]*\}")
 NO_PRESENTATION = "none"
+ACCEPTED_ALARMS_FILE = DEFAULT_SETS_DIR.parent / "accepted_alarms.yml"
 
 
 class LabelledSetError(ValueError):
@@ -102,6 +103,12 @@ def load_set(path: Path, taxonomy: Taxonomy) -> LabelledSet:
 def training_examples(sets: Sequence[LabelledSet]) -> List[Example]:
     """The examples of every set the classifier may learn from."""
     return [example for labelled in sets if labelled.train for example in labelled.examples]
+
+
+def accepted_alarms(path: Path = ACCEPTED_ALARMS_FILE) -> Set[str]:
+    """Calm messages a clinician reviewed and chose to escalate (kept out of the budget)."""
+    document = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    return {str(item["text"]) for item in document.get("accepted", [])}
 
 
 def topic_questions(folder: Path = DEFAULT_NLU_DIR) -> List[Example]:

@@ -58,8 +58,13 @@ class SequenceMatcher:
         found = []
         present = frozenset(words)
         for start, word in enumerate(words):
+            following = words[start + 1] if start + 1 < len(words) else ""
             for key, steps, check in self._by_first_word.get(word, ()):
-                if check and check.isdisjoint(present):
+                if not steps:
+                    found.append((key, start, start + 1))
+                    continue
+                gap, allowed = steps[0]
+                if (not gap and following not in allowed) or (check and check.isdisjoint(present)):
                     continue
                 for end in _ends(steps, words, start + 1):
                     found.append((key, start, end))

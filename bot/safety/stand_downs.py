@@ -33,23 +33,25 @@ class StandDownJudge:
     def stood_down(
         self,
         cues: Dict[str, List[Span]],
-        normal_temperature: bool,
+        normal_temperature: Callable[[], bool],
         negated: Callable[[Span], bool],
     ) -> Dict[str, str]:
         """Rule name -> the stand-down that explains its flags away in this message.
 
         A cancelling phrase that is itself negated ("not on chemo") does not cancel.
+        `normal_temperature` is asked only when a stand-down needs it.
         """
         covered: Dict[str, str] = {}
         for stand_down in self._stand_downs:
-            if any(not negated(span) for span in cues.get(unless_key(stand_down.name), [])):
-                continue
-            if all(
-                normal_temperature
+            if not all(
+                normal_temperature()
                 if phrase == NORMAL_TEMPERATURE
                 else bool(cues.get(when_key(stand_down.name, index)))
                 for index, phrase in enumerate(stand_down.when)
             ):
-                for rule in stand_down.rules:
-                    covered.setdefault(rule, stand_down.name)
+                continue
+            if any(not negated(span) for span in cues.get(unless_key(stand_down.name), [])):
+                continue
+            for rule in stand_down.rules:
+                covered.setdefault(rule, stand_down.name)
         return covered

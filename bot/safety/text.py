@@ -10,6 +10,7 @@ from the wordfreq package, which ships its data.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, List, Mapping, Optional, Tuple
 
 import spacy
@@ -25,6 +26,7 @@ RARE_WORD_ZIPF = 3.0
 """Words rarer than this (per wordfreq's Zipf scale) may be typos."""
 
 MIN_TYPO_LENGTH = 4
+TYPO_CACHE_SIZE = 20_000
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,8 @@ class Normaliser:
             short: self.norms(long) for short, long in (abbreviations or {}).items()
         }
         self._typo_targets = sorted(w for w in self._vocabulary if len(w) >= MIN_TYPO_LENGTH)
+        # Words recur from message to message; a typo lookup is the costly part.
+        self._corrected = lru_cache(maxsize=TYPO_CACHE_SIZE)(self._correct)
 
     def norms(self, phrase: str) -> List[str]:
         """The normalised words of a phrase from the rules file (no typo correction)."""
@@ -70,7 +74,7 @@ class Normaliser:
                 words.append(Word(expanded, token.idx, end))
         return words
 
-    def _corrected(self, norm: str) -> str:
+    def _correct(self, norm: str) -> str:
         if (
             norm in self._vocabulary
             or len(norm) < MIN_TYPO_LENGTH

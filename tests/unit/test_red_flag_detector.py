@@ -12,24 +12,24 @@ from collections import defaultdict
 from typing import Dict, List
 
 import pytest
-import yaml
 
 from bot.safety.context import CURRENT, HYPOTHETICAL, NEGATED, RESOLVED
 from bot.safety.detector import RedFlagDetector
-from bot.safety.labelled import Example, load_sets, topic_questions, training_examples
+from bot.safety.labelled import (
+    Example,
+    accepted_alarms,
+    load_sets,
+    topic_questions,
+    training_examples,
+)
 from bot.safety.learned import LearnedOpinion
 from bot.safety.rules import load_rules
 from bot.safety.stand_downs import STOOD_DOWN
 from bot.safety.taxonomy import load_taxonomy
-from tests.conftest import PROJECT_DIR, read_yaml
+from tests.conftest import read_yaml
 
 MAX_FALSE_ALARM_RATE = 0.02
-ACCEPTED_ALARMS = {
-    item["text"]
-    for item in yaml.safe_load(
-        (PROJECT_DIR / "data" / "safety" / "accepted_alarms.yml").read_text(encoding="utf-8")
-    )["accepted"]
-}
+ACCEPTED_ALARMS = accepted_alarms()
 TAXONOMY = load_taxonomy()
 SETS = load_sets(TAXONOMY)
 EMERGENCIES = [e for s in SETS for e in s.emergencies]
