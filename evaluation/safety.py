@@ -32,9 +32,6 @@ MODES = ("rules", "classifier", "both", "bot")
 """rules alone; a classifier that never saw the set, alone and with the rules; the bot."""
 REVIEWED = "bot_reviewed"
 """The bot, leaving out the alarms a clinician accepted (data/safety/accepted_alarms.yml)."""
-ACCEPTED_ALARMS_FILE = (
-    Path(__file__).resolve().parent.parent / "data" / "safety" / "accepted_alarms.yml"
-)
 NO_DISCRIMINATOR = "none"
 MAX_FALSE_ALARM_RATE = 0.02
 FIRST_CONTACT_RECALL_TARGET = 0.97
