@@ -64,7 +64,7 @@ test: install $(WIDGET_CLIENT) $(CHROMIUM) ## lint, unit tests, validation, trai
 eval: train ## held-out accuracy, cross-validated F1, latency against Rasa's starter bot, safety
 	$(BIN)/python -m evaluation
 
-eval-safety: install ## the safety part of make eval alone (reports/safety.md), about a minute
+eval-safety: install ## the safety part of make eval alone (reports/safety.md), about ten minutes
 	$(BIN)/python -m evaluation safety
 
 lint: install ## ruff (rules and formatting) and mypy
