@@ -18,7 +18,6 @@ log at DEBUG), never the patient's words.
 from __future__ import annotations
 
 import hashlib
-import inspect
 import json
 import logging
 from functools import lru_cache
@@ -38,20 +37,6 @@ from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.model_files import read_json, write_json
-from bot.safety import (
-    context,
-    detector,
-    labelled,
-    learned,
-    matching,
-    patterns,
-    readings,
-    rules,
-    stand_downs,
-    taxonomy,
-    text,
-    vital_signs,
-)
 from bot.safety.detector import Assessment, RedFlagDetector
 from bot.safety.labelled import (
     DEFAULT_NLU_DIR,
@@ -61,6 +46,7 @@ from bot.safety.labelled import (
     training_examples,
 )
 from bot.safety.learned import LearnedOpinion
+from bot.safety.rule_types import RedFlagRules
 from bot.safety.rules import DEFAULT_RULES_FILE, load_rules, parse_rules
 from bot.safety.taxonomy import DEFAULT_TAXONOMY_FILE, load_taxonomy
 
@@ -72,20 +58,8 @@ RULES_FILE = "red_flags.json"
 CLASSIFIER_FILE = "classifier.joblib"
 METADATA_KEY = "safety"
 """Key of the explanation in the emergency action's event metadata."""
-_CODE = (
-    context,
-    detector,
-    labelled,
-    learned,
-    matching,
-    patterns,
-    readings,
-    rules,
-    stand_downs,
-    taxonomy,
-    text,
-    vital_signs,
-)
+SAFETY_CODE_DIR = Path(__file__).resolve().parent
+"""Every module of bot.safety: all of it decides what the model does."""
 SAFETY_POLICY_PRIORITY = RULE_POLICY_PRIORITY + 2
 _CACHED_MESSAGES = 256
 
@@ -95,7 +69,7 @@ def _path(config: Dict[str, Any], key: str, default: Path) -> Path:
     return Path(configured) if configured else default
 
 
-def _load_rules(config: Dict[str, Any]) -> rules.RedFlagRules:
+def _load_rules(config: Dict[str, Any]) -> RedFlagRules:
     taxonomy = load_taxonomy(_path(config, "taxonomy_file", DEFAULT_TAXONOMY_FILE))
     return load_rules(_path(config, "rules_file", DEFAULT_RULES_FILE), taxonomy)
 
@@ -131,8 +105,8 @@ class SafetyPolicy(Policy):
         for folder in (_path(config, "labelled_sets", DEFAULT_SETS_DIR), DEFAULT_NLU_DIR):
             for path in sorted(folder.glob("*.yml")):
                 digest.update(path.name.encode("utf-8") + path.read_bytes())
-        for module in _CODE:
-            digest.update(inspect.getsource(module).encode("utf-8"))
+        for path in sorted(SAFETY_CODE_DIR.glob("*.py")):
+            digest.update(path.name.encode("utf-8") + path.read_bytes())
         return digest.hexdigest()
 
     def __init__(
@@ -141,7 +115,7 @@ class SafetyPolicy(Policy):
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
-        red_flag_rules: Optional[rules.RedFlagRules] = None,
+        red_flag_rules: Optional[RedFlagRules] = None,
         classifier: Optional[LearnedOpinion] = None,
         **kwargs: Any,
     ) -> None:

@@ -7,8 +7,9 @@ training or start-up with a message naming the field.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Dict, Mapping
 
 import yaml
 
@@ -93,20 +94,8 @@ def parse_rules(
     return RedFlagRules(
         taxonomy=taxonomy,
         readings=ReadingRules(
-            fever_at_or_above_c=number(readings, "fever_at_or_above_c", where),
-            low_below_c=number(readings, "low_below_c", where),
-            context_words=words(readings, "context_words", where),
-            not_after=words(readings, "not_after", where),
-            not_before=words(readings, "not_before", where),
-            pulse_words=words(readings, "pulse_words", where),
-            fast_pulse_at_or_above_bpm=number(readings, "fast_pulse_at_or_above_bpm", where),
-            oxygen_words=words(readings, "oxygen_words", where),
-            low_oxygen_below_percent=number(readings, "low_oxygen_below_percent", where),
-            breathing_rate_words=words(readings, "breathing_rate_words", where),
-            fast_breathing_at_or_above=number(readings, "fast_breathing_at_or_above", where),
-            ketone_words=words(readings, "ketone_words", where),
-            high_ketones_at_or_above=number(readings, "high_ketones_at_or_above", where),
             presentations=parse_reading_presentations(readings, taxonomy, where),
+            **_reading_fields(readings, where),
         ),
         rules=rules,
         lexicons=lexicons,
@@ -124,3 +113,16 @@ def parse_rules(
         ),
         stand_downs=parse_stand_downs(document.get("stand_downs"), rules, origin),
     )
+
+
+def _reading_fields(readings: Mapping[str, Any], where: str) -> Dict[str, Any]:
+    """The limits (numbers) and word lists of the readings section, by ReadingRules' fields."""
+    return {
+        field.name: (
+            number(readings, field.name, where)
+            if field.type == "float"
+            else words(readings, field.name, where)
+        )
+        for field in dataclasses.fields(ReadingRules)
+        if field.name != "presentations"
+    }
