@@ -11,6 +11,14 @@ from __future__ import annotations
 import re
 from typing import Dict, List, Optional, Sequence, Tuple
 
+from bot.safety.clauses import (
+    SENTENCE_BREAKS,
+    bounds,
+    inside,
+    negates_cue,
+    next_sentence,
+    starts_in,
+)
 from bot.safety.matching import Span
 from bot.safety.rules import ContextRules
 from bot.safety.text import Word
@@ -19,7 +27,6 @@ CURRENT = "current"
 NEGATED = "negated"
 RESOLVED = "resolved"
 HYPOTHETICAL = "hypothetical"
-SENTENCE_BREAKS = frozenset({".", "!", "?", ";", "\n"})
 LIST_ITEM_WORDS = 3
 """A list item after a negation has at most this many words ("cough", "stiff neck")."""
 
@@ -154,7 +161,7 @@ class ContextJudge:
         over_later = any(
             c.start >= end
             and (starts_in(c, sentence) or starts_in(c, following))
-            and not _negates(c, cues["negation"])
+            and not negates_cue(c, cues["negation"])
             for c in cues["resolved"]
         )
         return bool(outside_match) or year or long_ago or over_later
@@ -277,39 +284,3 @@ class ContextJudge:
             return False  # "my GP", "her nursery": a source, not a patient
         asking = word in ("i", "we") and index > 0 and words[index - 1].norm in self._askers
         return not asking
-
-
-def bounds(words: Sequence[Word], index: int, breaks: frozenset) -> Tuple[int, int]:
-    """The [start, end) word range around index that contains no break word."""
-    start = index
-    while start > 0 and words[start - 1].norm not in breaks:
-        start -= 1
-    end = index
-    while end < len(words) and words[end].norm not in breaks:
-        end += 1
-    return start, end
-
-
-def _negates(cue: Span, negations: Sequence[Span]) -> bool:
-    """A negation right before or inside a cue ("hasn't stopped", "not settled")."""
-    return any(
-        (n.end <= cue.start and cue.start - n.end <= 1) or (cue.start <= n.start < cue.end)
-        for n in negations
-    )
-
-
-def next_sentence(words: Sequence[Word], sentence: Tuple[int, int]) -> Tuple[int, int]:
-    """The sentence after the given one (empty at the end of the message)."""
-    if sentence[1] + 1 >= len(words):
-        return (len(words), len(words))
-    return bounds(words, sentence[1] + 1, SENTENCE_BREAKS)
-
-
-def starts_in(span: Span, limits: Tuple[int, int]) -> bool:
-    """True when the span starts within [limits[0], limits[1]) (it may end on a break)."""
-    return limits[0] <= span.start < limits[1]
-
-
-def inside(span: Span, limits: Tuple[int, int]) -> bool:
-    """True when the span lies within [limits[0], limits[1])."""
-    return limits[0] <= span.start and span.end <= limits[1]
