@@ -114,10 +114,10 @@ class _FastScorer:
     def score(self, text: str) -> float:
         total = self._intercept
         for analyse, weights in self._parts:
-            counts = Counter(term for term in analyse(text) if term in weights)
             values = [
-                ((1.0 + math.log(count)) * weights[term][0], weights[term][1])
-                for term, count in counts.items()
+                ((1.0 + math.log(count)) * weight[0], weight[1])
+                for term, count in Counter(analyse(text)).items()
+                if (weight := weights.get(term)) is not None
             ]
             norm = math.sqrt(sum(value * value for value, _ in values))
             if norm:
