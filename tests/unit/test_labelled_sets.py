@@ -29,7 +29,8 @@ def test_every_presentation_has_20_emergencies_and_20_look_alikes(presentation: 
 
 
 def test_every_discriminator_has_20_emergencies_and_20_look_alikes() -> None:
-    emergencies, calm = Counter(), Counter()
+    emergencies: Counter[str] = Counter()
+    calm: Counter[str] = Counter()
     for example in (e for s in TAXONOMY_SETS for e in s.examples):
         if example.presentation in TAXONOMY.presentations:
             side = emergencies if example.emergency else calm
