@@ -1,8 +1,10 @@
 """Reads the labelled safety sets (data/safety/labelled/*.yml).
 
-Each set says who wrote it and how (`about`), whether the classifier may learn
-from it (`train`), and what the detector scored on it the first time it was
-measured, untouched (`first_contact`). Every emergency names a presentation of
+Each set says who wrote it and how (`about`), whether it has been used (`train`:
+the classifier learns from it, the rules were tuned on it and the tests hold the
+detector to it), and what the detector scored on it the first time it was
+measured, untouched (`first_contact`). A blind set stays `train: false` until it
+has been measured once. Every emergency names a presentation of
 the taxonomy; every calm message names the presentation it resembles (or
 `none`) and its kind. A wrong name stops loading with a message naming the set.
 """
