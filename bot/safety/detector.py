@@ -113,7 +113,7 @@ class RedFlagDetector:
         stood_down = self._stand_downs.stood_down(
             cues,
             lambda: self._vital_signs.all_temperatures_normal(text),
-            lambda span: not present(span),
+            present,
         )
         taxonomy = self._rules.taxonomy
         findings = []

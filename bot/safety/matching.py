@@ -13,49 +13,12 @@ from dataclasses import dataclass
 from typing import Dict, List, Sequence, Set, Tuple
 
 from bot.safety.patterns import LINE_BREAK, expand, negates_itself, words_of
-from bot.safety.rules import RedFlagRules, Rule
+from bot.safety.rules import CUE_FIELDS, SPECIAL_CONDITION, RedFlagRules, Rule
 from bot.safety.sequence_matcher import SequenceMatcher
 from bot.safety.text import Normaliser, Word
 
-CUE_KINDS = (
-    "negation",
-    "list_negation",
-    "pseudo",
-    "past",
-    "long_ago",
-    "resolved",
-    "current",
-    "hypothetical",
-    "question_topic",
-    "definition",
-    "screening",
-    "affirmative",
-    "conditional",
-    "pseudo_conditional",
-    "idiom",
-)
+CUE_KINDS = tuple(CUE_FIELDS)
 """Kinds of context cue, each a list in the rules file's `context` section."""
-_CUE_FIELDS = {
-    "negation": "negation_cues",
-    "list_negation": "list_negation_cues",
-    "pseudo": "pseudo_negations",
-    "past": "past_cues",
-    "long_ago": "long_ago_cues",
-    "resolved": "resolved_cues",
-    "current": "current_cues",
-    "hypothetical": "hypothetical_cues",
-    "question_topic": "question_topic_cues",
-    "definition": "definition_cues",
-    "screening": "screening_cues",
-    "affirmative": "affirmative_cues",
-    "conditional": "conditional_cues",
-    "pseudo_conditional": "pseudo_conditionals",
-    "idiom": "idioms",
-}
-
-
-SPECIAL_CONDITION = "@"
-"""A stand-down condition the detector evaluates itself ("@normal_temperature")."""
 
 
 def when_key(stand_down: str, index: int) -> str:
@@ -122,7 +85,7 @@ class PhraseMatching:
                         self._self_negating.add(key)
 
         self._cues = SequenceMatcher()
-        for kind, field in _CUE_FIELDS.items():
+        for kind, field in CUE_FIELDS.items():
             for cue in getattr(rules.context, field):
                 self._add_cue(kind, cue, helper, rules, vocabulary)
         for rule in rules.rules:

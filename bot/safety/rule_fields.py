@@ -12,6 +12,8 @@ from bot.safety.patterns import PhraseError, expand
 from bot.safety.rule_types import (
     READING_KINDS,
     READING_RULE_PREFIX,
+    SPECIAL_CONDITION,
+    SPECIAL_CONDITIONS,
     Rule,
     RulesError,
     StandDown,
@@ -150,8 +152,8 @@ def words(raw: Mapping[str, Any], field: str, where: str) -> Tuple[str, ...]:
 def check_phrases(
     phrases: Tuple[str, ...], lexicons: Mapping[str, Tuple[str, ...]], where: str
 ) -> None:
-    """Every phrase parses and names only existing word lists."""
-    for phrase in phrases:
+    """Every phrase parses and names only existing word lists ("@..." conditions aside)."""
+    for phrase in (p for p in phrases if not p.startswith(SPECIAL_CONDITION)):
         try:
             expand(phrase, str.split, lexicons)
         except PhraseError as error:
@@ -180,12 +182,18 @@ def parse_stand_downs(raw: Any, rules: Tuple[Rule, ...], origin: str) -> Tuple[S
         missing = sorted(set(names) - known)
         if missing:
             raise RulesError(f"{where}: no rule named {missing}")
+        when = words(entry, "when", where)
+        special = {p for p in when if p.startswith(SPECIAL_CONDITION)}
+        if special - SPECIAL_CONDITIONS:
+            raise RulesError(
+                f"{where}: unknown condition(s) {sorted(special - SPECIAL_CONDITIONS)}"
+            )
         result.append(
             StandDown(
                 name=entry["name"],
                 source=source.strip(),
                 rules=names,
-                when=words(entry, "when", where),
+                when=when,
                 unless=words(entry, "unless", where) if entry.get("unless") else (),
             )
         )

@@ -19,6 +19,29 @@ READING_KINDS = (
     "high_ketones",
 )
 """The kinds of out-of-range number; the rules file files each under a presentation."""
+SPECIAL_CONDITION = "@"
+"""A stand-down condition the detector evaluates itself rather than matches."""
+NORMAL_TEMPERATURE = SPECIAL_CONDITION + "normal_temperature"
+"""The message gives a temperature, and every one it gives is in the normal range."""
+SPECIAL_CONDITIONS = frozenset({NORMAL_TEMPERATURE})
+CUE_FIELDS = {
+    "negation": "negation_cues",
+    "list_negation": "list_negation_cues",
+    "pseudo": "pseudo_negations",
+    "past": "past_cues",
+    "long_ago": "long_ago_cues",
+    "resolved": "resolved_cues",
+    "current": "current_cues",
+    "hypothetical": "hypothetical_cues",
+    "question_topic": "question_topic_cues",
+    "definition": "definition_cues",
+    "screening": "screening_cues",
+    "affirmative": "affirmative_cues",
+    "conditional": "conditional_cues",
+    "pseudo_conditional": "pseudo_conditionals",
+    "idiom": "idioms",
+}
+"""Kind of context cue -> the `context` field (of ContextRules) whose phrases it matches."""
 
 
 class RulesError(ValueError):

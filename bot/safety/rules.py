@@ -25,8 +25,11 @@ from bot.safety.rule_fields import (
     words,
 )
 from bot.safety.rule_types import (
+    CUE_FIELDS,
+    NORMAL_TEMPERATURE,
     READING_KINDS,
     READING_RULE_PREFIX,
+    SPECIAL_CONDITION,
     ClassifierRules,
     ContextRules,
     ReadingRules,
@@ -38,7 +41,10 @@ from bot.safety.rule_types import (
 from bot.safety.taxonomy import Taxonomy, TaxonomyError, load_taxonomy, parse_taxonomy
 
 __all__ = [
+    "CUE_FIELDS",
     "DEFAULT_RULES_FILE",
+    "NORMAL_TEMPERATURE",
+    "SPECIAL_CONDITION",
     "READING_KINDS",
     "READING_RULE_PREFIX",
     "ClassifierRules",
@@ -89,8 +95,25 @@ def parse_rules(
     where = f"{origin}: readings"
     rules = parse_rule_groups(document, taxonomy, origin)
     lexicons = parse_lexicons(document.get("lexicons"), origin)
+    context_rules = ContextRules(
+        negation_window=int(number(context, "negation_window", f"{origin}: context")),
+        **{
+            field: words(context, field, f"{origin}: context")
+            for field in ContextRules.__dataclass_fields__
+            if field != "negation_window"
+        },
+    )
+    stand_downs = parse_stand_downs(document.get("stand_downs"), rules, origin)
     for rule in rules:
         check_phrases(rule.phrases + rule.needs, lexicons, f"{origin}: rule '{rule.name}'")
+    for stand_down in stand_downs:
+        check_phrases(
+            stand_down.when + stand_down.unless,
+            lexicons,
+            f"{origin}: stand-down '{stand_down.name}'",
+        )
+    for field in CUE_FIELDS.values():
+        check_phrases(getattr(context_rules, field), lexicons, f"{origin}: context: {field}")
     return RedFlagRules(
         taxonomy=taxonomy,
         readings=ReadingRules(
@@ -100,18 +123,11 @@ def parse_rules(
         rules=rules,
         lexicons=lexicons,
         abbreviations=parse_abbreviations(document.get("abbreviations"), origin),
-        context=ContextRules(
-            negation_window=int(number(context, "negation_window", f"{origin}: context")),
-            **{
-                field: words(context, field, f"{origin}: context")
-                for field in ContextRules.__dataclass_fields__
-                if field != "negation_window"
-            },
-        ),
+        context=context_rules,
         classifier=ClassifierRules(
             threshold=number(classifier, "threshold", f"{origin}: classifier"),
         ),
-        stand_downs=parse_stand_downs(document.get("stand_downs"), rules, origin),
+        stand_downs=stand_downs,
     )
 
 

@@ -11,35 +11,30 @@ from __future__ import annotations
 
 from typing import Callable, Dict, List, Sequence
 
-from bot.safety.matching import SPECIAL_CONDITION, Span, unless_key, when_key
-from bot.safety.rules import StandDown
+from bot.safety.matching import Span, unless_key, when_key
+from bot.safety.rules import NORMAL_TEMPERATURE, StandDown
 
 STOOD_DOWN = "stood_down"
-NORMAL_TEMPERATURE = SPECIAL_CONDITION + "normal_temperature"
 
 
 class StandDownJudge:
     """Decides which rules a message's context stands down."""
 
     def __init__(self, stand_downs: Sequence[StandDown]) -> None:
-        """The stand-downs of the rules file, in order."""
-        for stand_down in stand_downs:
-            special = {p for p in stand_down.when if p.startswith(SPECIAL_CONDITION)}
-            unknown = special - {NORMAL_TEMPERATURE}
-            if unknown:
-                raise ValueError(f"stand-down '{stand_down.name}': unknown condition {unknown}")
+        """The stand-downs of the rules file (checked when it was loaded), in order."""
         self._stand_downs = tuple(stand_downs)
 
     def stood_down(
         self,
         cues: Dict[str, List[Span]],
         normal_temperature: Callable[[], bool],
-        negated: Callable[[Span], bool],
+        asserted: Callable[[Span], bool],
     ) -> Dict[str, str]:
         """Rule name -> the stand-down that explains its flags away in this message.
 
-        A cancelling phrase that is itself negated ("not on chemo") does not cancel.
-        `normal_temperature` is asked only when a stand-down needs it.
+        Only an asserted cancelling phrase cancels: not a negated ("not on chemo")
+        or hypothetical one. `normal_temperature` is asked only when a stand-down
+        needs it.
         """
         covered: Dict[str, str] = {}
         for stand_down in self._stand_downs:
@@ -50,7 +45,7 @@ class StandDownJudge:
                 for index, phrase in enumerate(stand_down.when)
             ):
                 continue
-            if any(not negated(span) for span in cues.get(unless_key(stand_down.name), [])):
+            if any(asserted(span) for span in cues.get(unless_key(stand_down.name), [])):
                 continue
             for rule in stand_down.rules:
                 covered.setdefault(rule, stand_down.name)

@@ -94,6 +94,27 @@ def test_a_stand_down_naming_no_rule_is_refused() -> None:
         parse_rules(document, TAXONOMY)
 
 
+def test_a_stand_down_phrase_with_an_unknown_word_list_is_refused() -> None:
+    document = _document()
+    document["stand_downs"][0]["unless"].append("<chemoo>")
+    with pytest.raises(RulesError, match=r"stand-down '.*': .*unknown word list <chemoo>"):
+        parse_rules(document, TAXONOMY)
+
+
+def test_an_unknown_stand_down_condition_is_refused() -> None:
+    document = _document()
+    document["stand_downs"][0]["when"].append("@normal_pulse")
+    with pytest.raises(RulesError, match=r"unknown condition\(s\) \['@normal_pulse'\]"):
+        parse_rules(document, TAXONOMY)
+
+
+def test_a_context_cue_with_an_unknown_word_list_is_refused() -> None:
+    document = _document()
+    document["context"]["idioms"].append("<sevre> weather")
+    with pytest.raises(RulesError, match=r"context: idioms: .*unknown word list <sevre>"):
+        parse_rules(document, TAXONOMY)
+
+
 def test_a_missing_limit_is_refused() -> None:
     document = _document()
     del document["readings"]["fever_at_or_above_c"]
