@@ -21,6 +21,11 @@ def bounds(words: Sequence[Word], index: int, breaks: frozenset) -> Tuple[int, i
     return start, end
 
 
+def ends_with_question(words: Sequence[Word], sentence: Tuple[int, int]) -> bool:
+    """The sentence [start, end) is closed by a question mark."""
+    return sentence[1] < len(words) and words[sentence[1]].norm == "?"
+
+
 def negates_cue(cue: Span, negations: Sequence[Span]) -> bool:
     """A negation right before or inside a cue ("hasn't stopped", "not settled")."""
     return any(

@@ -14,6 +14,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from bot.safety.clauses import (
     SENTENCE_BREAKS,
     bounds,
+    ends_with_question,
     inside,
     negates_cue,
     next_sentence,
@@ -148,13 +149,13 @@ class ContextJudge:
         outside_match = [
             c for c in cues["past"] if inside(c, clause) and (c.end <= start or c.start >= end)
         ]
+        in_present = self._told_in_present(clause, words, cues["long_ago"])
         year = any(_YEAR.match(words[i].norm) for i in range(*clause)) or (
-            any(_YEAR.match(words[i].norm) for i in range(*sentence))
-            and not self._told_in_present(clause, words, cues["long_ago"])
+            any(_YEAR.match(words[i].norm) for i in range(*sentence)) and not in_present
         )
-        long_ago = any(
+        long_ago = not in_present and any(
             starts_in(c, sentence) and (c.end <= start or c.start >= end) for c in cues["long_ago"]
-        ) and not self._told_in_present(clause, words, cues["long_ago"])
+        )
         if past_only:
             return bool(outside_match) or year or long_ago
         following = next_sentence(words, sentence)
@@ -217,7 +218,7 @@ class ContextJudge:
             if any(self._names_someone(words, i) for i in range(after_cue, start)):
                 return False
         elif not self._asks_about_signs(sentence, words, cues):
-            asks = sentence[1] < len(words) and words[sentence[1]].norm == "?"
+            asks = ends_with_question(words, sentence)
             if self._starts_question(words, clause[0], asks):
                 scope_start = clause[0]
             elif self._starts_question(words, sentence[0], asks or None):
@@ -232,9 +233,8 @@ class ContextJudge:
         self, sentence: Tuple[int, int], words: Sequence[Word], cues: Cues
     ) -> bool:
         """A question sentence about signs, symptoms or thresholds that names no one."""
-        asks = sentence[1] < len(words) and words[sentence[1]].norm == "?"
         return (
-            asks
+            ends_with_question(words, sentence)
             and any(inside(c, sentence) for c in cues["question_topic"])
             and not any(self._names_someone(words, i) for i in range(*sentence))
         )

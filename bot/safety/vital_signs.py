@@ -53,16 +53,16 @@ class VitalSigns:
             self._temperatures(text, words, cues)
             + self._measures(text, words, cues)
             + self._pain_scores(text, words, cues)
-            + self._ketones(text, words, cues)
         )
 
     def all_temperatures_normal(self, text: str) -> bool:
         """The text gives at least one temperature, and every one is in the normal range."""
+        readings = find_readings(text, self._limits)
+        return bool(readings) and all(self._is_normal(r) for r in readings)
+
+    def _is_normal(self, reading: Reading) -> bool:
         limits = self._limits
-        readings = find_readings(text, limits)
-        return bool(readings) and all(
-            limits.low_below_c <= r.celsius < limits.fever_at_or_above_c for r in readings
-        )
+        return limits.low_below_c <= reading.celsius < limits.fever_at_or_above_c
 
     def _temperatures(self, text: str, words: Sequence[Word], cues: Cues) -> List[ReadingFlag]:
         limits = self._limits
@@ -85,36 +85,38 @@ class VitalSigns:
 
     def _measures(self, text: str, words: Sequence[Word], cues: Cues) -> List[ReadingFlag]:
         limits = self._limits
-        checks: Tuple[Tuple[Sequence[str], Callable[[float], bool], str], ...] = (
+        # Measure words, decimals allowed, out-of-range test, kind.
+        checks: Tuple[Tuple[Sequence[str], bool, Callable[[float], bool], str], ...] = (
             (
                 limits.pulse_words,
+                False,
                 lambda bpm: bpm >= limits.fast_pulse_at_or_above_bpm,
                 "fast_pulse",
             ),
             (
                 limits.breathing_rate_words,
+                False,
                 lambda rate: rate >= limits.fast_breathing_at_or_above,
                 "fast_breathing",
             ),
             (
                 limits.oxygen_words,
+                False,
                 lambda sats: 50 <= sats < limits.low_oxygen_below_percent,
                 "low_oxygen",
+            ),
+            (
+                limits.ketone_words,
+                True,
+                lambda ketones: ketones >= limits.high_ketones_at_or_above,
+                "high_ketones",
             ),
         )
         return [
             self._judged(kind, measure.start, measure.end, words, cues)
-            for measure_words, out_of_range, kind in checks
-            for measure in find_measures(text, measure_words)
+            for measure_words, decimals, out_of_range, kind in checks
+            for measure in find_measures(text, measure_words, decimals=decimals)
             if out_of_range(measure.value)
-        ]
-
-    def _ketones(self, text: str, words: Sequence[Word], cues: Cues) -> List[ReadingFlag]:
-        limits = self._limits
-        return [
-            self._judged("high_ketones", measure.start, measure.end, words, cues)
-            for measure in find_measures(text, limits.ketone_words, decimals=True)
-            if measure.value >= limits.high_ketones_at_or_above
         ]
 
     def _pain_scores(self, text: str, words: Sequence[Word], cues: Cues) -> List[ReadingFlag]:
@@ -133,8 +135,7 @@ class VitalSigns:
 
     def _is_normal_now(self, reading: Reading, words: Sequence[Word], cues: Cues) -> bool:
         """A normal temperature said to be the current one ("36.7 today")."""
-        limits = self._limits
-        if not limits.low_below_c <= reading.celsius < limits.fever_at_or_above_c:
+        if not self._is_normal(reading):
             return False
         start, _ = token_span(words, reading.start, reading.end)
         return self._judge.says_now(start, words, cues)
