@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, List, Mapping, Optional, Sequence, Set, Tuple
 
-import yaml
-
 from bot.safety.taxonomy import Taxonomy
+from bot.safety.yaml_file import read_yaml
 
 DEFAULT_SETS_DIR = Path(__file__).resolve().parent.parent.parent / "data" / "safety" / "labelled"
 DEFAULT_NLU_DIR = Path(__file__).resolve().parent.parent.parent / "data" / "nlu"
@@ -84,10 +83,7 @@ def load_sets(taxonomy: Taxonomy, folder: Path = DEFAULT_SETS_DIR) -> List[Label
 
 def load_set(path: Path, taxonomy: Taxonomy) -> LabelledSet:
     """One set, checked against the taxonomy."""
-    try:
-        document = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise LabelledSetError(f"Cannot read labelled set {path}: {error}") from error
+    document = read_yaml(path, LabelledSetError, "labelled set")
     name = Path(path).stem
     if not isinstance(document, Mapping):
         raise LabelledSetError(f"{name}: expected a mapping at the top level")
@@ -109,7 +105,7 @@ def training_examples(sets: Sequence[LabelledSet]) -> List[Example]:
 
 def accepted_alarms(path: Path = ACCEPTED_ALARMS_FILE) -> Set[str]:
     """Calm messages a clinician reviewed and chose to escalate (kept out of the budget)."""
-    document = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    document = read_yaml(path, LabelledSetError, "accepted alarms") or {}
     return {str(item["text"]) for item in document.get("accepted", [])}
 
 
@@ -121,7 +117,7 @@ def topic_questions(folder: Path = DEFAULT_NLU_DIR) -> List[Example]:
     """
     examples = []
     for path in sorted(Path(folder).glob("*.yml")):
-        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        document = read_yaml(path, LabelledSetError, "NLU file") or {}
         for block in document.get("nlu", []):
             for line in str(block.get("examples", "")).splitlines():
                 text = _ANNOTATION.sub(lambda m: m.group(1) or m.group(2), line.strip()[2:])

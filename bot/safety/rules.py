@@ -11,8 +11,6 @@ import dataclasses
 from pathlib import Path
 from typing import Any, Dict, Mapping
 
-import yaml
-
 from bot.safety.rule_fields import (
     check_phrases,
     mapping,
@@ -39,6 +37,7 @@ from bot.safety.rule_types import (
     StandDown,
 )
 from bot.safety.taxonomy import Taxonomy, TaxonomyError, load_taxonomy, parse_taxonomy
+from bot.safety.yaml_file import read_yaml
 
 __all__ = [
     "CUE_FIELDS",
@@ -65,12 +64,7 @@ DEFAULT_RULES_FILE = (
 
 def load_rules(path: Path = DEFAULT_RULES_FILE, taxonomy: Taxonomy | None = None) -> RedFlagRules:
     """Reads and validates a rules file against the taxonomy; raises RulesError on any fault."""
-    try:
-        document = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except OSError as error:
-        raise RulesError(f"Cannot read red-flag rules {path}: {error}") from error
-    except yaml.YAMLError as error:
-        raise RulesError(f"Red-flag rules {path} are not valid YAML: {error}") from error
+    document = read_yaml(path, RulesError, "red-flag rules")
     try:
         taxonomy = taxonomy or load_taxonomy()
     except TaxonomyError as error:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, Mapping, Tuple
 
-import yaml
+from bot.safety.yaml_file import read_yaml
 
 DEFAULT_TAXONOMY_FILE = (
     Path(__file__).resolve().parent.parent.parent / "data" / "safety" / "taxonomy.yml"
@@ -86,12 +86,7 @@ class Taxonomy:
 
 def load_taxonomy(path: Path = DEFAULT_TAXONOMY_FILE) -> Taxonomy:
     """Reads and validates the taxonomy file; raises TaxonomyError on any fault."""
-    try:
-        document = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except OSError as error:
-        raise TaxonomyError(f"Cannot read the triage taxonomy {path}: {error}") from error
-    except yaml.YAMLError as error:
-        raise TaxonomyError(f"Triage taxonomy {path} is not valid YAML: {error}") from error
+    document = read_yaml(path, TaxonomyError, "the triage taxonomy")
     return parse_taxonomy(document, origin=str(path))
 
 
