@@ -21,9 +21,12 @@ CUE_KINDS = tuple(CUE_FIELDS)
 """Kinds of context cue, each a list in the rules file's `context` section."""
 
 
+WHEN = "when|"
+
+
 def when_key(stand_down: str, index: int) -> str:
     """The cue kind of a stand-down's index-th `when` phrase."""
-    return f"when|{stand_down}|{index}"
+    return f"{WHEN}{stand_down}|{index}"
 
 
 def needs_key(rule: str, index: int) -> str:
@@ -119,13 +122,23 @@ class PhraseMatching:
             words += (Word(LINE_BREAK, len(text), len(text)),)
         norms = [w.norm for w in words]
         cues: Dict[str, List[Span]] = {kind: [] for kind in CUE_KINDS}
-        for kind, start, end in self._cues(norms):
-            cues.setdefault(kind, []).append(Span(kind, start, end))
-        flags = []
-        for label, start, end in self._flags(norms):
-            if any(s.start <= start < s.end or s.start < end <= s.end for s in cues["idiom"]):
-                continue  # the idiom holds the flag's first or last word: "hay fever"
-            flags.append(Match(self._rules[label], start, end, label in self._self_negating))
+        found = self._cues(norms)
+        idioms = [Span(kind, start, end) for kind, start, end in found if kind == "idiom"]
+
+        def in_idiom(start: int, end: int) -> bool:
+            """The idiom holds the phrase's first or last word: "hay fever", "golf ball"."""
+            return any(s.start <= start < s.end or s.start < end <= s.end for s in idioms)
+
+        for kind, start, end in found:
+            # What a flag needs, and what cancels a stand-down, skip idioms as flags do
+            # ("golf ball", "hot shower"); a stand-down's context may be one.
+            if kind in CUE_KINDS or kind.startswith(WHEN) or not in_idiom(start, end):
+                cues.setdefault(kind, []).append(Span(kind, start, end))
+        flags = [
+            Match(self._rules[label], start, end, label in self._self_negating)
+            for label, start, end in self._flags(norms)
+            if not in_idiom(start, end)
+        ]
         return Matches(words, tuple(_distinct(flags)), cues)
 
 

@@ -160,7 +160,7 @@ def find_measures(text: str, measure_words: Sequence[str], decimals: bool = Fals
         re.escape(word) for word in sorted(measure_words, key=len, reverse=True)
     )
     number = r"(\d{1,2}(?:[.,]\d)?)" if decimals else r"(\d{2,3})"
-    pattern = re.compile(rf"\b(?:{alternatives})\b[^\d\n]{{0,12}}{number}(?![\d.,]\d)")
+    pattern = re.compile(rf"\b(?:{alternatives})\b[^\d\n]{{0,12}}{number}(?!\d)(?![.,]\d)")
     pressures = blood_pressures(lowered)
     return [
         Measure(match.start(), match.end(), float(match.group(1).replace(",", ".")))

@@ -32,16 +32,16 @@ class StandDownJudge:
     ) -> Dict[str, str]:
         """Rule name -> the stand-down that explains its flags away in this message.
 
-        Only an asserted cancelling phrase cancels: not a negated ("not on chemo")
-        or hypothetical one. `normal_temperature` is asked only when a stand-down
-        needs it.
+        Only asserted phrases count, for the context and for what cancels it: not a
+        negated ("not playing", "not on chemo") or hypothetical one.
+        `normal_temperature` is asked only when a stand-down needs it.
         """
         covered: Dict[str, str] = {}
         for stand_down in self._stand_downs:
             if not all(
                 normal_temperature()
                 if phrase == NORMAL_TEMPERATURE
-                else bool(cues.get(when_key(stand_down.name, index)))
+                else any(asserted(span) for span in cues.get(when_key(stand_down.name, index), []))
                 for index, phrase in enumerate(stand_down.when)
             ):
                 continue

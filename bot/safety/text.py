@@ -22,7 +22,7 @@ _PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they", "that", "the
 _AFTER_PRONOUN = {"m": "am", "'m": "am", "s": "is", "'s": "is", "re": "are", "'re": "are"}
 """Contractions spaCy leaves unexpanded when the apostrophe is missing ("im", "hes")."""
 
-RARE_WORD_ZIPF = 3.0
+RARE_WORD_ZIPF = 2.5
 """Words rarer than this (per wordfreq's Zipf scale) may be typos."""
 
 MIN_TYPO_LENGTH = 4

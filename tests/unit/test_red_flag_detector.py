@@ -113,6 +113,11 @@ def test_no_topic_question_raises_an_alarm(detector: RedFlagDetector) -> None:
         ("he's not breathing", CURRENT),
         ("she hasn't peed all day", CURRENT),
         ("my 2 year old has a temp of 38.1 but is playing and drinking", STOOD_DOWN),
+        ("bit of a fever, 38.1, with a cold; he's healthy and not on any treatment", STOOD_DOWN),
+        ("my 2 year old has a temp of 38.5 and is not playing or drinking", CURRENT),
+        ("rash not fading under glass", CURRENT),
+        ("a blotchy rash on her tummy that fades when I press a glass on it", STOOD_DOWN),
+        ("night sweats and hot flushes, I think it's the menopause", STOOD_DOWN),
     ],
 )
 def test_context_decides_the_status(rules_only: RedFlagDetector, text: str, status: str) -> None:
@@ -142,6 +147,30 @@ def test_a_deliberate_overdose_gets_the_crisis_line_and_a_child_who_swallowed_ta
     assert child.emergency and not child.crisis_line
 
 
+def test_a_fever_off_treatment_still_counts_with_a_low_count_or_a_baby(
+    rules_only: RedFlagDetector,
+) -> None:
+    for text in (
+        "not on any treatment but my white count is low and I have a fever of 38.5",
+        "she's healthy, not on treatment, 6 weeks old and her temperature is 38.2",
+        "no chemo now, but the rash doesn't fade when I press a glass on it and she has a fever",
+    ):
+        assert rules_only.assess(text).emergency, text
+
+
+def test_severity_told_by_numbers_and_lost_function(rules_only: RedFlagDetector) -> None:
+    for text in (
+        "shaking and feel terribly ill, heart is 130",
+        "I've saved up my tablets and I'm going to take them tonight",
+        "since lunchtime I've lost feeling in both legs, I have lung cancer and sciatica",
+        "it felt like something tore inside his chest",
+        "I can't see anything out of my left eye since an hour ago",
+        "found the blister pack of his dad's heart tablets with four missing",
+        "on tablets for bowel cancer and 7 loose poos since breakfast",
+    ):
+        assert rules_only.assess(text).emergency, text
+
+
 def test_look_alikes_are_not_red_flags(rules_only: RedFlagDetector) -> None:
     for text in (
         "I'm dying for a cup of tea",
@@ -149,6 +178,12 @@ def test_look_alikes_are_not_red_flags(rules_only: RedFlagDetector) -> None:
         "my hay fever is awful this year",
         "I nearly had a heart attack when I saw the bill",
         "out of breath after running for the bus, fine a minute later",
+        "I've been squinting at the TV and get headaches",
+        "I had heart surgery in 2019 and I'm fine now",
+        "his ankle swelled up like a golf ball but he can walk on it, less sore each day",
+        "started iron tablets and my poo has gone dark",
+        "my toddler bumped his lip, it bled for a couple of minutes",
+        "feel like death warmed up with this cold",
     ):
         assert not rules_only.assess(text).emergency, text
 
