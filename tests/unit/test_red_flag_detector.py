@@ -167,6 +167,8 @@ def test_severity_told_by_numbers_and_lost_function(rules_only: RedFlagDetector)
         "I can't see anything out of my left eye since an hour ago",
         "found the blister pack of his dad's heart tablets with four missing",
         "on tablets for bowel cancer and 7 loose poos since breakfast",
+        "mum fell in the kitchen, her foot is turned outwards and she can't put any weight on it",
+        "my mother says she is going to walk into the sea tonight",
     ):
         assert rules_only.assess(text).emergency, text
 
@@ -184,6 +186,9 @@ def test_look_alikes_are_not_red_flags(rules_only: RedFlagDetector) -> None:
         "started iron tablets and my poo has gone dark",
         "my toddler bumped his lip, it bled for a couple of minutes",
         "feel like death warmed up with this cold",
+        "whats an aortic dissection? saw it on tv and now I'm worried about my husband",
+        "the health visitor says she'll grow out of it",
+        "during induction she had loads of petechiae; in maintenance now, no spots",
     ):
         assert not rules_only.assess(text).emergency, text
 
