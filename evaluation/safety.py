@@ -192,10 +192,14 @@ def _as_dict(result: SetResult) -> Dict[str, Any]:
     }
 
 
-def combined(report: Dict[str, Any], mode: str = "bot") -> Dict[str, List[int]]:
-    """[alarms, total] per "side|discriminator" over every set."""
+def combined(
+    report: Dict[str, Any], mode: str = "bot", tuned_only: bool = False
+) -> Dict[str, List[int]]:
+    """[alarms, total] per "side|discriminator" over every set (or the tuned sets only)."""
     totals: Dict[str, List[int]] = defaultdict(lambda: [0, 0])
     for result in report["sets"]:
+        if tuned_only and not result["train"]:
+            continue
         for key, (alarms, total) in result["by_discriminator"][mode].items():
             totals[key][0] += alarms
             totals[key][1] += total
@@ -203,9 +207,13 @@ def combined(report: Dict[str, Any], mode: str = "bot") -> Dict[str, List[int]]:
 
 
 def safety_targets(report: Dict[str, Any]) -> Dict[str, bool]:
-    """The issue's targets: tuned recall 100 %, <= 2 % false alarms per discriminator, p99."""
-    groups = combined(report)
-    reviewed = combined(report, REVIEWED)
+    """The issue's targets: tuned recall 100 %, <= 2 % false alarms per discriminator, p99.
+
+    The tuned targets cover the sets the rules were tuned on (`train: true`); a set
+    measured at first contact and not yet tuned on counts in the first-contact ones.
+    """
+    groups = combined(report, tuned_only=True)
+    reviewed = combined(report, REVIEWED, tuned_only=True)
     recall_ok = all(a == n for key, (a, n) in groups.items() if key.startswith("emergency|"))
     alarms_ok = all(
         a <= MAX_FALSE_ALARM_RATE * n for key, (a, n) in reviewed.items() if key.startswith("calm|")

@@ -14,11 +14,20 @@ from knowledge import KnowledgeBase, load_knowledge
 TESTS_DIR = Path(__file__).resolve().parent
 DATA_DIR = TESTS_DIR / "data"
 PROJECT_DIR = TESTS_DIR.parent
+MODEL = PROJECT_DIR / "models" / "leukobot.tar.gz"
 
 
 def read_yaml(name: str) -> Any:
     """A labelled data file from tests/data."""
     return yaml.safe_load((DATA_DIR / name).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def model() -> Path:
+    """The trained model (end-to-end, fault and security tests)."""
+    if not MODEL.exists():
+        pytest.fail(f"{MODEL} is missing: run `make train` (make test does it for you)")
+    return MODEL
 
 
 @pytest.fixture(scope="session")

@@ -8,9 +8,7 @@ from typing import Iterator
 import pytest
 
 from evaluation.servers import BotServer, our_bot
-from tests.conftest import PROJECT_DIR
 
-MODEL = PROJECT_DIR / "models" / "leukobot.tar.gz"
 OUR_SOCKETIO = "bot.channels.socketio.PersistentSocketIOInput"
 
 
@@ -22,13 +20,6 @@ def socketio_credentials(channel: str = OUR_SOCKETIO) -> str:
         "  bot_message_evt: bot_uttered\n"
         "  session_persistence: true\n"
     )
-
-
-@pytest.fixture(scope="session")
-def model() -> Path:
-    if not MODEL.exists():
-        pytest.fail(f"{MODEL} is missing: run `make train` (make test does it for you)")
-    return MODEL
 
 
 @pytest.fixture(scope="session")
