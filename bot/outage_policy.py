@@ -26,7 +26,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted
+from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
@@ -85,7 +85,13 @@ class OutagePolicy(Policy):
 
 
 def _next_action(tracker: DialogueStateTracker, domain: Domain) -> Optional[str]:
-    """What follows the latest action, or None when this policy has no opinion."""
+    """What follows the latest action, or None when this policy has no opinion.
+
+    Only in a live conversation: every message a channel delivers carries a
+    message id, while a story replayed by `rasa test` has none and runs no action.
+    """
+    if not _live(tracker):
+        return None
     events = list(tracker.events)
     for index in range(len(events) - 1, -1, -1):
         event = events[index]
@@ -98,6 +104,14 @@ def _next_action(tracker: DialogueStateTracker, domain: Domain) -> Optional[str]
             return UNAVAILABLE_ACTION
         return None
     return None
+
+
+def _live(tracker: DialogueStateTracker) -> bool:
+    """The latest user message came through a channel (Rasa gives it a message id)."""
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            return bool(event.message_id)
+    return False
 
 
 def custom_actions(domain: Domain) -> List[str]:

@@ -48,12 +48,17 @@ def policy(tmp_path_factory: pytest.TempPathFactory, domain: Domain) -> Policy:
     return _create(OutagePolicy, tmp_path_factory, domain)
 
 
-def _tracker(text: str, after: List[Event]) -> DialogueStateTracker:
+def _tracker(text: str, after: List[Event], live: bool = True) -> DialogueStateTracker:
+    """A conversation whose latest message came through a channel (live) or a story."""
     events: List[Event] = [
         ActionExecuted("action_session_start"),
         SessionStarted(),
         ActionExecuted(ACTION_LISTEN_NAME),
-        UserUttered(text, intent={"name": "ask_overview", "confidence": 0.9}),
+        UserUttered(
+            text,
+            intent={"name": "ask_overview", "confidence": 0.9},
+            message_id="m1" if live else None,
+        ),
         *after,
     ]
     return DialogueStateTracker.from_events("test", events)
@@ -105,6 +110,14 @@ def test_after_the_unavailable_reply_the_bot_listens(policy: Policy, domain: Dom
 )
 def test_no_opinion_when_nothing_failed(policy: Policy, domain: Domain, after: List[Event]) -> None:
     tracker = _tracker("what is leukopenia", after)
+    assert _predicted(policy.predict_action_probabilities(tracker, domain), domain) is None
+
+
+def test_a_replayed_story_runs_no_action_and_gets_no_opinion(
+    policy: Policy, domain: Domain
+) -> None:
+    """`rasa test` replays stories without running actions: nothing failed there."""
+    tracker = _tracker("what is leukopenia", [ActionExecuted("action_answer_topic")], live=False)
     assert _predicted(policy.predict_action_probabilities(tracker, domain), domain) is None
 
 
