@@ -116,7 +116,9 @@ def evaluate_starter(questions: Sequence[Question], work: Path) -> Tuple[float, 
     )
     model = sorted((starter / "models").glob("*.tar.gz"))[-1]
     latencies = []
-    with rasa_server(model, work, cwd=starter, with_fixes=False) as server:
+    with rasa_server(
+        model, work, cwd=starter, with_fixes=False, credentials_yaml="rest:\n"
+    ) as server:
         for index, text in enumerate(WARM_UP):
             send(server, f"warm-up-{index}", text)
         for index, question in enumerate(questions):

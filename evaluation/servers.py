@@ -20,6 +20,8 @@ from typing import Dict, Iterator, List
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
 START_TIMEOUT_S = 180.0
+REST_CREDENTIALS = "bot.channels.rest.CheckedRestInput:\n"
+"""credentials.yml lines for our REST channel (loopback only, as the tests and evaluation run)."""
 
 
 @dataclass(frozen=True)
@@ -124,7 +126,7 @@ def rasa_server(
     tracker_db: Path | None = None,
     port: int | None = None,
     with_fixes: bool = True,
-    credentials_yaml: str = "rest:\n",
+    credentials_yaml: str = REST_CREDENTIALS,
 ) -> Iterator[BotServer]:
     """A Rasa server with the REST channel and HTTP API on a free port.
 
@@ -175,7 +177,7 @@ def _endpoints_yaml(action_port: int | None, tracker_db: Path | None) -> str:
 @contextmanager
 def our_bot(model: Path, log_dir: Path) -> Iterator[BotServer]:
     """Our Rasa server with its action server and a throw-away SQLite tracker store."""
-    with our_bot_with(model, log_dir, "rest:\n") as server:
+    with our_bot_with(model, log_dir, REST_CREDENTIALS) as server:
         yield server
 
 

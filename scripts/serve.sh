@@ -9,9 +9,15 @@ mode=${1:-run}
 port=${RASA_PORT:-5005}
 action_port=${ACTION_PORT:-5055}
 widget_port=${WIDGET_PORT:-8080}
+# Loopback unless configured: a clinic puts a proxy (TLS) in front for the widget,
+# Slack and Telegram. The REST channel serves this machine only either way.
+interface=${RASA_INTERFACE:-127.0.0.1}
+widget_origin=${WIDGET_ORIGIN:-http://localhost:$widget_port}
 bin=.venv/bin
+# Sanic refuses larger request bodies before reading them (a chat message is small).
+export SANIC_REQUEST_MAX_SIZE=${SANIC_REQUEST_MAX_SIZE:-65536}
 
-"$bin/rasa" run actions --actions actions --port "$action_port" &
+SANIC_HOST=127.0.0.1 "$bin/rasa" run actions --actions actions --port "$action_port" &
 actions_pid=$!
 trap 'kill "$actions_pid" 2>/dev/null || true' EXIT INT TERM
 
@@ -39,7 +45,8 @@ case "$mode" in
   Stop with Ctrl+C.
 
 MSG
-    "$bin/python" -m bot.server run --model models/leukobot.tar.gz --port "$port" --cors "*" \
+    "$bin/python" -m bot.server run --model models/leukobot.tar.gz --interface "$interface" \
+      --port "$port" --cors "$widget_origin" \
       --credentials "$credentials" --endpoints "${ENDPOINTS:-endpoints.yml}"
     ;;
   shell)

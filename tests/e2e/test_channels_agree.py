@@ -16,7 +16,7 @@ import pytest
 import socketio
 
 from evaluation.rest_client import send
-from evaluation.servers import BotServer, our_bot_with
+from evaluation.servers import REST_CREDENTIALS, BotServer, our_bot_with
 from tests.e2e.conftest import socketio_credentials
 from tests.e2e.stand_in_api import StandInApi
 
@@ -42,7 +42,7 @@ def _credentials(api: StandInApi) -> str:
         f"  secret_token: {TELEGRAM_SECRET}\n"
         f"  api_base_url: {api.url}\n"
     )
-    return "rest:\n" + socketio_credentials() + messaging
+    return REST_CREDENTIALS + socketio_credentials() + messaging
 
 
 def _post(url: str, body: bytes, headers: dict) -> None:
