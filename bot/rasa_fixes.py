@@ -12,6 +12,11 @@ Installed by `bot.server` before Rasa starts; nothing changes on import.
   conversation trips it again before any policy (the safety policy included) is
   asked. The fix counts only the actions since the latest user message.
   (bot.outage_policy keeps a failing action server from tripping it at all.)
+- Start-up: Rasa logs a model that cannot be loaded (missing, corrupt, its tracker
+  store unreachable), then says "Rasa server is up and running" and serves
+  nothing; an SQL tracker store it cannot open is logged and every message then
+  fails. The fix stops the start with an error naming the cause and a non-zero
+  exit, before "up and running".
 - Action server timeout: Rasa waits up to five minutes for a custom action; a
   slow action server held each reply that long. The fix waits ACTION_TIMEOUT_S,
   then the failure is answered like any other (bot.outage_policy).
@@ -19,18 +24,28 @@ Installed by `bot.server` before Rasa starts; nothing changes on import.
 
 from __future__ import annotations
 
+import inspect
+import logging
+from asyncio import AbstractEventLoop
 from functools import lru_cache
-from typing import Any, Dict
+from typing import Any, Dict, Optional
 
 import jsonschema
 import rasa.core.actions.action
+import rasa.core.agent
+import rasa.core.run
 from jsonschema.exceptions import best_match
 from rasa.core.actions.action import RemoteAction
+from rasa.core.agent import Agent
 from rasa.core.processor import MessageProcessor
+from rasa.core.utils import AvailableEndpoints
 from rasa.shared.constants import DOCS_BASE_URL
 from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+from sanic import Sanic
+
+logger = logging.getLogger(__name__)
 
 ACTION_TIMEOUT_S = 10
 """Seconds Rasa waits for the action server (Rasa's default: 300); ours answers in ms."""
@@ -73,8 +88,65 @@ def is_action_limit_reached(
     return predicted >= self.max_number_of_predictions and should_predict_another_action
 
 
+class ServerCannotStart(RuntimeError):
+    """The server has no model to answer with, or nowhere to keep conversations."""
+
+
+START_UP_PROBE = "start-up-probe"
+"""A sender id no channel produces: reading it proves the tracker store answers."""
+
+
+async def load_agent_or_stop(
+    model_path: str,
+    endpoints: AvailableEndpoints,
+    remote_storage: Optional[str],
+    app: Sanic,
+    loop: AbstractEventLoop,
+) -> Agent:
+    """Rasa's `load_agent_on_start`, refusing to serve without a model or a tracker store."""
+    agent = await rasa.core.agent.load_agent(
+        model_path=model_path, remote_storage=remote_storage, endpoints=endpoints, loop=loop
+    )
+    if not agent.is_ready():
+        _stop(
+            f"no usable model at '{model_path}' (missing or unreadable, or an endpoint "
+            "failed: see the error above). Run `make train`, or fix endpoints.yml."
+        )
+    try:
+        await _read_probe(agent)
+    except Exception as error:  # any failure to read means conversations would be lost
+        _stop(
+            f"the tracker store could not be reached ({type(error).__name__}). "
+            "Check tracker_store in endpoints.yml and that its database is up."
+        )
+    app.ctx.agent = agent
+    logger.info("Rasa server is up and running.")
+    return agent
+
+
+async def _read_probe(agent: Agent) -> None:
+    """Reads one conversation from the configured store itself.
+
+    Rasa wraps it in a fail-safe store that falls back to memory on any error, so
+    the probe unwraps it: the error must surface here, not lose conversations later.
+    """
+    store: Any = agent.tracker_store
+    while hasattr(store, "_tracker_store"):
+        store = store._tracker_store
+    result = store.retrieve(START_UP_PROBE)
+    if inspect.isawaitable(result):
+        await result
+
+
+def _stop(reason: str) -> None:
+    message = f"The server cannot start: {reason}"
+    logger.error(message)
+    raise ServerCannotStart(message)
+
+
 def install() -> None:
     """Applies the fixes to the running Rasa; safe to call more than once."""
     RemoteAction._validate_action_result = validate_action_result
     MessageProcessor.is_action_limit_reached = is_action_limit_reached
     rasa.core.actions.action.DEFAULT_REQUEST_TIMEOUT = ACTION_TIMEOUT_S
+    rasa.core.run.load_agent_on_start = load_agent_or_stop

@@ -6,15 +6,49 @@ and the evaluation use it. Plain `rasa` works too, only slower (see bot.rasa_fix
 
 from __future__ import annotations
 
+import os
+import sys
+from pathlib import Path
+from typing import List, Optional
+
 from bot import rasa_fixes
 
 
 def main() -> None:
-    """Installs the fixes, then hands over to Rasa's own command line."""
+    """Installs the fixes, then hands over to Rasa's own command line.
+
+    Rasa's telemetry and error reports (sent to Rasa's Sentry) stay off unless the
+    environment turns them on: no patient-facing server talks to a third party.
+    """
+    os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
+    problem = missing_model(sys.argv[1:])
+    if problem:
+        print(f"The server cannot start: {problem}", file=sys.stderr)
+        sys.exit(1)
     rasa_fixes.install()
     from rasa.__main__ import main as rasa_main
 
     rasa_main()
+
+
+def missing_model(arguments: List[str]) -> Optional[str]:
+    """Why `run` or `shell` has no model to load, or None.
+
+    Rasa serves its default `models/` folder instead of a `--model` path that does
+    not exist, and exits with status 0 when there is no model at all.
+    """
+    if not arguments or arguments[0] not in ("run", "shell"):
+        return None
+    model = "models"
+    for flag in ("--model", "-m"):
+        if flag in arguments[:-1]:
+            model = arguments[arguments.index(flag) + 1]
+    path = Path(model)
+    if not path.exists():
+        return f"no model at '{model}'. Run `make train` first."
+    if path.is_dir() and not any(path.glob("*.tar.gz")):
+        return f"no model in '{model}'. Run `make train` first."
+    return None
 
 
 if __name__ == "__main__":

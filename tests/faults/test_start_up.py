@@ -1,0 +1,60 @@
+"""The server refuses to start without a usable model: a clear error and a non-zero exit."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import pytest
+
+from evaluation.servers import environment, free_port
+from tests.conftest import PROJECT_DIR
+
+START_LIMIT_S = 150
+
+
+def _start(
+    args: List[str], cwd: Path, endpoints: Optional[str] = None
+) -> subprocess.CompletedProcess:
+    """`python -m bot.server run ...` as `make run` starts it; returns when it exits."""
+    command = [sys.executable, "-m", "bot.server", "run", "--port", str(free_port())] + args
+    if endpoints is not None:
+        path = cwd / "endpoints.yml"
+        path.write_text(endpoints, encoding="utf-8")
+        command += ["--endpoints", str(path)]
+    env = {
+        **environment(),
+        "PYTHONPATH": str(PROJECT_DIR) + os.pathsep + os.environ.get("PYTHONPATH", ""),
+    }
+    return subprocess.run(
+        command, cwd=cwd, env=env, capture_output=True, text=True, timeout=START_LIMIT_S
+    )
+
+
+def _refused(result: subprocess.CompletedProcess) -> None:
+    assert result.returncode != 0
+    log = result.stdout + result.stderr
+    assert "The server cannot start" in log
+    assert "Rasa server is up and running" not in log
+
+
+def test_a_corrupt_model_stops_the_start(tmp_path: Path) -> None:
+    corrupt = tmp_path / "model.tar.gz"
+    corrupt.write_bytes(b"not a model")
+    _refused(_start(["--model", str(corrupt)], tmp_path))
+
+
+def test_no_model_at_all_stops_the_start(tmp_path: Path) -> None:
+    _refused(_start(["--model", str(tmp_path / "missing.tar.gz")], tmp_path))
+
+
+@pytest.mark.model
+def test_an_unreachable_tracker_store_stops_the_start(tmp_path: Path, model: Path) -> None:
+    unreachable = (
+        "tracker_store:\n  type: SQL\n  dialect: sqlite\n"
+        f"  db: {tmp_path / 'no' / 'such' / 'folder' / 'conversations.db'}\n"
+    )
+    _refused(_start(["--model", str(model)], tmp_path, endpoints=unreachable))
