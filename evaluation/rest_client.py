@@ -39,7 +39,7 @@ def send(server: BotServer, sender: str, message: str) -> Turn:
 def tracker(server: BotServer, sender: str) -> Dict[str, Any]:
     """The conversation's tracker from the HTTP API."""
     query = urllib.parse.urlencode({"token": server.token, "include_events": "ALL"})
-    url = f"{server.url}/conversations/{urllib.parse.quote(sender)}/tracker?{query}"
+    url = f"{server.url}/conversations/{urllib.parse.quote(sender, safe=':')}/tracker?{query}"
     with urllib.request.urlopen(url, timeout=30) as response:
         return json.loads(response.read().decode("utf-8"))
 

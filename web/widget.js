@@ -46,13 +46,10 @@
     });
   }
 
-  function sessionId() {
-    var id = localStorage.getItem(SESSION_KEY);
-    if (!id) {
-      id = (crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2)).replace(/-/g, "");
-      localStorage.setItem(SESSION_KEY, id);
-    }
-    return id;
+  // The server issues and signs the session token (session_confirm); the widget
+  // only keeps it, so a reload continues the same conversation.
+  function storedSession() {
+    return localStorage.getItem(SESSION_KEY) || "";
   }
 
   function loadTranscript() {
@@ -96,7 +93,7 @@
 
   function start(io) {
     var ui = build();
-    var id = sessionId();
+    var id = storedSession();
     var transcript = loadTranscript();
     var waiting = null;
 
@@ -147,6 +144,12 @@
     socket.on("connect", function () {
       ui.error.hidden = true;
       socket.emit("session_request", { session_id: id });
+    });
+    socket.on("session_confirm", function (token) {
+      if (typeof token === "string" && token) {
+        id = token;
+        localStorage.setItem(SESSION_KEY, token);
+      }
     });
     socket.on("connect_error", function () {
       showError("Can't reach the assistant right now.");

@@ -1,24 +1,74 @@
-"""Rasa's socket.io channel with session persistence that works on python-socketio 5.10+.
+"""Rasa's socket.io channel with sessions the server issues, signs and binds.
 
-Rasa 3.6.21 calls `sio.enter_room(...)` without awaiting it; since python-socketio
-5.10 that call is a coroutine, so the client never joins its session's room and
-never receives a reply (RasaHQ/rasa#13027). This channel re-registers the
-`session_request` handler with the call awaited; everything else is Rasa's.
+Two fixes over Rasa 3.6.21's channel:
+
+- Replies: Rasa calls `sio.enter_room(...)` without awaiting it; since
+  python-socketio 5.10 that call is a coroutine, so the client never joins its
+  session's room and never receives a reply (RasaHQ/rasa#13027).
+- Sessions: Rasa takes whatever `session_id` a client sends, in `session_request`
+  and in every message, so a second client with another's id reads that
+  conversation and writes into it. Here the server issues each session as a
+  signed token (`<id>.<HMAC>`); a client that presents a token with a bad
+  signature, or one another connected client holds, gets a new session; and a
+  message always goes to the session bound to its connection, whatever
+  `session_id` it carries. A message that arrives before any session request
+  gets a new session rather than being dropped. The conversation id is
+  `socketio:<id>` (bot.channels.senders), so no other channel can reach it.
+
+The signing key comes from `SOCKETIO_SESSION_SECRET`; without it, a random key
+per process (a widget reload after a restart then starts a new conversation).
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import inspect
-import uuid
+import logging
+import os
+import secrets
 from typing import Any, Awaitable, Callable, Dict, Optional
 
 from rasa.core.channels.channel import UserMessage
-from rasa.core.channels.socketio import SocketIOInput
+from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from sanic import Blueprint
+
+from bot.channels.rest import MAX_BODY_BYTES
+from bot.channels.senders import SOCKETIO, namespaced
+
+logger = logging.getLogger(__name__)
+
+SECRET_VARIABLE = "SOCKETIO_SESSION_SECRET"
+SIGNATURE_CHARS = 32
+
+
+class SessionSigner:
+    """Issues session tokens and checks their signatures."""
+
+    def __init__(self, secret: Optional[str]) -> None:
+        """`secret`: the signing key; None draws a random one for this process."""
+        self._key = (secret or secrets.token_hex(32)).encode()
+
+    def issue(self) -> str:
+        """A new session token."""
+        session = secrets.token_hex(16)
+        return f"{session}.{self._signature(session)}"
+
+    def session_of(self, token: Any) -> Optional[str]:
+        """The session id of a genuine token, else None."""
+        if not isinstance(token, str) or token.count(".") != 1:
+            return None
+        session, signature = token.split(".")
+        if hmac.compare_digest(signature, self._signature(session)):
+            return session
+        return None
+
+    def _signature(self, session: str) -> str:
+        return hmac.new(self._key, session.encode(), hashlib.sha256).hexdigest()[:SIGNATURE_CHARS]
 
 
 class PersistentSocketIOInput(SocketIOInput):
-    """socket.io input whose session persistence puts the client in its room."""
+    """socket.io input with signed, connection-bound sessions; see the module docstring."""
 
     @classmethod
     def name(cls) -> str:
@@ -26,20 +76,66 @@ class PersistentSocketIOInput(SocketIOInput):
         return "socketio"
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        """Rasa's blueprint, with a `session_request` handler that awaits enter_room."""
+        """Rasa's blueprint with our session_request, user_uttered and disconnect handlers."""
         socketio_webhook = super().blueprint(on_new_message)
         sio = self.sio
         assert sio is not None  # set by the parent's blueprint
+        sio.eio.max_http_buffer_size = MAX_BODY_BYTES
+        signer = SessionSigner(os.environ.get(SECRET_VARIABLE) or None)
+        tokens: Dict[str, str] = {}
+        """Connection (sid) -> its session token."""
 
-        @sio.on("session_request", namespace=self.namespace)
-        async def session_request(sid: str, data: Optional[Dict]) -> None:
-            data = dict(data or {})
-            if not data.get("session_id"):
-                data["session_id"] = uuid.uuid4().hex
+        async def bind(sid: str, presented: Any) -> str:
+            """The connection's session: its own, the presented one if genuine and free, or new."""
+            if sid in tokens:
+                return tokens[sid]
+            session = signer.session_of(presented)
+            held = session is not None and presented in tokens.values()
+            token = presented if session is not None and not held else signer.issue()
+            tokens[sid] = token
             if self.session_persistence:
-                joined = sio.enter_room(sid, data["session_id"], namespace=self.namespace)
+                joined = sio.enter_room(sid, self._conversation(token), namespace=self.namespace)
                 if inspect.isawaitable(joined):
                     await joined
-            await sio.emit("session_confirm", data["session_id"], room=sid)
+            await sio.emit("session_confirm", token, room=sid, namespace=self.namespace)
+            return token
+
+        @sio.on("session_request", namespace=self.namespace)
+        async def session_request(sid: str, data: Any) -> None:
+            presented = data.get("session_id") if isinstance(data, dict) else None
+            await bind(sid, presented)
+
+        @sio.on(self.user_message_evt, namespace=self.namespace)
+        async def handle_message(sid: str, data: Any) -> None:
+            if not isinstance(data, dict) or not isinstance(data.get("message"), str):
+                logger.warning("A socket.io message without a text was ignored.")
+                await sio.emit(
+                    self.bot_message_evt,
+                    {"text": "Sorry, I could not read that message. Please type it again."},
+                    room=sid,
+                    namespace=self.namespace,
+                )
+                return
+            token = await bind(sid, None)
+            sender = self._conversation(token) if self.session_persistence else sid
+            metadata = data.get(self.metadata_key)
+            await on_new_message(
+                UserMessage(
+                    data["message"],
+                    SocketIOOutput(sio, self.bot_message_evt),
+                    sender,
+                    input_channel=self.name(),
+                    metadata=metadata if isinstance(metadata, dict) else None,
+                )
+            )
+
+        @sio.on("disconnect", namespace=self.namespace)
+        async def disconnect(sid: str) -> None:
+            tokens.pop(sid, None)
 
         return socketio_webhook
+
+    @staticmethod
+    def _conversation(token: str) -> str:
+        """The conversation id (and reply room) of a session token."""
+        return namespaced(SOCKETIO, token.split(".")[0])

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Iterator
 
 import pytest
+import socketio
 
 from evaluation.servers import BotServer, our_bot
 
@@ -20,6 +22,14 @@ def socketio_credentials(channel: str = OUR_SOCKETIO) -> str:
         "  bot_message_evt: bot_uttered\n"
         "  session_persistence: true\n"
     )
+
+
+async def close(client: socketio.AsyncClient) -> None:
+    """Disconnects a long-polling client without waiting ~25 s for its poll in flight."""
+    try:
+        await asyncio.wait_for(client.disconnect(), 2)
+    except asyncio.TimeoutError:
+        pass
 
 
 @pytest.fixture(scope="session")

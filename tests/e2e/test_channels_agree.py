@@ -17,7 +17,7 @@ import socketio
 
 from evaluation.rest_client import send
 from evaluation.servers import REST_CREDENTIALS, BotServer, our_bot_with
-from tests.e2e.conftest import socketio_credentials
+from tests.e2e.conftest import close, socketio_credentials
 from tests.e2e.stand_in_api import StandInApi
 
 pytestmark = pytest.mark.model
@@ -79,7 +79,7 @@ def _socketio(server: BotServer) -> List[List[str]]:
             await client.emit("user_uttered", {"message": message, "session_id": session})
             await asyncio.sleep(3)
             turns.append(received[before:])
-        await client.disconnect()
+        await close(client)
         return turns
 
     return asyncio.run(talk())

@@ -109,3 +109,15 @@ def test_every_namespaced_id_is_reserved() -> None:
     for channel in ("slack", "telegram", "socketio"):
         assert reserved_prefix(namespaced(channel, "abc")) == f"{channel}:"
     assert reserved_prefix("eval-1") is None
+
+
+def test_a_session_token_is_genuine_only_with_the_servers_key() -> None:
+    from bot.channels.socketio import SessionSigner
+
+    server, other = SessionSigner("key"), SessionSigner("other key")
+    token = server.issue()
+    assert server.session_of(token) == token.split(".")[0]
+    assert server.session_of(other.issue()) is None
+    assert server.session_of(token[:-1] + ("0" if token[-1] != "0" else "1")) is None
+    for junk in (None, 42, "", "abc", "a.b.c"):
+        assert server.session_of(junk) is None

@@ -1,0 +1,141 @@
+"""socket.io sessions: issued and signed by the server, bound to the connection."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any, Dict, Iterator, List, Optional
+
+import pytest
+import socketio
+
+from bot.channels.socketio import SessionSigner
+from evaluation.rest_client import tracker
+from evaluation.servers import BotServer, free_port, rasa_server
+from tests.e2e.conftest import close, socketio_credentials
+
+pytestmark = pytest.mark.model
+
+QUESTION = "can chemotherapy lower my white count?"
+
+
+@pytest.fixture(scope="module")
+def server(model: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[BotServer]:
+    logs = tmp_path_factory.mktemp("socketio-sessions")
+    with rasa_server(
+        model,
+        logs,
+        action_port=free_port(),
+        tracker_db=logs / "c.db",
+        credentials_yaml=socketio_credentials(),
+    ) as bot:
+        yield bot
+
+
+class Client:
+    """A widget-like client: its confirmed session token and what it received."""
+
+    def __init__(self) -> None:
+        self.sio = socketio.AsyncClient()
+        self.token: Optional[str] = None
+        self.replies: List[Dict[str, Any]] = []
+        self.confirmed = asyncio.Event()
+        self.sio.on("session_confirm", self._confirm)
+        self.sio.on("bot_uttered", self.replies.append)
+
+    def _confirm(self, token: str) -> None:
+        self.token = token
+        self.confirmed.set()
+
+    async def open(self, url: str, presented: Optional[str] = None, request: bool = True) -> None:
+        await self.sio.connect(url, transports=["polling"])
+        if request:
+            await self.sio.emit("session_request", {"session_id": presented})
+            await asyncio.wait_for(self.confirmed.wait(), 15)
+
+    async def close(self) -> None:
+        """Disconnects without waiting for the long poll in flight."""
+        await close(self.sio)
+
+    async def say(self, message: Any, session_id: Optional[str] = None) -> List[Dict[str, Any]]:
+        before = len(self.replies)
+        payload = message if isinstance(message, dict) else {"message": message}
+        await self.sio.emit("user_uttered", {**payload, "session_id": session_id or self.token})
+        for _ in range(75):
+            await asyncio.sleep(0.2)
+            if len(self.replies) > before:
+                await asyncio.sleep(0.5)
+                break
+        return self.replies[before:]
+
+
+def test_a_borrowed_session_is_refused_and_messages_stay_in_their_own_conversation(
+    server: BotServer,
+) -> None:
+    async def scenario() -> None:
+        victim, intruder = Client(), Client()
+        await victim.open(server.url)
+        assert await victim.say(QUESTION)
+        await intruder.open(server.url, presented=victim.token)
+        assert intruder.token != victim.token
+        heard_before = len(victim.replies)
+        assert await intruder.say("what about steroids?", session_id=victim.token)
+        await asyncio.sleep(1)
+        assert len(victim.replies) == heard_before  # the intruder's replies never reach the victim
+        await victim.close()
+        await intruder.close()
+
+    asyncio.run(scenario())
+
+
+def test_a_forged_session_gets_a_new_one(server: BotServer) -> None:
+    async def scenario() -> None:
+        for forged in ("default", "abc.def", SessionSigner("not the server's key").issue()):
+            client = Client()
+            await client.open(server.url, presented=forged)
+            assert client.token and client.token != forged
+            await client.close()
+
+    asyncio.run(scenario())
+
+
+def test_a_reload_continues_the_same_conversation(server: BotServer) -> None:
+    async def scenario() -> str:
+        first = Client()
+        await first.open(server.url)
+        await first.say(QUESTION)
+        await first.close()
+        await asyncio.sleep(1)
+        again = Client()
+        await again.open(server.url, presented=first.token)
+        assert again.token == first.token
+        await again.close()
+        assert first.token
+        return first.token
+
+    token = asyncio.run(scenario())
+    state = tracker(server, f"socketio:{token.split('.')[0]}")
+    assert any(event.get("event") == "user" for event in state["events"])
+
+
+def test_a_message_before_any_session_request_is_answered(server: BotServer) -> None:
+    async def scenario() -> List[Dict[str, Any]]:
+        client = Client()
+        await client.open(server.url, request=False)
+        replies = await client.say("my temperature is 39.2 and I'm on chemo", session_id="whatever")
+        await client.close()
+        return replies
+
+    assert any("emergency" in reply.get("text", "") for reply in asyncio.run(scenario()))
+
+
+def test_a_message_without_text_gets_a_clear_reply(server: BotServer) -> None:
+    async def scenario() -> List[Dict[str, Any]]:
+        client = Client()
+        await client.open(server.url)
+        replies = await client.say({"message": ["not", "text"]})
+        await client.close()
+        return replies
+
+    replies = asyncio.run(scenario())
+    assert replies and "could not read" in replies[0]["text"]
