@@ -1,28 +1,31 @@
-"""Rasa's Slack connector, with every kind of Slack retry ignored and a settable API URL.
+"""Rasa's Slack connector: each event answered once, in the user's namespace.
 
-Slack re-sends an event it thinks was not delivered, marked with
-`X-Slack-Retry-Num`; Rasa only ignores retries whose reason is `http_timeout`, so
-other retries would answer twice. This channel ignores every retry reason Slack
-documents unless told otherwise. `slack_api_base_url` lets tests point replies at
-a stand-in server; signature and timestamp checks are Rasa's own.
+Slack re-sends an event it thinks was not delivered (`X-Slack-Retry-Num`); Rasa
+ignores retries of listed reasons, so a first delivery that arrives as a retry
+(the bot was down: `connection_failed`) was never answered, and a signed event
+replayed within five minutes was answered again. Here every delivery reaches
+`process_message`, which answers each `event_id` once (bot.channels.deliveries).
+The conversation id is `slack:<user id>` (bot.channels.senders).
+`slack_api_base_url` lets tests point replies at a stand-in server; signature and
+timestamp checks are Rasa's own.
 """
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from http import HTTPStatus
+from typing import Any, Awaitable, Callable, Dict, Optional
 
-from rasa.core.channels.channel import InputChannel, OutputChannel
+from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from rasa.core.channels.slack import SlackBot, SlackInput
+from sanic import response
+from sanic.request import Request
 from slack_sdk.web.async_client import AsyncWebClient
 
-SLACK_RETRY_REASONS = (
-    "http_timeout",
-    "http_error",
-    "connection_failed",
-    "too_many_redirects",
-    "ssl_error",
-    "unknown_error",
-)
+from bot.channels.deliveries import DELIVERY_KEY, DeliveryLedger, tracker_store_of
+from bot.channels.senders import SLACK, namespaced
+
+NO_RETRY_REASON = "answer every retry once"
+"""Rasa ignores retries whose reason is listed; Slack never sends this one."""
 
 
 class SlackChannel(SlackInput):
@@ -39,13 +42,36 @@ class SlackChannel(SlackInput):
         if not credentials:
             cls.raise_missing_credentials_exception()
         credentials = dict(credentials or {})
-        settings = {"errors_ignore_retry": list(SLACK_RETRY_REASONS), **credentials}
+        # Every retry reaches process_message, which answers each event_id once.
+        settings = {"errors_ignore_retry": [NO_RETRY_REASON], **credentials}
         channel = super().from_credentials(settings)
         assert isinstance(channel, SlackChannel)
         channel.api_base_url = credentials.get("slack_api_base_url")
         return channel
 
     api_base_url: Optional[str] = None
+    _deliveries: Optional[DeliveryLedger] = None
+
+    async def process_message(
+        self,
+        request: Request,
+        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+        text: str,
+        sender_id: Optional[str],
+        metadata: Optional[Dict[str, Any]],
+    ) -> Any:
+        """Rasa's handling, in the user's namespace, once per Slack `event_id`."""
+        body = request.json if isinstance(request.json, dict) else {}
+        event_id = body.get("event_id")
+        sender = namespaced(SLACK, sender_id) if sender_id else sender_id
+        if isinstance(event_id, str) and sender:
+            if self._deliveries is None:
+                self._deliveries = DeliveryLedger()
+            store = tracker_store_of(request.app)
+            if not await self._deliveries.first_time(store, sender, event_id):
+                return response.text("", status=HTTPStatus.OK, headers={"X-Slack-No-Retry": "1"})
+            metadata = {**(metadata or {}), DELIVERY_KEY: event_id}
+        return await super().process_message(request, on_new_message, text, sender, metadata)
 
     def get_output_channel(
         self, channel: Optional[str] = None, thread_id: Optional[str] = None

@@ -22,6 +22,9 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.channels.deliveries import DELIVERY_KEY, DeliveryLedger, tracker_store_of
+from bot.channels.senders import TELEGRAM, namespaced
+
 logger = logging.getLogger(__name__)
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
@@ -79,12 +82,13 @@ class TelegramOutput(OutputChannel):
 
     async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
         """Sends a plain message."""
-        await self._api.call("sendMessage", {"chat_id": recipient_id, "text": text})
+        await self._api.call("sendMessage", {"chat_id": chat_of(recipient_id), "text": text})
 
     async def send_text_with_buttons(
         self, recipient_id: str, text: str, buttons: List[Dict[str, Any]], **kwargs: Any
     ) -> None:
         """Sends a message with one keyboard row per button."""
+        recipient_id = chat_of(recipient_id)
         self._memory.remember(recipient_id, buttons)
         keyboard = [[{"text": str(button["title"])}] for button in buttons]
         await self._api.call(
@@ -140,6 +144,7 @@ class SecureTelegramInput(InputChannel):
         self._webhook_url = webhook_url
         self._api = TelegramBotApi(api_base_url, access_token)
         self._memory = ButtonMemory()
+        self._deliveries = DeliveryLedger()
 
     def get_output_channel(self) -> Optional[OutputChannel]:
         """The channel proactive messages go through."""
@@ -171,21 +176,37 @@ class SecureTelegramInput(InputChannel):
             if not hmac.compare_digest(given.encode(), self._secret.encode()):
                 logger.warning("Rejected a Telegram update without the right secret token.")
                 return response.text("forbidden", status=403)
-            incoming = _incoming(request.json or {})
+            update = request.json if isinstance(request.json, dict) else {}
+            incoming = _incoming(update)
             if incoming is None:
                 return response.text("ignored")
             chat_id, text = incoming
+            sender = namespaced(TELEGRAM, chat_id)
+            metadata = None
+            if "update_id" in update:
+                delivery = str(update["update_id"])
+                store = tracker_store_of(request.app)
+                if not await self._deliveries.first_time(store, sender, delivery):
+                    return response.text("already answered")
+                metadata = {DELIVERY_KEY: delivery}
             await on_new_message(
                 UserMessage(
                     self._memory.payload_for(chat_id, text),
                     TelegramOutput(self._api, self._memory),
-                    chat_id,
+                    sender,
                     input_channel=self.name(),
+                    metadata=metadata,
                 )
             )
             return response.text("success")
 
         return telegram_webhook
+
+
+def chat_of(conversation_id: str) -> str:
+    """The Telegram chat id of a conversation id (`telegram:<chat id>`)."""
+    prefix = namespaced(TELEGRAM, "")
+    return conversation_id[len(prefix) :] if conversation_id.startswith(prefix) else conversation_id
 
 
 def _incoming(update: Dict[str, Any]) -> Optional[tuple[str, str]]:

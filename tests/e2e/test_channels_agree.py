@@ -122,8 +122,8 @@ def _slack(server: BotServer, api: StandInApi) -> List[List[str]]:
 def _telegram(server: BotServer, api: StandInApi) -> List[List[str]]:
     chat = str(int(uuid.uuid4().int % 10**9))
     turns, seen = [], 0
-    for message in CONVERSATION:
-        update = {"update_id": 1, "message": {"chat": {"id": int(chat)}, "text": message}}
+    for number, message in enumerate(CONVERSATION):
+        update = {"update_id": number, "message": {"chat": {"id": int(chat)}, "text": message}}
         _post(
             f"{server.url}/webhooks/telegram/webhook",
             json.dumps(update).encode(),

@@ -137,3 +137,26 @@ def test_a_retry_delivery_does_not_answer_twice(
     assert _post(server, event, retry=("1", reason)) < 300
     time.sleep(2)
     assert len(_sent_to(api, user, timeout_s=0)) == len(first)
+
+
+def test_a_replayed_event_is_answered_once(slack: Tuple[BotServer, StandInApi]) -> None:
+    """The same signed event sent again (no retry header, within five minutes)."""
+    server, api = slack
+    user = f"U{uuid.uuid4().hex[:6]}"
+    event = _event(user, "what is leukopenia?")
+    assert _post(server, event) == 200
+    first = _sent_to(api, user, count=2)
+    assert _post(server, event) < 300
+    time.sleep(2)
+    assert len(_sent_to(api, user, timeout_s=0)) == len(first)
+
+
+def test_a_first_delivery_that_comes_as_a_retry_is_answered(
+    slack: Tuple[BotServer, StandInApi],
+) -> None:
+    """The bot was down for the first try: Slack's retry is the first it sees."""
+    server, api = slack
+    user = f"U{uuid.uuid4().hex[:6]}"
+    event = _event(user, "my temp is 39.5 and I'm shivering")
+    assert _post(server, event, retry=("1", "connection_failed")) < 300
+    assert any("emergency" in m.get("text", "") for m in _sent_to(api, user, count=2))

@@ -36,8 +36,11 @@ def telegram(
             yield server, api
 
 
-def _post_update(server: BotServer, chat_id: int, text: str, secret: str | None) -> int:
-    update = {"update_id": int(time.time()), "message": {"chat": {"id": chat_id}, "text": text}}
+def _post_update(
+    server: BotServer, chat_id: int, text: str, secret: str | None, update_id: int | None = None
+) -> int:
+    number = update_id if update_id is not None else time.time_ns()
+    update = {"update_id": number, "message": {"chat": {"id": chat_id}, "text": text}}
     headers = {"Content-Type": "application/json"}
     if secret is not None:
         headers["X-Telegram-Bot-Api-Secret-Token"] = secret
@@ -82,3 +85,19 @@ def test_a_forged_update_gets_403_and_no_answer(
     assert _post_update(server, 2002, "my temp is 39.5", secret) == 403
     time.sleep(2)
     assert [c for c in api.calls if c.body.get("chat_id") == "2002"] == []
+
+
+def test_a_repeated_update_is_answered_once(telegram: Tuple[BotServer, StandInApi]) -> None:
+    """Telegram re-sends an update it thinks was lost; the same update_id is answered once."""
+    server, api = telegram
+
+    def answers() -> int:
+        return len([c for c in api.calls if c.body.get("chat_id") == "3003"])
+
+    assert _post_update(server, 3003, "what is leukopenia?", SECRET, update_id=77) == 200
+    time.sleep(2)
+    first = answers()
+    assert first >= 1
+    assert _post_update(server, 3003, "what is leukopenia?", SECRET, update_id=77) == 200
+    time.sleep(2)
+    assert answers() == first
