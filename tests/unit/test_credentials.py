@@ -21,7 +21,10 @@ def _channels(**env: str) -> dict:
 
 
 def test_web_channels_only_by_default() -> None:
-    assert set(_channels()) == {"rest", "bot.channels.socketio.PersistentSocketIOInput"}
+    assert set(_channels()) == {
+        "bot.channels.rest.CheckedRestInput",
+        "bot.channels.socketio.PersistentSocketIOInput",
+    }
 
 
 def test_slack_and_telegram_with_their_secrets() -> None:
