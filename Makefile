@@ -19,7 +19,7 @@ export PYTHONPATH := $(CURDIR)
 WIDGET_CLIENT := web/vendor/socket.io.min.js
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help install train validate test eval eval-safety lint run shell lock clean
+.PHONY: help install train validate test eval eval-safety lint run shell lock clean purge forget
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -71,6 +71,13 @@ lint: install ## ruff (rules and formatting) and mypy
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+
+purge: install ## delete conversations inactive for RETENTION_DAYS (default 30)
+	$(BIN)/python -m bot.data_lifecycle purge
+
+forget: install ## delete one conversation: make forget SENDER=<conversation id>
+	@test -n "$(SENDER)" || { echo "usage: make forget SENDER=<conversation id>" >&2; exit 2; }
+	$(BIN)/python -m bot.data_lifecycle forget "$(SENDER)"
 
 run: train $(WIDGET_CLIENT) ## serve the bot: action server, Rasa (REST, socket.io), the widget page
 	scripts/serve.sh run

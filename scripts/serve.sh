@@ -17,6 +17,14 @@ bin=.venv/bin
 # Sanic refuses larger request bodies before reading them (a chat message is small).
 export SANIC_REQUEST_MAX_SIZE=${SANIC_REQUEST_MAX_SIZE:-65536}
 
+# Patient data: the SQLite folder 0700, its files 0600; conversations past the
+# retention (RETENTION_DAYS, default 30) deleted before serving.
+endpoints_file=${ENDPOINTS:-endpoints.yml}
+"$bin/python" -m bot.data_lifecycle --endpoints "$endpoints_file" secure \
+  || echo "Warning: could not secure the conversation store (see above)." >&2
+"$bin/python" -m bot.data_lifecycle --endpoints "$endpoints_file" purge \
+  || echo "Warning: could not apply the retention (see above)." >&2
+
 SANIC_HOST=127.0.0.1 "$bin/rasa" run actions --actions actions --port "$action_port" &
 actions_pid=$!
 trap 'kill "$actions_pid" 2>/dev/null || true' EXIT INT TERM
