@@ -27,9 +27,18 @@ EMERGENCY = yaml.safe_load((PROJECT_DIR / "domain.yml").read_text(encoding="utf-
 ][0]["text"]
 
 
+MARKER = "zebrafinch"
+"""A word no log line has a reason to contain, sent inside patient messages."""
+
+
 @pytest.fixture(scope="module")
-def server(model: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[BotServer]:
-    with our_bot(model, tmp_path_factory.mktemp("security")) as bot:
+def logs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("security")
+
+
+@pytest.fixture(scope="module")
+def server(model: Path, logs: Path) -> Iterator[BotServer]:
+    with our_bot(model, logs) as bot:
         send(bot, "warm-up", "hello")  # the first message loads what Rasa loads lazily
         yield bot
 
@@ -126,3 +135,21 @@ def test_fuzzed_bodies_never_500_nor_a_silent_200(server: BotServer, body: Any) 
         assert replies, "a 200 with no reply"
     else:
         assert reply["error"]
+
+
+def test_patient_text_never_reaches_the_logs(server: BotServer, logs: Path) -> None:
+    """Rasa and the action server log at INFO; nothing a patient typed may appear."""
+    sender = f"private-{uuid.uuid4().hex[:8]}"
+    for text in (
+        f"{MARKER}: can steroids lower my white count?",
+        f"my {MARKER} husband is not breathing",
+        f"{MARKER} " * 600,
+        f"{MARKER} hmm",
+    ):
+        send(server, sender, text)
+    _post(server, json.dumps({"sender": sender, "message": [MARKER]}).encode())
+    _post(server, json.dumps({"sender": sender, "message": MARKER * 20_000}).encode())
+    time.sleep(1)
+    texts = {path.name: path.read_text(errors="replace") for path in logs.glob("*.log")}
+    assert any("up and running" in text for text in texts.values())  # the logs are there
+    assert [name for name, text in texts.items() if MARKER in text] == []
