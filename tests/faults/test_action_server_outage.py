@@ -113,6 +113,10 @@ def test_many_failures_never_silence_a_conversation(
     server: BotServer, stand_in: ActionServerStandIn
 ) -> None:
     """Twelve failed turns in a row (more than Rasa's circuit breaker allows) and back."""
+    _twelve_failures_then_back(server, stand_in)
+
+
+def _twelve_failures_then_back(server: BotServer, stand_in: ActionServerStandIn) -> None:
     stand_in.set_mode("down")
     sender = f"outage-{uuid.uuid4().hex[:8]}"
     for _ in range(12):
@@ -137,10 +141,4 @@ def plain_rasa(
 def test_plain_rasa_is_never_silenced_either(
     plain_rasa: BotServer, stand_in: ActionServerStandIn
 ) -> None:
-    stand_in.set_mode("down")
-    sender = f"outage-{uuid.uuid4().hex[:8]}"
-    for _ in range(12):
-        assert UNAVAILABLE in _texts(plain_rasa, sender, QUESTION)
-    assert _texts(plain_rasa, sender, RED_FLAG) == [EMERGENCY]
-    stand_in.set_mode("up")
-    _answered(plain_rasa, sender)
+    _twelve_failures_then_back(plain_rasa, stand_in)
