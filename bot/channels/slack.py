@@ -12,13 +12,15 @@ timestamp checks are Rasa's own.
 
 from __future__ import annotations
 
+import json
 from http import HTTPStatus
 from typing import Any, Awaitable, Callable, Dict, Optional
 
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from rasa.core.channels.slack import SlackBot, SlackInput
-from sanic import response
+from sanic import Blueprint, response
 from sanic.request import Request
+from sanic.response import HTTPResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.channels.deliveries import DELIVERY_KEY, DeliveryLedger, tracker_store_of
@@ -52,6 +54,17 @@ class SlackChannel(SlackInput):
     api_base_url: Optional[str] = None
     _deliveries: Optional[DeliveryLedger] = None
 
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        """Rasa's blueprint; a body Slack would never send gets a 400, not a 500."""
+        webhook = super().blueprint(on_new_message)
+
+        @webhook.middleware("request")
+        async def refuse_malformed(request: Request) -> Optional[HTTPResponse]:
+            problem = malformed(request) if request.method == "POST" else None
+            return response.text(problem, status=HTTPStatus.BAD_REQUEST) if problem else None
+
+        return webhook
+
     async def process_message(
         self,
         request: Request,
@@ -83,3 +96,22 @@ class SlackChannel(SlackInput):
                 self.slack_token, proxy=self.proxy, base_url=self.api_base_url
             )
         return output
+
+
+def malformed(request: Request) -> Optional[str]:
+    """Why a POST is not a Slack event or interaction body, or None."""
+    content_type = (request.headers.get("content-type") or "").split(";")[0].strip()
+    if content_type == "application/json":
+        try:
+            body = json.loads(request.body or b"null")
+        except ValueError:
+            return "The body is not valid JSON."
+        return None if isinstance(body, dict) else "The body must be a JSON object."
+    if content_type == "application/x-www-form-urlencoded":
+        payload = request.form.get("payload")
+        try:
+            parsed = json.loads(payload) if isinstance(payload, str) else None
+        except ValueError:
+            parsed = None
+        return None if isinstance(parsed, dict) else "The form needs a JSON 'payload'."
+    return "Slack sends JSON or a form; this is neither."

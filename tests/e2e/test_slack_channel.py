@@ -160,3 +160,30 @@ def test_a_first_delivery_that_comes_as_a_retry_is_answered(
     event = _event(user, "my temp is 39.5 and I'm shivering")
     assert _post(server, event, retry=("1", "connection_failed")) < 300
     assert any("emergency" in m.get("text", "") for m in _sent_to(api, user, count=2))
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        (b"[]", "application/json"),
+        (b"{not json", "application/json"),
+        (b"text=hello", "application/x-www-form-urlencoded"),
+        (b"payload=%5B%5D", "application/x-www-form-urlencoded"),
+    ],
+    ids=["json-array", "invalid-json", "form-without-payload", "form-payload-not-object"],
+)
+def test_a_signed_body_slack_never_sends_gets_a_400(
+    slack: Tuple[BotServer, StandInApi], body: bytes, content_type: str
+) -> None:
+    server, _ = slack
+    stamp = str(int(time.time()))
+    signature = hmac.new(SIGNING_SECRET.encode(), f"v0:{stamp}:".encode() + body, hashlib.sha256)
+    headers = {
+        "Content-Type": content_type,
+        "X-Slack-Request-Timestamp": stamp,
+        "X-Slack-Signature": f"v0={signature.hexdigest()}",
+    }
+    request = urllib.request.Request(f"{server.url}/webhooks/slack/webhook", body, headers)
+    with pytest.raises(urllib.error.HTTPError) as error:
+        urllib.request.urlopen(request, timeout=30)
+    assert error.value.code == 400
