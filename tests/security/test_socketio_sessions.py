@@ -8,6 +8,8 @@ from typing import Any, Dict, Iterator, List, Optional
 
 import pytest
 import socketio
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bot.channels.socketio import SessionSigner
 from evaluation.rest_client import tracker
@@ -139,3 +141,41 @@ def test_a_message_without_text_gets_a_clear_reply(server: BotServer) -> None:
 
     replies = asyncio.run(scenario())
     assert replies and "could not read" in replies[0]["text"]
+
+
+_PAYLOADS = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=30),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=10), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+
+
+@settings(
+    max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    junk=st.lists(
+        st.tuples(st.sampled_from(["user_uttered", "session_request"]), _PAYLOADS), max_size=8
+    )
+)
+def test_fuzzed_socketio_payloads_never_break_the_conversation(
+    server: BotServer, junk: list
+) -> None:
+    """Random payloads on both events; the connection then still gets its answer."""
+
+    async def scenario() -> List[Dict[str, Any]]:
+        client = Client()
+        await client.open(server.url)
+        for event, payload in junk:
+            await client.sio.emit(event, payload)
+        heard = -1
+        while heard != len(client.replies):  # until the replies to the junk stop coming
+            heard = len(client.replies)
+            await asyncio.sleep(1.5)
+        replies = await client.say("my temperature is 39.2 and I'm on chemo")
+        await client.close()
+        return replies
+
+    assert any("emergency" in reply.get("text", "") for reply in asyncio.run(scenario()))
