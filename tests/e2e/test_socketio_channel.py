@@ -4,6 +4,7 @@ tests/security/test_socketio_sessions.py)."""
 from __future__ import annotations
 
 import asyncio
+import os
 import uuid
 from pathlib import Path
 from typing import Any, Dict, List
@@ -49,6 +50,10 @@ async def _ask(url: str, message: str, timeout_s: float = 15.0) -> List[Dict[str
     return replies
 
 
+@pytest.mark.skipif(
+    not os.environ.get("UPSTREAM_CHECKS"),
+    reason="checks a Rasa bug, not our code: set UPSTREAM_CHECKS=1 after upgrading Rasa",
+)
 @pytest.mark.xfail(
     strict=True, raises=AssertionError, reason="RasaHQ/rasa#13027: Rasa 3.6 never awaits enter_room"
 )
