@@ -58,3 +58,14 @@ def test_an_unreachable_tracker_store_stops_the_start(tmp_path: Path, model: Pat
         f"  db: {tmp_path / 'no' / 'such' / 'folder' / 'conversations.db'}\n"
     )
     _refused(_start(["--model", str(model)], tmp_path, endpoints=unreachable))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("flag", ["--endpoints", "--credentials"])
+def test_a_broken_settings_file_stops_the_start(tmp_path: Path, model: Path, flag: str) -> None:
+    broken = tmp_path / "broken.yml"
+    broken.write_text("tracker_store: [unclosed\n", encoding="utf-8")
+    result = _start(["--model", str(model), flag, str(broken)], tmp_path)
+    log = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Failed to read YAML" in log and "up and running" not in log
