@@ -49,10 +49,11 @@ class SlackChannel(SlackInput):
         channel = super().from_credentials(settings)
         assert isinstance(channel, SlackChannel)
         channel.api_base_url = credentials.get("slack_api_base_url")
+        channel.deliveries = DeliveryLedger()
         return channel
 
     api_base_url: Optional[str] = None
-    _deliveries: Optional[DeliveryLedger] = None
+    deliveries: DeliveryLedger
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         """Rasa's blueprint; a body Slack would never send gets a 400, not a 500."""
@@ -78,10 +79,8 @@ class SlackChannel(SlackInput):
         event_id = body.get("event_id")
         sender = namespaced(SLACK, sender_id) if sender_id else sender_id
         if isinstance(event_id, str) and sender:
-            if self._deliveries is None:
-                self._deliveries = DeliveryLedger()
             store = tracker_store_of(request.app)
-            if not await self._deliveries.first_time(store, sender, event_id):
+            if not await self.deliveries.first_time(store, sender, event_id):
                 return response.text("", status=HTTPStatus.OK, headers={"X-Slack-No-Retry": "1"})
             metadata = {**(metadata or {}), DELIVERY_KEY: event_id}
         return await super().process_message(request, on_new_message, text, sender, metadata)
