@@ -4,8 +4,9 @@ Temperatures: digits with a point or comma ("38.5", "38,5", "38 point 5"), units
 ("102F", "39 °C", "39 degrees celsius") and number words ("a hundred and two",
 "thirty nine point five"), converted to Celsius. A whole number counts only next
 to a temperature word ("temp of 39", "running 101"); a decimal in a body-
-temperature range counts on its own. Without a unit, 30-45 is Celsius and 86-113
-is Fahrenheit. Pulse and oxygen: a number right after a measure word ("heart rate 140", "sats 89").
+temperature range counts on its own. Without a unit, 30-43.5 is Celsius and 86-110.5
+is Fahrenheit. A limit quoted from advice ("100.4 or higher") and the weather
+("95 degrees all week") are not readings. Pulse and oxygen: a number right after a measure word ("heart rate 140", "sats 89").
 """
 
 from __future__ import annotations
@@ -22,8 +23,9 @@ CONTEXT_CHARS_AFTER = 20
 """How far after it ("39 on the thermometer"); further on, a word belongs to another
 thought ("he is 45 and has taken up running")."""
 
-_CELSIUS_RANGE = (30.0, 45.0)
-_FAHRENHEIT_RANGE = (86.0, 113.0)
+_CELSIUS_RANGE = (30.0, 43.5)
+_FAHRENHEIT_RANGE = (86.0, 110.5)
+"""Body temperatures a person can have; "112 today" in a heatwave is the weather."""
 
 _NUMBER = re.compile(
     r"(?<![\w.,])(?P<value>\d{2,3}(?:(?:[.,]|\s+point\s+)\d{1,2})?)"
@@ -111,6 +113,8 @@ def _digit_readings(text: str, rules: ReadingRules) -> List[Optional[Reading]]:
         if _followed_by(text, match.end(), rules.not_after):
             continue
         if _preceded_by(text, match.start(), rules.not_before):
+            continue
+        if _is_threshold(text, match.end(), rules) or _is_weather(text, match, rules):
             continue
         if (
             unit is None
@@ -249,6 +253,22 @@ def _preceded_by(text: str, start: int, words: Sequence[str]) -> bool:
         r"(?:\s|:|=|is|was|of|at|says|reads|showed|shows|showing|reading|/|\d)*$", "", before
     )
     return any(re.search(rf"(?<![a-z]){re.escape(word)}$", tail) for word in words)
+
+
+def _is_threshold(text: str, end: int, rules: ReadingRules) -> bool:
+    """A limit someone quoted ("call for 100.4 or higher", "38+"), not a reading."""
+    following = text[end : end + 16].lstrip()
+    return any(following.startswith(word) for word in rules.threshold_after)
+
+
+def _is_weather(text: str, match: "re.Match[str]", rules: ReadingRules) -> bool:
+    """A number near a weather word with no body-temperature word near it."""
+    window = text[max(0, match.start() - CONTEXT_CHARS) : match.end() + CONTEXT_CHARS_AFTER]
+
+    def near(words: Sequence[str]) -> bool:
+        return any(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", window) for w in words)
+
+    return near(rules.weather_words) and not near(rules.body_temperature_words)
 
 
 def _followed_by(text: str, end: int, words: Sequence[str]) -> bool:

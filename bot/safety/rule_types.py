@@ -57,6 +57,12 @@ class ReadingRules:
     context_words: Tuple[str, ...]
     not_after: Tuple[str, ...]
     not_before: Tuple[str, ...]
+    threshold_after: Tuple[str, ...]
+    """After a number, these make it a limit someone quoted ("100.4 or higher"), not a reading."""
+    weather_words: Tuple[str, ...]
+    """Near a bare number with no body-temperature word, these make it the weather."""
+    body_temperature_words: Tuple[str, ...]
+    """Words that tie a number to a body ("temp", "thermometer", "armpit")."""
     pulse_words: Tuple[str, ...]
     fast_pulse_at_or_above_bpm: float
     oxygen_words: Tuple[str, ...]
