@@ -25,7 +25,8 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.input_checks import input_problem
+from bot.nlu.input_checks import TOO_LONG, input_problem
+from bot.nlu.length_guard import CUT_MARK
 
 ENTITY_NAME = "input_problem"
 
@@ -54,7 +55,7 @@ class InputGuard(GraphComponent, EntityExtractorMixin):
     def process(self, messages: List[Message]) -> List[Message]:
         """Marks unusable messages as `nlu_fallback` with an `input_problem` entity."""
         for message in messages:
-            problem = input_problem(message.get(TEXT))
+            problem = TOO_LONG if message.get(CUT_MARK) else input_problem(message.get(TEXT))
             if problem is not None:
                 self._mark(message, problem)
         return messages

@@ -10,7 +10,9 @@ from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.nlu.input_checks import MAX_MESSAGE_CHARS
 from bot.nlu.input_guard import InputGuard
+from bot.nlu.length_guard import CUT_MARK, LengthGuard
 
 
 def _guard(tmp_path: Path) -> InputGuard:
@@ -45,3 +47,31 @@ def test_a_readable_message_keeps_its_intent(tmp_path: Path) -> None:
     [message] = _guard(tmp_path).process([_classified("what is leukopenia")])
     assert message.get(INTENT)["name"] == "ask_overview"
     assert not message.get(ENTITIES)
+
+
+def _length_guard(tmp_path: Path) -> LengthGuard:
+    return LengthGuard.create(
+        {},
+        LocalModelStorage.create(tmp_path),
+        Resource("length"),
+        ExecutionContext(GraphSchema({}), node_name="length"),
+    )
+
+
+def test_an_over_long_message_is_cut_before_nlu_and_still_called_too_long(
+    tmp_path: Path,
+) -> None:
+    text = "my white count is low " * 2_000
+    [message] = _length_guard(tmp_path / "a").process([Message(data={TEXT: text})])
+    assert len(message.get(TEXT)) == MAX_MESSAGE_CHARS
+    message.set(INTENT, {"name": "ask_overview", "confidence": 0.9}, add_to_output=True)
+    [message] = _guard(tmp_path / "b").process([message])
+    assert message.get(INTENT)["name"] == "nlu_fallback"
+    assert [e["value"] for e in message.get(ENTITIES)] == ["too_long"]
+
+
+def test_a_message_at_the_limit_is_left_whole(tmp_path: Path) -> None:
+    text = "x" * MAX_MESSAGE_CHARS
+    [message] = _length_guard(tmp_path).process([Message(data={TEXT: text})])
+    assert message.get(TEXT) == text
+    assert not message.get(CUT_MARK)
