@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Set, Tuple
 
-from bot.safety.detector import CLASSIFIER_RULE, RedFlagDetector
+from bot.safety.detector import RedFlagDetector
 from bot.safety.labelled import (
     Example,
     LabelledSet,
@@ -136,7 +136,7 @@ def _measure(
         started = time.perf_counter()
         assessment = detector.assess(example.text)
         latencies.append((time.perf_counter() - started) * 1000)
-        by_rules = any(f.rule != CLASSIFIER_RULE for f in assessment.current)
+        by_rules = detector.assess_rules(example.text).emergency
         by_classifier = held_out.score(example.text) >= threshold
         alarms = {
             "rules": by_rules,

@@ -4,9 +4,12 @@ Three opinions, combined recall-first: the rules' phrases judged in context
 (bot.safety.matching, bot.safety.context), out-of-range numbers
 (bot.safety.vital_signs), and, when one is given, the learned classifier
 (bot.safety.learned). Any current finding or a classifier score at or above the
-rules file's threshold makes the message an emergency. Every finding names its
-rule, presentation and discriminator, so an alarm can be explained and a rule
-reviewed by its effect.
+rules file's threshold makes the message an emergency, with one exception: a
+score below `veto_below` marks a rule's finding VETOED (the classifier is all
+but sure the message is calm), except for numbers out of range, crisis-line
+rules and the discriminators the rules file names in `never_vetoed`. Every
+finding names its rule, presentation and discriminator, so an alarm can be
+explained and a rule reviewed by its effect.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from bot.safety.taxonomy import LEARNED
 from bot.safety.vital_signs import VitalSigns
 
 CLASSIFIER_RULE = "classifier"
+VETOED = "vetoed"
+"""Status of a rule finding the classifier overruled (see ClassifierRules.veto_below)."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +75,7 @@ class Assessment:
             "classifier_score": (
                 None if self.classifier_score is None else round(self.classifier_score, 3)
             ),
+            "vetoed": sorted({f.rule for f in self.findings if f.status == VETOED}),
         }
 
 
@@ -94,7 +100,19 @@ class RedFlagDetector:
             score = self._learned.score(text)
             if score >= self._rules.classifier.threshold:
                 findings.append(Finding(CLASSIFIER_RULE, LEARNED, LEARNED, 0, len(text), CURRENT))
+            elif score < self._rules.classifier.veto_below:
+                findings = [self._vetoed(f) for f in findings]
         return Assessment(tuple(findings), score)
+
+    def _vetoed(self, finding: Finding) -> Finding:
+        """The finding marked VETOED, unless it is one the classifier may not overrule."""
+        protected = (
+            finding.status != CURRENT
+            or finding.crisis_line
+            or finding.rule.startswith(READING_RULE_PREFIX)
+            or finding.discriminator in self._rules.classifier.never_vetoed
+        )
+        return finding if protected else replace(finding, status=VETOED)
 
     def assess_rules(self, text: str) -> Assessment:
         """The rules' opinion alone (for evaluation)."""

@@ -135,9 +135,13 @@ class StandDown:
 
 @dataclass(frozen=True)
 class ClassifierRules:
-    """The learned second opinion: its alarm threshold."""
+    """The learned second opinion: its alarm threshold, and when it may overrule a rule."""
 
     threshold: float
+    veto_below: float = 0.0
+    """A score below this silences a rule's alarm (0: never)."""
+    never_vetoed: Tuple[str, ...] = ()
+    """Discriminators whose rule alarms the classifier never silences."""
 
 
 @dataclass(frozen=True)

@@ -118,11 +118,24 @@ def parse_rules(
         lexicons=lexicons,
         abbreviations=parse_abbreviations(document.get("abbreviations"), origin),
         context=context_rules,
-        classifier=ClassifierRules(
-            threshold=number(classifier, "threshold", f"{origin}: classifier"),
-        ),
+        classifier=_classifier_rules(classifier, taxonomy, f"{origin}: classifier"),
         stand_downs=stand_downs,
     )
+
+
+def _classifier_rules(
+    classifier: Mapping[str, Any], taxonomy: Taxonomy, where: str
+) -> ClassifierRules:
+    """The classifier section: threshold, and the veto's limit and exceptions."""
+    threshold = number(classifier, "threshold", where)
+    veto_below = number(classifier, "veto_below", where) if "veto_below" in classifier else 0.0
+    if not 0.0 <= veto_below < threshold:
+        raise RulesError(f"{where}: veto_below must be at least 0 and below the threshold")
+    never = words(classifier, "never_vetoed", where) if "never_vetoed" in classifier else ()
+    unknown = sorted(set(never) - set(taxonomy.discriminators))
+    if unknown:
+        raise RulesError(f"{where}: never_vetoed names unknown discriminators {unknown}")
+    return ClassifierRules(threshold=threshold, veto_below=veto_below, never_vetoed=tuple(never))
 
 
 def _reading_fields(readings: Mapping[str, Any], where: str) -> Dict[str, Any]:
