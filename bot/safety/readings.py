@@ -6,7 +6,8 @@ Temperatures: digits with a point or comma ("38.5", "38,5", "38 point 5"), units
 to a temperature word ("temp of 39", "running 101"); a decimal in a body-
 temperature range counts on its own. Without a unit, 30-43.5 is Celsius and 86-110.5
 is Fahrenheit. A limit quoted from advice ("100.4 or higher") and the weather
-("95 degrees all week") are not readings. Pulse and oxygen: a number right after a measure word ("heart rate 140", "sats 89").
+("95 degrees all week") are not readings. Pulse and oxygen: a number right after
+a measure word ("heart rate 140", "sats 89").
 """
 
 from __future__ import annotations
@@ -261,7 +262,7 @@ def _is_threshold(text: str, end: int, rules: ReadingRules) -> bool:
     return any(following.startswith(word) for word in rules.threshold_after)
 
 
-def _is_weather(text: str, match: "re.Match[str]", rules: ReadingRules) -> bool:
+def _is_weather(text: str, match: re.Match[str], rules: ReadingRules) -> bool:
     """A number near a weather word with no body-temperature word near it."""
     window = text[max(0, match.start() - CONTEXT_CHARS) : match.end() + CONTEXT_CHARS_AFTER]
 
