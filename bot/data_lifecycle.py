@@ -2,7 +2,8 @@
 
 `python -m bot.data_lifecycle purge [--days N]` deletes every conversation whose
 latest event is older than N days (RETENTION_DAYS, default 30);
-`python -m bot.data_lifecycle forget SENDER` deletes one conversation;
+`python -m bot.data_lifecycle forget SENDER` deletes one conversation (a patient
+can also do it in the chat: bot/forgetting_store.py);
 `python -m bot.data_lifecycle secure` makes the SQLite folder 0700 and its files
 0600. `make purge`, `make forget SENDER=...` and `make run` use them. They work on
 the SQL tracker store of endpoints.yml (SQLite by default, PostgreSQL too) and
@@ -22,6 +23,10 @@ import sqlalchemy as sa
 import yaml
 
 DEFAULT_ENDPOINTS = Path("endpoints.yml")
+STORE_TYPE = "bot.forgetting_store.ForgettingSQLTrackerStore"
+"""The `tracker_store: type:` of endpoints.yml: Rasa's SQL store plus "forget me"."""
+DELETED_RESPONSE = "utter_conversation_deleted"
+"""The domain response that confirms an in-chat deletion; saving after it deletes."""
 RETENTION_VARIABLE = "RETENTION_DAYS"
 DEFAULT_RETENTION_DAYS = 30
 SECONDS_PER_DAY = 24 * 60 * 60
@@ -37,7 +42,8 @@ def tracker_store_settings(endpoints: Path = DEFAULT_ENDPOINTS) -> Dict[str, Any
     """The `tracker_store` section of an endpoints file (an SQL store)."""
     document = yaml.safe_load(endpoints.read_text(encoding="utf-8")) or {}
     settings = document.get("tracker_store") or {}
-    if str(settings.get("type", "")).upper() != "SQL":
+    kind = str(settings.get("type", ""))
+    if kind.upper() != "SQL" and kind != STORE_TYPE:
         raise LifecycleError(f"{endpoints}: tracker_store is not an SQL store.")
     return {key: os.path.expandvars(str(value)) for key, value in settings.items()}
 

@@ -15,8 +15,9 @@ Installed by `bot.server` before Rasa starts; nothing changes on import.
 - Start-up: Rasa logs a model that cannot be loaded (missing, corrupt, its tracker
   store unreachable), then says "Rasa server is up and running" and serves
   nothing; an SQL tracker store it cannot open is logged and every message then
-  fails. The fix stops the start with an error naming the cause and a non-zero
-  exit, before "up and running".
+  fails; a tracker store type it cannot import silently becomes a memory store.
+  The fix stops the start with an error naming the cause and a non-zero exit,
+  before "up and running".
 - Action server timeout: Rasa waits up to five minutes for a custom action; a
   slow action server held each reply that long. The fix waits ACTION_TIMEOUT_S,
   then the failure is answered like any other (bot.outage_policy).
@@ -38,6 +39,7 @@ from jsonschema.exceptions import best_match
 from rasa.core.actions.action import RemoteAction
 from rasa.core.agent import Agent
 from rasa.core.processor import MessageProcessor
+from rasa.core.tracker_store import InMemoryTrackerStore
 from rasa.core.utils import AvailableEndpoints
 from rasa.shared.constants import DOCS_BASE_URL
 from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME
@@ -112,6 +114,12 @@ async def load_agent_or_stop(
             f"no usable model at '{model_path}' (missing or unreadable, or an endpoint "
             "failed: see the error above). Run `make train`, or fix endpoints.yml."
         )
+    configured = endpoints.tracker_store if endpoints else None
+    if configured is not None and isinstance(_unwrapped_store(agent), InMemoryTrackerStore):
+        _stop(
+            f"the tracker store type '{configured.type}' could not be loaded (Rasa fell "
+            "back to memory: conversations would be lost at restart). Check endpoints.yml."
+        )
     try:
         await _read_probe(agent)
     except Exception as error:  # any failure to read means conversations would be lost
@@ -130,12 +138,17 @@ async def _read_probe(agent: Agent) -> None:
     Rasa wraps it in a fail-safe store that falls back to memory on any error, so
     the probe unwraps it: the error must surface here, not lose conversations later.
     """
+    result = _unwrapped_store(agent).retrieve(START_UP_PROBE)
+    if inspect.isawaitable(result):
+        await result
+
+
+def _unwrapped_store(agent: Agent) -> Any:
+    """The configured tracker store inside Rasa's fail-safe and awaitable wrappers."""
     store: Any = agent.tracker_store
     while hasattr(store, "_tracker_store"):
         store = store._tracker_store
-    result = store.retrieve(START_UP_PROBE)
-    if inspect.isawaitable(result):
-        await result
+    return store
 
 
 def _stop(reason: str) -> None:

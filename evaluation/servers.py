@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, Iterator, List
 
+from bot.data_lifecycle import STORE_TYPE
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
 START_TIMEOUT_S = 180.0
@@ -167,7 +169,7 @@ def _endpoints_yaml(action_port: int | None, tracker_db: Path | None) -> str:
     if tracker_db is not None:
         lines += [
             "tracker_store:",
-            "  type: SQL",
+            f"  type: {STORE_TYPE}",
             '  dialect: "sqlite"',
             f"  db: {json.dumps(str(tracker_db))}",
         ]

@@ -94,3 +94,31 @@ def test_a_conversation_survives_a_server_restart(
         with rasa_server(model, tmp_path, action_port=port, tracker_db=database) as second:
             replies = send(second, sender, "tell me more").replies
             assert kb.topic("autoimmune").more in _texts(replies)[0]
+
+
+def _user_texts(sender_tracker: Dict[str, Any]) -> List[str]:
+    return [e.get("text", "") for e in sender_tracker["events"] if e.get("event") == "user"]
+
+
+def test_a_patient_can_delete_their_conversation_after_confirming(bot: BotServer) -> None:
+    sender = _sender()
+    send(bot, sender, "can chemo make the white count drop")
+    ask = send(bot, sender, "please delete my conversation").replies
+    assert [b["payload"] for b in ask[-1]["buttons"]] == ["/affirm", "/deny"]
+    assert _user_texts(tracker(bot, sender))  # nothing deleted before the yes
+
+    done = send(bot, sender, "/affirm").replies
+    assert "has been deleted" in _texts(done)[-1]
+    assert _user_texts(tracker(bot, sender)) == []
+
+    again = send(bot, sender, "what is leukopenia?").replies
+    assert again and _user_texts(tracker(bot, sender)) == ["what is leukopenia?"]
+
+
+def test_a_no_keeps_the_conversation(bot: BotServer) -> None:
+    sender = _sender()
+    send(bot, sender, "can chemo make the white count drop")
+    send(bot, sender, "delete this chat")
+    kept = send(bot, sender, "/deny").replies
+    assert "kept the conversation" in _texts(kept)[-1]
+    assert "can chemo make the white count drop" in _user_texts(tracker(bot, sender))

@@ -61,6 +61,16 @@ def test_an_unreachable_tracker_store_stops_the_start(tmp_path: Path, model: Pat
 
 
 @pytest.mark.model
+def test_a_tracker_store_type_that_cannot_be_loaded_stops_the_start(
+    tmp_path: Path, model: Path
+) -> None:
+    missing = "tracker_store:\n  type: bot.no_such_module.NoSuchStore\n"
+    result = _start(["--model", str(model)], tmp_path, endpoints=missing)
+    _refused(result)
+    assert "could not be loaded" in result.stdout + result.stderr
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("flag", ["--endpoints", "--credentials"])
 def test_a_broken_settings_file_stops_the_start(tmp_path: Path, model: Path, flag: str) -> None:
     broken = tmp_path / "broken.yml"
