@@ -99,6 +99,7 @@ def evaluate_safety() -> Dict[str, Any]:
             "p99": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))],
         },
         "threshold": rules.classifier.threshold,
+        "veto_below": rules.classifier.veto_below,
     }
 
 
@@ -152,7 +153,9 @@ def _measure(
             groups = result.by_discriminator.setdefault(mode, {})
             groups.setdefault(f"{side}|{discriminator}", Tally()).add(alarm)
         if alarms["bot"] != example.emergency:
-            result.misses.append(_miss(example, assessment.explanation()["rules"]))
+            explained = assessment.explanation()
+            fired = explained["rules"] + [f"{rule} (vetoed)" for rule in explained["vetoed"]]
+            result.misses.append(_miss(example, fired))
         for rule in {f.rule for f in assessment.current}:
             rule_counts[rule][side] += 1
     return result

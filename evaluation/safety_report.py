@@ -17,7 +17,7 @@ _MODE_TITLES = {
 def render_safety(report: Dict[str, Any]) -> List[str]:
     """Summary per set, tables per discriminator, per-rule counts, misses and latency."""
     lines = ["## Safety (red-flag detector)", ""]
-    lines += _summary(report["sets"], report["threshold"])
+    lines += _summary(report["sets"], report["threshold"], report.get("veto_below", 0.0))
     lines += _by_discriminator(report["sets"])
     lines += _rule_counts(report["rules"])
     latency = report["latency_ms"]
@@ -37,7 +37,7 @@ def _rate(alarms: int, total: int) -> str:
     return f"{alarms}/{total} ({alarms / total:.1%})" if total else "-"
 
 
-def _summary(sets: Sequence[Dict[str, Any]], threshold: float) -> List[str]:
+def _summary(sets: Sequence[Dict[str, Any]], threshold: float, veto: float) -> List[str]:
     lines = [
         "Recall (emergencies answered with the emergency message) and false alarms (calm "
         "messages that got it), per labelled set in `data/safety/labelled/`. *First contact* "
@@ -45,7 +45,9 @@ def _summary(sets: Sequence[Dict[str, Any]], threshold: float) -> List[str]:
         "(the honest estimate for new messages); the other columns are today's, after the "
         "rules were tuned on the set. The classifier columns use a classifier that never saw "
         "the set (trained on all the other training sets); the bot's own classifier learned "
-        f"from every training set. Classifier threshold {threshold}.",
+        f"from every training set. Classifier threshold {threshold}; in the bot a score "
+        f"below {veto} vetoes a rule's alarm (never a number out of range, a crisis-line "
+        "rule or the harm discriminator); 'rules + that classifier' has no veto.",
         "",
         "| set | first contact: recall | first contact: false alarms | "
         + " | ".join(f"{_MODE_TITLES[m]}: recall | false alarms" for m in MODES)
