@@ -1,9 +1,13 @@
-"""Shared fixtures: the real knowledge base, a tiny one in tmp_path, tracker builders."""
+"""Shared fixtures: the real knowledge base, a tiny one in tmp_path, tracker builders.
+
+Also a guard over the whole run: every message the tests send over REST is
+recorded, and at the end no log file any test server wrote may contain one.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Dict, List
+from typing import Any, Dict, Iterator, List
 
 import pytest
 import yaml
@@ -15,6 +19,36 @@ TESTS_DIR = Path(__file__).resolve().parent
 DATA_DIR = TESTS_DIR / "data"
 PROJECT_DIR = TESTS_DIR.parent
 MODEL = PROJECT_DIR / "models" / "leukobot.tar.gz"
+DISTINCTIVE_CHARS = 15
+"""Sent texts at least this long are looked for in the logs ("yes" could be anything)."""
+SENT_TEXTS: List[str] = []
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Records every message sent with evaluation.rest_client.send (before tests import it)."""
+    import evaluation.rest_client as rest_client
+
+    original = rest_client.send
+
+    def recording_send(server: Any, sender: str, message: str) -> Any:
+        SENT_TEXTS.append(message)
+        return original(server, sender, message)
+
+    rest_client.send = recording_send
+
+
+@pytest.fixture(scope="session", autouse=True)
+def patient_text_stays_out_of_the_logs(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[None]:
+    """After the whole run: no server log holds a message a test sent."""
+    yield
+    texts = {text.strip() for text in SENT_TEXTS if len(text.strip()) >= DISTINCTIVE_CHARS}
+    leaks = []
+    for log in tmp_path_factory.getbasetemp().rglob("*.log"):
+        content = log.read_text(encoding="utf-8", errors="replace")
+        leaks += [f"{log.name}: {text[:40]!r}" for text in texts if text in content]
+    assert leaks == [], f"patient text in the logs: {leaks}"
 
 
 def read_yaml(name: str) -> Any:
