@@ -13,6 +13,7 @@ widget_port=${WIDGET_PORT:-8080}
 # Slack and Telegram. The REST channel serves this machine only either way.
 interface=${RASA_INTERFACE:-127.0.0.1}
 widget_origin=${WIDGET_ORIGIN:-http://localhost:$widget_port}
+export WIDGET_ORIGIN=$widget_origin  # the socket.io channel refuses other web origins
 bin=.venv/bin
 # Sanic refuses larger request bodies before reading them (a chat message is small).
 export SANIC_REQUEST_MAX_SIZE=${SANIC_REQUEST_MAX_SIZE:-65536}

@@ -17,6 +17,13 @@ Two fixes over Rasa 3.6.21's channel:
 
 The signing key comes from `SOCKETIO_SESSION_SECRET`; without it, a random key
 per process (a widget reload after a restart then starts a new conversation).
+
+A third: Rasa turns engine.io's origin check off (`cors_allowed_origins=[]`), so
+any web page a patient visits could open a conversation through their browser.
+Here a connection whose `Origin` is not one of `WIDGET_ORIGIN` (comma-separated;
+`make run` sets it) is refused; clients that send no `Origin` (apps, tests) are
+not browsers on another site and are let in. Unset, every origin is let in and
+the start logs a warning.
 """
 
 from __future__ import annotations
@@ -27,7 +34,7 @@ import inspect
 import logging
 import os
 import secrets
-from typing import Any, Awaitable, Callable, Dict, Optional
+from typing import Any, Awaitable, Callable, Dict, FrozenSet, Optional
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
@@ -37,6 +44,21 @@ from bot.channels.rest import MAX_BODY_BYTES
 from bot.channels.senders import SOCKETIO, namespaced
 
 logger = logging.getLogger(__name__)
+
+ORIGIN_VARIABLE = "WIDGET_ORIGIN"
+
+
+def allowed_origins() -> Optional[FrozenSet[str]]:
+    """The web origins the widget may be served from (WIDGET_ORIGIN), or None for any."""
+    raw = os.environ.get(ORIGIN_VARIABLE, "")
+    origins = frozenset(o.strip().rstrip("/") for o in raw.split(",") if o.strip())
+    return origins or None
+
+
+def origin_allowed(origin: Optional[str], origins: Optional[FrozenSet[str]]) -> bool:
+    """A connection from this Origin header may open a conversation."""
+    return origins is None or origin is None or origin.rstrip("/") in origins
+
 
 SECRET_VARIABLE = "SOCKETIO_SESSION_SECRET"
 SIGNATURE_CHARS = 32
@@ -81,6 +103,19 @@ class PersistentSocketIOInput(SocketIOInput):
         sio = self.sio
         assert sio is not None  # set by the parent's blueprint
         sio.eio.max_http_buffer_size = MAX_BODY_BYTES
+        origins = allowed_origins()
+        if origins is None:
+            logger.warning(
+                "socket.io accepts connections from any web page: set %s to the widget's origin.",
+                ORIGIN_VARIABLE,
+            )
+
+        @sio.on("connect", namespace=self.namespace)
+        async def connect(sid: str, environ: Dict[str, Any], auth: Any = None) -> None:
+            if not origin_allowed(environ.get("HTTP_ORIGIN"), origins):
+                logger.warning("A socket.io connection from another site's page was refused.")
+                raise ConnectionRefusedError("this origin may not use the chat")
+
         signer = SessionSigner(os.environ.get(SECRET_VARIABLE) or None)
         tokens: Dict[str, str] = {}
         """Connection (sid) -> its session token."""

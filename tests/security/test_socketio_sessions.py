@@ -11,7 +11,7 @@ import socketio
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.channels.socketio import SessionSigner
+from bot.channels.socketio import ORIGIN_VARIABLE, SessionSigner
 from evaluation.rest_client import tracker
 from evaluation.servers import BotServer, free_port, rasa_server
 from tests.e2e.conftest import close, socketio_credentials
@@ -21,17 +21,24 @@ pytestmark = pytest.mark.model
 QUESTION = "can chemotherapy lower my white count?"
 
 
+WIDGET_ORIGIN = "https://clinic.example"
+
+
 @pytest.fixture(scope="module")
 def server(model: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[BotServer]:
+    """Our socket.io channel, the widget allowed from WIDGET_ORIGIN only."""
     logs = tmp_path_factory.mktemp("socketio-sessions")
-    with rasa_server(
-        model,
-        logs,
-        action_port=free_port(),
-        tracker_db=logs / "c.db",
-        credentials_yaml=socketio_credentials(),
-    ) as bot:
-        yield bot
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(ORIGIN_VARIABLE, WIDGET_ORIGIN)
+        with rasa_server(
+            model,
+            logs,
+            action_port=free_port(),
+            tracker_db=logs / "c.db",
+            credentials_yaml=socketio_credentials(),
+        ) as bot:
+            patch.delenv(ORIGIN_VARIABLE)
+            yield bot
 
 
 class Client:
@@ -49,8 +56,15 @@ class Client:
         self.token = token
         self.confirmed.set()
 
-    async def open(self, url: str, presented: Optional[str] = None, request: bool = True) -> None:
-        await self.sio.connect(url, transports=["polling"])
+    async def open(
+        self,
+        url: str,
+        presented: Optional[str] = None,
+        request: bool = True,
+        origin: Optional[str] = None,
+    ) -> None:
+        headers = {"Origin": origin} if origin else {}
+        await self.sio.connect(url, transports=["polling"], headers=headers)
         if request:
             await self.sio.emit("session_request", {"session_id": presented})
             await asyncio.wait_for(self.confirmed.wait(), 15)
@@ -179,3 +193,28 @@ def test_fuzzed_socketio_payloads_never_break_the_conversation(
         return replies
 
     assert any("emergency" in reply.get("text", "") for reply in asyncio.run(scenario()))
+
+
+def test_a_page_of_another_site_cannot_connect(server: BotServer) -> None:
+    """The origin check runs on connect, for every transport (the test client's websocket
+    transport needs a newer aiohttp than Rasa pins, so polling is what it can drive)."""
+
+    async def attempt() -> None:
+        client = socketio.AsyncClient()
+        with pytest.raises(socketio.exceptions.ConnectionError):
+            await client.connect(
+                server.url, transports=["polling"], headers={"Origin": "https://evil.example"}
+            )
+        await close(client)
+
+    asyncio.run(attempt())
+
+
+def test_the_widgets_own_site_is_let_in(server: BotServer) -> None:
+    async def conversation() -> None:
+        client = Client()
+        await client.open(server.url, origin=WIDGET_ORIGIN)
+        assert client.token is not None
+        await client.close()
+
+    asyncio.run(conversation())
