@@ -23,6 +23,12 @@ def namespaced(channel: str, sender_id: str) -> str:
     return f"{channel}{SEPARATOR}{sender_id}"
 
 
+def platform_id(channel: str, conversation_id: str) -> str:
+    """The channel's own id in a conversation id (`telegram:123` -> `123`); others as they are."""
+    prefix = namespaced(channel, "")
+    return conversation_id[len(prefix) :] if conversation_id.startswith(prefix) else conversation_id
+
+
 def reserved_prefix(sender_id: str) -> Optional[str]:
     """The namespace prefix a sender id starts with, if any (case-insensitive)."""
     lowered = sender_id.strip().lower()

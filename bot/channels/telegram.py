@@ -23,7 +23,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels.deliveries import DELIVERY_KEY, DeliveryLedger, tracker_store_of
-from bot.channels.senders import TELEGRAM, namespaced
+from bot.channels.senders import TELEGRAM, namespaced, platform_id
 
 logger = logging.getLogger(__name__)
 
@@ -82,13 +82,14 @@ class TelegramOutput(OutputChannel):
 
     async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
         """Sends a plain message."""
-        await self._api.call("sendMessage", {"chat_id": chat_of(recipient_id), "text": text})
+        chat_id = platform_id(TELEGRAM, recipient_id)
+        await self._api.call("sendMessage", {"chat_id": chat_id, "text": text})
 
     async def send_text_with_buttons(
         self, recipient_id: str, text: str, buttons: List[Dict[str, Any]], **kwargs: Any
     ) -> None:
         """Sends a message with one keyboard row per button."""
-        recipient_id = chat_of(recipient_id)
+        recipient_id = platform_id(TELEGRAM, recipient_id)
         self._memory.remember(recipient_id, buttons)
         keyboard = [[{"text": str(button["title"])}] for button in buttons]
         await self._api.call(
@@ -201,12 +202,6 @@ class SecureTelegramInput(InputChannel):
             return response.text("success")
 
         return telegram_webhook
-
-
-def chat_of(conversation_id: str) -> str:
-    """The Telegram chat id of a conversation id (`telegram:<chat id>`)."""
-    prefix = namespaced(TELEGRAM, "")
-    return conversation_id[len(prefix) :] if conversation_id.startswith(prefix) else conversation_id
 
 
 def _incoming(update: Dict[str, Any]) -> Optional[tuple[str, str]]:

@@ -8,7 +8,7 @@ from typing import Any, Dict, Optional
 import pytest
 
 from bot.channels.rest import MAX_BODY_BYTES, RequestProblem, authorise, checked_body
-from bot.channels.senders import namespaced, reserved_prefix
+from bot.channels.senders import TELEGRAM, namespaced, platform_id, reserved_prefix
 
 
 class StandInRequest:
@@ -121,3 +121,14 @@ def test_a_session_token_is_genuine_only_with_the_servers_key() -> None:
     assert server.session_of(token[:-1] + ("0" if token[-1] != "0" else "1")) is None
     for junk in (None, 42, "", "abc", "a.b.c"):
         assert server.session_of(junk) is None
+
+
+@pytest.mark.parametrize(
+    ("conversation_id", "platform"),
+    [("telegram:12345", "12345"), ("telegram:-100777", "-100777"), ("12345", "12345")],
+)
+def test_a_conversation_id_gives_back_the_platforms_own_id(
+    conversation_id: str, platform: str
+) -> None:
+    assert platform_id(TELEGRAM, conversation_id) == platform
+    assert platform_id(TELEGRAM, namespaced(TELEGRAM, platform)) == platform
