@@ -1,7 +1,8 @@
 """Shared fixtures: the real knowledge base, a tiny one in tmp_path, tracker builders.
 
-Also a guard over the whole run: every message the tests send over REST is
-recorded, and at the end no log file any test server wrote may contain one.
+Also a guard over the whole run: every message the tests send (over REST, and
+through the Slack, Telegram and socket.io tests via `record_sent`) is recorded,
+and at the end no log file any test server wrote may contain one.
 """
 
 from __future__ import annotations
@@ -22,6 +23,12 @@ MODEL = PROJECT_DIR / "models" / "leukobot.tar.gz"
 DISTINCTIVE_CHARS = 15
 """Sent texts at least this long are looked for in the logs ("yes" could be anything)."""
 SENT_TEXTS: List[str] = []
+
+
+def record_sent(text: str) -> str:
+    """Records a message a test sends through a channel; returns it unchanged."""
+    SENT_TEXTS.append(text)
+    return text
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -17,6 +17,7 @@ import socketio
 
 from evaluation.rest_client import send
 from evaluation.servers import REST_CREDENTIALS, BotServer, our_bot_with
+from tests.conftest import record_sent
 from tests.e2e.conftest import close, socketio_credentials
 from tests.e2e.stand_in_api import StandInApi
 
@@ -76,7 +77,9 @@ def _socketio(server: BotServer) -> List[List[str]]:
         turns = []
         for message in CONVERSATION:
             before = len(received)
-            await client.emit("user_uttered", {"message": message, "session_id": session})
+            await client.emit(
+                "user_uttered", {"message": record_sent(message), "session_id": session}
+            )
             await asyncio.sleep(3)
             turns.append(received[before:])
         await close(client)

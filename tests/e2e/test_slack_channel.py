@@ -15,6 +15,7 @@ from typing import Dict, Iterator, Optional, Tuple
 import pytest
 
 from evaluation.servers import BotServer, our_bot_with
+from tests.conftest import record_sent
 from tests.e2e.stand_in_api import StandInApi
 
 pytestmark = pytest.mark.model
@@ -38,6 +39,7 @@ def slack(
 
 
 def _event(user: str, text: str) -> Dict:
+    record_sent(text)
     return {
         "type": "event_callback",
         "token": "unused",

@@ -13,6 +13,7 @@ import pytest
 import socketio
 
 from evaluation.servers import free_port, rasa_server
+from tests.conftest import record_sent
 from tests.e2e.conftest import OUR_SOCKETIO, close, socketio_credentials
 
 pytestmark = pytest.mark.model
@@ -40,7 +41,9 @@ async def _ask(url: str, message: str, timeout_s: float = 15.0) -> List[Dict[str
     try:
         await client.emit("session_request", {"session_id": session_id})
         await asyncio.wait_for(confirmed.wait(), timeout_s)
-        await client.emit("user_uttered", {"message": message, "session_id": session_id})
+        await client.emit(
+            "user_uttered", {"message": record_sent(message), "session_id": session_id}
+        )
         deadline = asyncio.get_running_loop().time() + timeout_s
         while asyncio.get_running_loop().time() < deadline and len(replies) < 2:
             await asyncio.sleep(0.2)

@@ -12,6 +12,7 @@ from typing import Iterator, Tuple
 import pytest
 
 from evaluation.servers import BotServer, our_bot_with
+from tests.conftest import record_sent
 from tests.e2e.stand_in_api import StandInApi
 
 pytestmark = pytest.mark.model
@@ -40,6 +41,7 @@ def _post_update(
     server: BotServer, chat_id: int, text: str, secret: str | None, update_id: int | None = None
 ) -> int:
     number = update_id if update_id is not None else time.time_ns()
+    record_sent(text)
     update = {"update_id": number, "message": {"chat": {"id": chat_id}, "text": text}}
     headers = {"Content-Type": "application/json"}
     if secret is not None:

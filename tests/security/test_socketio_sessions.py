@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from bot.channels.socketio import ORIGIN_VARIABLE, SessionSigner
 from evaluation.rest_client import tracker
 from evaluation.servers import BotServer, free_port, rasa_server
+from tests.conftest import record_sent
 from tests.e2e.conftest import close, socketio_credentials
 
 pytestmark = pytest.mark.model
@@ -75,7 +76,7 @@ class Client:
 
     async def say(self, message: Any, session_id: Optional[str] = None) -> List[Dict[str, Any]]:
         before = len(self.replies)
-        payload = message if isinstance(message, dict) else {"message": message}
+        payload = message if isinstance(message, dict) else {"message": record_sent(message)}
         await self.sio.emit("user_uttered", {**payload, "session_id": session_id or self.token})
         for _ in range(75):
             await asyncio.sleep(0.2)
