@@ -128,11 +128,6 @@ class RedFlagDetector:
                 span.start, span.end, words, cues, inside_counts=False
             ) and not self._judge.hypothetical(span.start, words, cues)
 
-        stood_down = self._stand_downs.stood_down(
-            cues,
-            lambda: self._vital_signs.all_temperatures_normal(text),
-            present,
-        )
         taxonomy = self._rules.taxonomy
         findings = []
         for match in matches.flags:
@@ -173,6 +168,13 @@ class RedFlagDetector:
                     status=flag.status,
                 )
             )
+        if not any(f.status == CURRENT for f in findings):
+            return findings  # nothing a stand-down could explain away
+        stood_down = self._stand_downs.stood_down(
+            cues,
+            lambda: self._vital_signs.all_temperatures_normal(text),
+            present,
+        )
         return [
             replace(f, status=STOOD_DOWN) if f.status == CURRENT and f.rule in stood_down else f
             for f in findings

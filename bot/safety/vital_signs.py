@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, List, Sequence, Tuple
 
 from bot.safety.context import CURRENT, RESOLVED, ContextJudge, Cues
@@ -16,6 +17,7 @@ from bot.safety.readings import Reading, find_measures, find_readings
 from bot.safety.rules import ReadingRules
 from bot.safety.text import Word
 
+READINGS_CACHE_SIZE = 8
 PAIN_SCORE_AT_OR_ABOVE = 8
 """MTS: a pain score of 8-10 out of 10 is severe pain."""
 _PAIN_SCORE = re.compile(
@@ -46,6 +48,8 @@ class VitalSigns:
         """Limits and words from the rules file; the judge decides negation and the like."""
         self._limits = limits
         self._judge = judge
+        self._readings = lru_cache(maxsize=READINGS_CACHE_SIZE)(self._find_readings)
+        """find_readings per text: the stand-downs and the flags both ask for it."""
 
     def flags(self, text: str, words: Sequence[Word], cues: Cues) -> List[ReadingFlag]:
         """Every out-of-range number, with its status."""
@@ -57,8 +61,11 @@ class VitalSigns:
 
     def all_temperatures_normal(self, text: str) -> bool:
         """The text gives at least one temperature, and every one is in the normal range."""
-        readings = find_readings(text, self._limits)
+        readings = self._readings(text)
         return bool(readings) and all(self._is_normal(r) for r in readings)
+
+    def _find_readings(self, text: str) -> Tuple[Reading, ...]:
+        return tuple(find_readings(text, self._limits))
 
     def _is_normal(self, reading: Reading) -> bool:
         limits = self._limits
@@ -66,7 +73,7 @@ class VitalSigns:
 
     def _temperatures(self, text: str, words: Sequence[Word], cues: Cues) -> List[ReadingFlag]:
         limits = self._limits
-        readings = sorted(find_readings(text, limits), key=lambda r: r.start)
+        readings = sorted(self._readings(text), key=lambda r: r.start)
         flags = []
         for index, reading in enumerate(readings):
             if reading.celsius >= limits.fever_at_or_above_c:
