@@ -241,10 +241,13 @@ def _unit_after(text: str, end: int) -> Optional[str]:
 
 
 def _has_context(text: str, start: int, end: int, rules: ReadingRules) -> bool:
+    return _near(text, start, end, rules.context_words)
+
+
+def _near(text: str, start: int, end: int, words: Sequence[str]) -> bool:
+    """One of the words stands within the context window around text[start:end]."""
     window = text[max(0, start - CONTEXT_CHARS) : end + CONTEXT_CHARS_AFTER]
-    return any(
-        re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", window) for word in rules.context_words
-    )
+    return any(re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", window) for word in words)
 
 
 def _preceded_by(text: str, start: int, words: Sequence[str]) -> bool:
@@ -257,19 +260,17 @@ def _preceded_by(text: str, start: int, words: Sequence[str]) -> bool:
 
 
 def _is_threshold(text: str, end: int, rules: ReadingRules) -> bool:
-    """A limit someone quoted ("call for 100.4 or higher", "38+"), not a reading."""
+    """A limit someone quoted ("call for 100.4 or higher"), not a reading."""
     following = text[end : end + 16].lstrip()
     return any(following.startswith(word) for word in rules.threshold_after)
 
 
 def _is_weather(text: str, match: re.Match[str], rules: ReadingRules) -> bool:
     """A number near a weather word with no body-temperature word near it."""
-    window = text[max(0, match.start() - CONTEXT_CHARS) : match.end() + CONTEXT_CHARS_AFTER]
-
-    def near(words: Sequence[str]) -> bool:
-        return any(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", window) for w in words)
-
-    return near(rules.weather_words) and not near(rules.body_temperature_words)
+    start, end = match.start(), match.end()
+    return _near(text, start, end, rules.weather_words) and not _near(
+        text, start, end, rules.body_temperature_words
+    )
 
 
 def _followed_by(text: str, end: int, words: Sequence[str]) -> bool:
