@@ -15,7 +15,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Set, Tuple
 
-from bot.safety.detector import RedFlagDetector
+from bot.safety.context import CURRENT
+from bot.safety.detector import CLASSIFIER_RULE, VETOED, RedFlagDetector
 from bot.safety.labelled import (
     Example,
     LabelledSet,
@@ -137,7 +138,9 @@ def _measure(
         started = time.perf_counter()
         assessment = detector.assess(example.text)
         latencies.append((time.perf_counter() - started) * 1000)
-        by_rules = detector.assess_rules(example.text).emergency
+        by_rules = any(  # the rules' own opinion, before the classifier's veto
+            f.rule != CLASSIFIER_RULE and f.status in (CURRENT, VETOED) for f in assessment.findings
+        )
         by_classifier = held_out.score(example.text) >= threshold
         alarms = {
             "rules": by_rules,
