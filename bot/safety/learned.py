@@ -104,8 +104,9 @@ class _FastScorer:
         self._parts: List[Tuple[Callable[[str], List[str]], Dict[str, Tuple[float, float]]]] = []
         offset = 0
         for _, vectoriser in features.transformer_list:
+            idf = vectoriser.idf_  # a property that rebuilds the whole array on each read
             weights = {
-                term: (float(vectoriser.idf_[index]), float(coefficients[offset + index]))
+                term: (float(idf[index]), float(coefficients[offset + index]))
                 for term, index in vectoriser.vocabulary_.items()
             }
             self._parts.append((vectoriser.build_analyzer(), weights))
