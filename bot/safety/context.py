@@ -66,6 +66,8 @@ class ContextJudge:
         even_if_hypothetical: bool = False,
     ) -> str:
         """The status of the match covering words [start, end)."""
+        if self.quoted(start, words, cues):
+            return HYPOTHETICAL
         if not self_negating and self.negated(start, end, words, cues):
             return NEGATED
         if self.resolved(start, end, words, cues, past_only=self_negating):
@@ -75,6 +77,10 @@ class ContextJudge:
         if not even_if_hypothetical and self.hypothetical(start, words, cues):
             return HYPOTHETICAL
         return CURRENT
+
+    def quoted(self, start: int, words: Sequence[Word], cues: Cues) -> bool:
+        """Inside a passage quoted from a document ("the leaflet says 'call if...'")."""
+        return any(first <= start < end for first, end in _quotations(words, cues))
 
     def says_now(self, start: int, words: Sequence[Word], cues: Cues) -> bool:
         """The clause around word `start` says it is happening now ("36.7 today")."""
@@ -189,7 +195,11 @@ class ContextJudge:
         A yes anywhere in the message ("I said yes") keeps the red flag current.
         """
         sentence = bounds(words, start, SENTENCE_BREAKS)
-        asked = any(sentence[0] <= c.start and c.end <= start for c in cues["screening"])
+        quotations = _quotations(words, cues)
+        asked = any(
+            sentence[0] <= c.start and c.end <= start and not _introduces(c, start, quotations)
+            for c in cues["screening"]
+        )
         return asked and not cues["affirmative"]
 
     def hypothetical(self, start: int, words: Sequence[Word], cues: Cues) -> bool:
@@ -203,15 +213,26 @@ class ContextJudge:
         clause = bounds(words, start, self._breaks)
         sentence = bounds(words, start, SENTENCE_BREAKS)
         pseudo = cues["pseudo_conditional"]
+        quotations = _quotations(words, cues)
+
+        def quoted_apart(cue: Span) -> bool:
+            """The cue is the quoted document's ("call us if..."), the match is not."""
+            return any(q[0] <= cue.start < q[1] and not q[0] <= start < q[1] for q in quotations)
+
         if any(
             sentence[0] <= c.start
             and c.end <= start
             and not any(p.start <= c.start and c.end <= p.end for p in pseudo)
+            and not quoted_apart(c)
             for c in cues["conditional"]
         ):
             return True
         before = [
-            c for c in cues["hypothetical"] if inside(c, clause) or inside(c, (sentence[0], start))
+            c
+            for c in cues["hypothetical"]
+            if (inside(c, clause) or inside(c, (sentence[0], start)))
+            and not quoted_apart(c)
+            and not _introduces(c, start, quotations)
         ] + [c for c in cues["definition"] if inside(c, (clause[0], start))]
         if before:
             after_cue = max(c.end for c in before)
@@ -284,3 +305,24 @@ class ContextJudge:
             return False  # "my GP", "her nursery": a source, not a patient
         asking = word in ("i", "we") and index > 0 and words[index - 1].norm in self._askers
         return not asking
+
+
+def _quotations(words: Sequence[Word], cues: Cues) -> List[Tuple[int, int]]:
+    """The [start, end) word ranges quoted from a document ("sheet: 'Report any cough.'").
+
+    A passage runs from its opening mark to the same mark closing it, or to the
+    end of the opening mark's sentence when none does.
+    """
+    passages = []
+    for cue in cues["quote_opener"]:
+        mark = words[cue.end - 1].norm
+        closing = next((i for i in range(cue.end, len(words)) if words[i].norm == mark), None)
+        if closing is None:
+            closing = bounds(words, cue.end, SENTENCE_BREAKS)[1]
+        passages.append((cue.end, closing))
+    return passages
+
+
+def _introduces(cue: Span, start: int, quotations: Sequence[Tuple[int, int]]) -> bool:
+    """The cue ("the sheet says") opens a quotation that closes before word `start`."""
+    return any(cue.start <= first <= cue.end + 1 and end <= start for first, end in quotations)

@@ -40,6 +40,7 @@ CUE_FIELDS = {
     "conditional": "conditional_cues",
     "pseudo_conditional": "pseudo_conditionals",
     "idiom": "idioms",
+    "quote_opener": "quote_openers",
 }
 """Kind of context cue -> the `context` field (of ContextRules) whose phrases it matches."""
 
@@ -120,6 +121,7 @@ class ContextRules:
     personal_markers: Tuple[str, ...]
     asker_verbs: Tuple[str, ...]
     idioms: Tuple[str, ...]
+    quote_openers: Tuple[str, ...]
 
 
 @dataclass(frozen=True)

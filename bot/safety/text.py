@@ -26,6 +26,9 @@ RARE_WORD_ZIPF = 2.5
 """Words rarer than this (per wordfreq's Zipf scale) may be typos."""
 
 MIN_TYPO_LENGTH = 4
+DROPPED_ENDINGS = (("in", "ing"), ("d", "ed"))
+"""Endings people drop when they type as they speak ("weezin", "knockd")."""
+MIN_DROPPED_ENDING_LENGTH = 5
 TYPO_CACHE_SIZE = 20_000
 
 
@@ -75,13 +78,30 @@ class Normaliser:
         return words
 
     def _correct(self, norm: str) -> str:
-        if (
-            norm in self._vocabulary
-            or len(norm) < MIN_TYPO_LENGTH
-            or not norm.isalpha()
-            or zipf_frequency(norm, "en") >= RARE_WORD_ZIPF
-        ):
+        """The vocabulary word a rare word is a typo of; the word itself otherwise.
+
+        A dropped ending is restored first ("puffin" up -> "puffing", "knockd" ->
+        "knocked"), for a common word only when that gives a vocabulary word as is,
+        for a rare one also one typo away from it ("weezin" -> "wheezing").
+        """
+        if norm in self._vocabulary or len(norm) < MIN_TYPO_LENGTH or not norm.isalpha():
             return norm
+        rare = zipf_frequency(norm, "en") < RARE_WORD_ZIPF
+        if len(norm) >= MIN_DROPPED_ENDING_LENGTH:
+            for ending, restored in DROPPED_ENDINGS:
+                if norm.endswith(ending):
+                    fuller = norm[: -len(ending)] + restored
+                    if fuller in self._vocabulary:
+                        return fuller
+                    if rare and (closest := self._closest(fuller, max_distance=1)) is not None:
+                        return closest
+        return (self._closest(norm) or norm) if rare else norm
+
+    def _closest(self, norm: str, max_distance: int = 2) -> Optional[str]:
+        """The vocabulary word one or two typos away with the same first letter, if any.
+
+        Two only for words of eight letters or more, and never beyond `max_distance`.
+        """
         best: Optional[Tuple[str, float, int]] = process.extractOne(
             norm,
             self._typo_targets,
@@ -89,8 +109,8 @@ class Normaliser:
             score_cutoff=2,  # type: ignore[call-overload]
         )
         if best is None:
-            return norm
+            return None
         target, distance, _ = best
-        allowed = 2 if len(target) >= 8 else 1
+        allowed = min(2 if len(target) >= 8 else 1, max_distance)
         # Typists rarely get the first letter wrong: "grumbling" is not "stumbling".
-        return target if distance <= allowed and target[0] == norm[0] else norm
+        return target if distance <= allowed and target[0] == norm[0] else None

@@ -109,6 +109,14 @@ def test_no_topic_question_raises_an_alarm(detector: RedFlagDetector) -> None:
         ("my dad had a heart attack at 55", RESOLVED),
         ("what temperature counts as a fever?", HYPOTHETICAL),
         ("the leaflet says to call if you get a fever", HYPOTHETICAL),
+        (
+            "Chemo booklet: 'Ring us for chest pain or breathlessness.' Is hair loss normal?",
+            HYPOTHETICAL,
+        ),
+        (
+            "Discharge letter says \u201cwatch for slurred speech\u201d. All good so far",
+            HYPOTHETICAL,
+        ),
         ("I have a fever", CURRENT),
         ("he's not breathing", CURRENT),
         ("she hasn't peed all day", CURRENT),
@@ -169,6 +177,13 @@ def test_severity_told_by_numbers_and_lost_function(rules_only: RedFlagDetector)
         "on tablets for bowel cancer and 7 loose poos since breakfast",
         "mum fell in the kitchen, her foot is turned outwards and she can't put any weight on it",
         "my mother says she is going to walk into the sea tonight",
+        # a document quoted, then what is happening now
+        "The sheet says 'call if you feel unwell' and now he can't breathe",
+        # speech is not a document
+        "my son said 'I can't breathe' and went grey",
+        # dropped endings typed as spoken
+        "she got knockd out at netball and keeps bein sick",
+        "his lips are puffin up after the prawns and he is weezin",
     ):
         assert rules_only.assess(text).emergency, text
 
