@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import List, Optional, Sequence, Tuple
 
 from bot.safety.rules import ReadingRules
@@ -247,7 +248,7 @@ def _has_context(text: str, start: int, end: int, rules: ReadingRules) -> bool:
 def _near(text: str, start: int, end: int, words: Sequence[str]) -> bool:
     """One of the words stands within the context window around text[start:end]."""
     window = text[max(0, start - CONTEXT_CHARS) : end + CONTEXT_CHARS_AFTER]
-    return any(re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", window) for word in words)
+    return bool(words) and _any_of(tuple(words), "(?![a-z])").search(window) is not None
 
 
 def _preceded_by(text: str, start: int, words: Sequence[str]) -> bool:
@@ -256,7 +257,14 @@ def _preceded_by(text: str, start: int, words: Sequence[str]) -> bool:
     tail = re.sub(
         r"(?:\s|:|=|is|was|of|at|says|reads|showed|shows|showing|reading|/|\d)*$", "", before
     )
-    return any(re.search(rf"(?<![a-z]){re.escape(word)}$", tail) for word in words)
+    return bool(words) and _any_of(tuple(words), "$").search(tail) is not None
+
+
+@lru_cache(maxsize=32)
+def _any_of(words: Tuple[str, ...], after: str) -> re.Pattern[str]:
+    """One pattern for "any of these words, as whole words, then `after`" (compiled once)."""
+    alternatives = "|".join(re.escape(word) for word in words)
+    return re.compile(rf"(?<![a-z])(?:{alternatives}){after}")
 
 
 def _is_threshold(text: str, end: int, rules: ReadingRules) -> bool:
