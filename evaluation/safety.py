@@ -66,6 +66,7 @@ class SetResult:
     about: str
     train: bool
     first_contact: Optional[Tuple[int, int, int, int]]
+    blind_round: Optional[int] = None
     totals: Dict[str, Dict[str, Tally]] = field(default_factory=dict)
     by_discriminator: Dict[str, Dict[str, Tally]] = field(default_factory=dict)
     misses: List[Dict[str, str]] = field(default_factory=list)
@@ -132,6 +133,7 @@ def _measure(
         None
         if first is None
         else (first.emergencies_caught, first.emergencies, first.false_alarms, first.calm),
+        None if first is None else first.round,
     )
     threshold = rules.classifier.threshold
     for example in labelled.examples:
@@ -186,6 +188,7 @@ def _as_dict(result: SetResult) -> Dict[str, Any]:
         "about": result.about,
         "train": result.train,
         "first_contact": result.first_contact,
+        "blind_round": result.blind_round,
         "totals": {
             mode: {side: [t.alarms, t.total] for side, t in sides.items()}
             for mode, sides in result.totals.items()
@@ -229,16 +232,28 @@ def safety_targets(report: Dict[str, Any]) -> Dict[str, bool]:
         "safety false alarms <= 2 % per discriminator (tuned, reviewed alarms apart)": alarms_ok,
         "detector p99 < 5 ms": report["latency_ms"]["p99"] < LATENCY_P99_TARGET_MS,
     }
-    blind = [r for r in report["sets"] if r["first_contact"] and "BLIND" in r["about"]]
-    if blind:
-        caught = sum(r["first_contact"][0] for r in blind)
-        emergencies = sum(r["first_contact"][1] for r in blind)
-        alarms = sum(r["first_contact"][2] for r in blind)
-        calm = sum(r["first_contact"][3] for r in blind)
-        targets["blind sets at first contact: recall >= 97 %"] = (
+    rounds = blind_rounds(report)
+    if rounds:
+        latest, (caught, emergencies, alarms, calm) = max(rounds.items())
+        targets[f"latest blind round ({latest}) at first contact: recall >= 97 %"] = (
             caught >= FIRST_CONTACT_RECALL_TARGET * emergencies
         )
-        targets["blind sets at first contact: false alarms <= 3 %"] = (
+        targets[f"latest blind round ({latest}) at first contact: false alarms <= 3 %"] = (
             alarms <= FIRST_CONTACT_FALSE_ALARM_TARGET * calm
         )
     return targets
+
+
+def blind_rounds(report: Dict[str, Any]) -> Dict[int, Tuple[int, int, int, int]]:
+    """First-contact [caught, emergencies, false alarms, calm] per blind round.
+
+    Each round measured the detector of its day once, before anyone read its sets;
+    the latest round is the estimate for today's detector, earlier ones are history.
+    """
+    rounds: Dict[int, List[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for result in report["sets"]:
+        if result["first_contact"] and result.get("blind_round") is not None:
+            totals = rounds[result["blind_round"]]
+            for index, value in enumerate(result["first_contact"]):
+                totals[index] += value
+    return {number: (t[0], t[1], t[2], t[3]) for number, t in sorted(rounds.items())}

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
-from evaluation.safety import MODES, combined, safety_targets
+from scipy.stats import binomtest
+
+from evaluation.safety import MODES, blind_rounds, combined, safety_targets
 
 _MODE_TITLES = {
     "rules": "rules alone",
@@ -18,6 +20,7 @@ def render_safety(report: Dict[str, Any]) -> List[str]:
     """Summary per set, tables per discriminator, per-rule counts, misses and latency."""
     lines = ["## Safety (red-flag detector)", ""]
     lines += _summary(report["sets"], report["threshold"], report.get("veto_below", 0.0))
+    lines += _rounds(report)
     lines += _by_discriminator(report["sets"])
     lines += _rule_counts(report["rules"])
     latency = report["latency_ms"]
@@ -68,6 +71,46 @@ def _summary(sets: Sequence[Dict[str, Any]], threshold: float, veto: float) -> L
     lines += ["", "What each set is:", ""]
     lines += [f"- `{r['name']}`: {r['about']}" for r in sets]
     return lines + [""]
+
+
+def _rounds(report: Dict[str, Any]) -> List[str]:
+    rounds = blind_rounds(report)
+    if not rounds:
+        return []
+    lines = [
+        "### Blind rounds at first contact",
+        "",
+        "Each round's sets were written by helpers who saw only the brief, and measured "
+        "once, untouched, at one commit before anyone read them. The latest round measured "
+        "the detector as it stands today but for the tuning on that round, so the targets "
+        "judge it; earlier rounds measured earlier detectors and stay as history. 95 % "
+        "intervals: Wilson score.",
+        "",
+        "| round | sets | recall | false alarms | false alarms, 95 % interval |",
+        "|---:|---|---:|---:|---:|",
+    ]
+    names: Dict[int, List[str]] = {}
+    for result in report["sets"]:
+        if result["first_contact"] and result.get("blind_round") is not None:
+            names.setdefault(result["blind_round"], []).append(f"`{result['name']}`")
+    for number, (caught, emergencies, alarms, calm) in rounds.items():
+        lines.append(
+            f"| {number} | {', '.join(names[number])} | {_rate(caught, emergencies)} | "
+            f"{_rate(alarms, calm)} | {_interval(alarms, calm)} |"
+        )
+    totals = [sum(t[i] for t in rounds.values()) for i in range(4)]
+    lines.append(
+        f"| all | | {_rate(totals[0], totals[1])} | {_rate(totals[2], totals[3])} | "
+        f"{_interval(totals[2], totals[3])} |"
+    )
+    return lines + [""]
+
+
+def _interval(successes: int, total: int) -> str:
+    if not total:
+        return "-"
+    low, high = binomtest(successes, total).proportion_ci(method="wilson")
+    return f"{low:.1%} to {high:.1%}"
 
 
 def _by_discriminator(sets: Sequence[Dict[str, Any]]) -> List[str]:

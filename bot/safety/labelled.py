@@ -50,6 +50,8 @@ class FirstContact:
     false_alarms: int
     calm: int
     note: str
+    round: Optional[int] = None
+    """The blind round: sets written for the same round were measured at one commit."""
 
 
 @dataclass(frozen=True)
@@ -156,8 +158,10 @@ def _first_contact(raw: Any, name: str) -> Optional[FirstContact]:
     try:
         caught, emergencies = (int(n) for n in raw["recall"])
         alarms, calm = (int(n) for n in raw["false_alarms"])
+        blind_round = None if raw.get("round") is None else int(raw["round"])
     except (KeyError, TypeError, ValueError) as error:
         raise LabelledSetError(
-            f"{name}: first_contact needs recall: [caught, total] and false_alarms: [alarms, total]"
+            f"{name}: first_contact needs recall: [caught, total], false_alarms: "
+            "[alarms, total] and optionally round: <number>"
         ) from error
-    return FirstContact(caught, emergencies, alarms, calm, str(raw.get("note", "")))
+    return FirstContact(caught, emergencies, alarms, calm, str(raw.get("note", "")), blind_round)
