@@ -10,6 +10,7 @@ figure, measured once untouched, is shown beside today's.
 
 from __future__ import annotations
 
+import gc
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -79,19 +80,15 @@ def evaluate_safety() -> Dict[str, Any]:
     sets = load_sets(taxonomy)
     shipped = LearnedOpinion.train(training_examples(sets) + topic_questions())
     detector = RedFlagDetector(rules, shipped)
-    detector.assess("warm-up: no fever")
-    latencies: List[float] = []
+    latencies = _detector_times(detector, [e.text for s in sets for e in s.examples])
     rule_counts: Dict[str, Counter] = defaultdict(Counter)
     accepted = accepted_alarms()
     results = []
     for labelled in sets:
         held_out = _held_out_classifier(labelled, sets, shipped)
         results.append(
-            _measure(
-                labelled, detector, held_out, rules, taxonomy, latencies, rule_counts, accepted
-            )
+            _measure(labelled, detector, held_out, rules, taxonomy, rule_counts, accepted)
         )
-    latencies.sort()
     return {
         "sets": [_as_dict(r) for r in results],
         "rules": {name: dict(counts) for name, counts in sorted(rule_counts.items())},
@@ -103,6 +100,24 @@ def evaluate_safety() -> Dict[str, Any]:
         "threshold": rules.classifier.threshold,
         "veto_below": rules.classifier.veto_below,
     }
+
+
+def _detector_times(detector: RedFlagDetector, texts: Sequence[str]) -> List[float]:
+    """Milliseconds per message, sorted, each message timed the first time it is seen.
+
+    As in a running server: the model loaded once, nothing else allocating between
+    messages (the evaluation's own classifier training would otherwise put its
+    garbage collection inside the timings). The word caches start empty, so a
+    message's new words cost what they cost in service.
+    """
+    detector.assess("warm-up: no fever")
+    gc.collect()
+    times = []
+    for text in texts:
+        started = time.perf_counter()
+        detector.assess(text)
+        times.append((time.perf_counter() - started) * 1000)
+    return sorted(times)
 
 
 def _held_out_classifier(
@@ -121,7 +136,6 @@ def _measure(
     held_out: LearnedOpinion,
     rules: RedFlagRules,
     taxonomy: Taxonomy,
-    latencies: List[float],
     rule_counts: Dict[str, Counter],
     accepted: Set[str],
 ) -> SetResult:
@@ -137,9 +151,7 @@ def _measure(
     )
     threshold = rules.classifier.threshold
     for example in labelled.examples:
-        started = time.perf_counter()
         assessment = detector.assess(example.text)
-        latencies.append((time.perf_counter() - started) * 1000)
         by_rules = any(  # the rules' own opinion, before the classifier's veto
             f.rule != CLASSIFIER_RULE and f.status in (CURRENT, VETOED) for f in assessment.findings
         )
