@@ -19,7 +19,7 @@ export PYTHONPATH := $(CURDIR)
 WIDGET_CLIENT := web/vendor/socket.io.min.js
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help install train validate test eval eval-safety lint run shell lock clean purge forget
+.PHONY: help install train validate test eval eval-safety eval-understanding lint run shell lock clean purge forget
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -64,8 +64,11 @@ test: install $(WIDGET_CLIENT) $(CHROMIUM) ## lint, unit tests, validation, trai
 eval: train ## held-out accuracy, cross-validated F1, latency against Rasa's starter bot, safety
 	$(BIN)/python -m evaluation
 
-eval-safety: install ## the safety part of make eval alone (reports/safety.md), about ten minutes
+eval-safety: install ## the safety part of make eval alone (reports/safety.md), about four minutes
 	$(BIN)/python -m evaluation safety
+
+eval-understanding: train ## both held-out sets and the conversations through our bot (reports/understanding.md)
+	$(BIN)/python -m evaluation understanding
 
 lint: install ## ruff (rules and formatting) and mypy
 	$(BIN)/ruff check .

@@ -28,10 +28,12 @@ from evaluation.rest_client import send, tracker
 from evaluation.safety import evaluate_safety, safety_targets
 from evaluation.safety_report import render_safety
 from evaluation.servers import PROJECT_DIR, VENV_BIN, environment, our_bot, rasa_server
+from evaluation.understanding import evaluate_understanding, render_understanding
 
 RESULTS_DIR = PROJECT_DIR / "results"
 REPORT_FILE = PROJECT_DIR / "reports" / "evaluation.md"
 SAFETY_REPORT_FILE = PROJECT_DIR / "reports" / "safety.md"
+UNDERSTANDING_REPORT_FILE = PROJECT_DIR / "reports" / "understanding.md"
 MODEL = PROJECT_DIR / "models" / "leukobot.tar.gz"
 WARM_UP = ("hello", "what is leukopenia", "thanks")
 
@@ -127,10 +129,25 @@ def evaluate_starter(questions: Sequence[Question], work: Path) -> Tuple[float, 
 
 
 def main() -> int:
-    """`python -m evaluation [safety]`: every measurement, or only the safety ones."""
+    """`python -m evaluation [safety|understanding]`: every measurement, or one part."""
     if sys.argv[1:] == ["safety"]:
         return safety_only()
+    if sys.argv[1:] == ["understanding"]:
+        return understanding_only()
     return full_evaluation()
+
+
+def understanding_only() -> int:
+    """Both held-out sets and the conversations through our bot; writes reports/understanding.md."""
+    work = Path(tempfile.mkdtemp(prefix="leukobot-understanding-"))
+    report = evaluate_understanding(MODEL, work)
+    RESULTS_DIR.mkdir(exist_ok=True)
+    (RESULTS_DIR / "understanding_report.json").write_text(json.dumps(report, indent=2), "utf-8")
+    text = "\n".join(render_understanding(report)) + "\n"
+    UNDERSTANDING_REPORT_FILE.write_text(text, "utf-8")
+    print(text)
+    shutil.rmtree(work, ignore_errors=True)
+    return 0 if all(report["targets"].values()) else 1
 
 
 def safety_only() -> int:
