@@ -118,7 +118,7 @@ def topic_questions(folder: Path = DEFAULT_NLU_DIR) -> List[Example]:
     not an emergency. Entity annotations ("[lupus](cause_term)") become plain words.
     """
     examples = []
-    for path in sorted(Path(folder).glob("*.yml")):
+    for path in sorted(Path(folder).rglob("*.yml")):
         document = read_yaml(path, LabelledSetError, "NLU file") or {}
         for block in document.get("nlu", []):
             for line in str(block.get("examples", "")).splitlines():

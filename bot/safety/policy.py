@@ -103,8 +103,8 @@ class SafetyPolicy(Policy):
         digest.update(json.dumps(_load_rules(config).as_dict(), sort_keys=True).encode())
         digest.update(json.dumps(config.get("use_classifier", True)).encode())
         for folder in (_path(config, "labelled_sets", DEFAULT_SETS_DIR), DEFAULT_NLU_DIR):
-            for path in sorted(folder.glob("*.yml")):
-                digest.update(path.name.encode("utf-8") + path.read_bytes())
+            for path in sorted(folder.rglob("*.yml")):
+                digest.update(str(path.relative_to(folder)).encode("utf-8") + path.read_bytes())
         for path in sorted(SAFETY_CODE_DIR.glob("*.py")):
             digest.update(path.name.encode("utf-8") + path.read_bytes())
         return digest.hexdigest()

@@ -18,7 +18,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, Event, SessionStarted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.safety.labelled import DEFAULT_SETS_DIR
+from bot.safety.labelled import DEFAULT_NLU_DIR, DEFAULT_SETS_DIR, topic_questions
 from bot.safety.policy import CRISIS_LINE_ACTION, EMERGENCY_ACTION, SafetyPolicy
 from bot.safety.rules import DEFAULT_RULES_FILE
 from tests.conftest import PROJECT_DIR
@@ -177,6 +177,21 @@ def test_the_labelled_sets_change_the_fingerprint(tmp_path: Path) -> None:
     first = sorted(sets.glob("*.yml"))[0]
     first.write_text(first.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert calculate_fingerprint_key(SafetyPolicy, config, {}) != before
+
+
+def test_nlu_examples_in_a_subfolder_change_the_fingerprint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The classifier learns the NLU examples as calm, those of data/nlu/writers/ too."""
+    nlu = tmp_path / "nlu"
+    shutil.copytree(DEFAULT_NLU_DIR, nlu)
+    monkeypatch.setattr("bot.safety.policy.DEFAULT_NLU_DIR", nlu)
+    config = SafetyPolicy.get_default_config()
+    before = calculate_fingerprint_key(SafetyPolicy, config, {})
+    nested = sorted(nlu.rglob("*/*.yml"))[0]
+    nested.write_text(nested.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert calculate_fingerprint_key(SafetyPolicy, config, {}) != before
+    assert any(e.text for e in topic_questions(nlu) if e.text in nested.read_text("utf-8"))
 
 
 def test_the_loaded_policy_uses_the_rules_stored_at_training(
