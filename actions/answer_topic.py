@@ -46,8 +46,11 @@ class ActionAnswerTopic(KnowledgeAction):
             return []
 
         topic = choice.topic
+        answer = _more_text(topic) if choice.more else topic.answer
+        for term in kb.unnamed_in(topic, term_values(tracker)):
+            answer += " " + kb.messages["not_named"].format(term=term)
         text = kb.messages["answer"].format(
-            answer=_more_text(topic) if choice.more else topic.answer,
+            answer=answer,
             document=kb.source_document,
             section=topic.source_section,
         )

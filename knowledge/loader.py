@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, List, Mapping, Tuple
+from typing import Any, Dict, Iterable, List, Mapping, Tuple
 
 import yaml
 
@@ -41,7 +41,7 @@ _REQUIRED_TOPIC_FIELDS = (
     "related",
     "terms",
 )
-_OPTIONAL_TOPIC_FIELDS = ("what_to_do",)
+_OPTIONAL_TOPIC_FIELDS = ("what_to_do", "unnamed_terms")
 _REQUIRED_MESSAGES = (
     "disclaimer",
     "answer",
@@ -52,6 +52,7 @@ _REQUIRED_MESSAGES = (
     "empty",
     "too_long",
     "not_english",
+    "not_named",
 )
 
 
@@ -72,6 +73,8 @@ class Topic:
     what_to_do: str | None
     related: Tuple[str, ...]
     terms: Tuple[str, ...]
+    unnamed_terms: Tuple[str, ...] = ()
+    """Members of the topic's class that the source does not name ("furosemide")."""
 
 
 @dataclass(frozen=True)
@@ -100,13 +103,23 @@ class KnowledgeBase:
         """Returns the topic a term points to (case-insensitive), if any."""
         wanted = normalise_term(term)
         for topic in self.topics:
-            if wanted in topic.terms:
+            if wanted in topic.terms or wanted in topic.unnamed_terms:
                 return topic
         return None
 
     def term_index(self) -> Dict[str, str]:
-        """Maps every normalised term to its topic id."""
-        return {term: topic.id for topic in self.topics for term in topic.terms}
+        """Maps every normalised term, named by the source or not, to its topic id."""
+        return {
+            term: topic.id for topic in self.topics for term in topic.terms + topic.unnamed_terms
+        }
+
+    def unnamed_in(self, topic: Topic, terms: Iterable[str]) -> List[str]:
+        """The terms of the message that belong to the topic but that the source does not name."""
+        found = []
+        for term in (normalise_term(t) for t in terms):
+            if term in topic.unnamed_terms and term not in found:
+                found.append(term)
+        return found
 
 
 def normalise_term(term: str) -> str:
@@ -160,7 +173,7 @@ def _messages(raw: Any, origin: str) -> Dict[str, str]:
     messages = {name: _text_field(raw, name, where, keep_lines=True) for name in _REQUIRED_MESSAGES}
     for name, text in messages.items():
         try:
-            text.format(answer="", document="", section="")
+            text.format(answer="", document="", section="", term="")
         except (KeyError, IndexError, ValueError) as error:
             raise KnowledgeError(
                 f"{where}: field '{name}' has an unknown or broken placeholder: {error}"
@@ -195,6 +208,10 @@ def _topic(raw: Any, index: int, origin: str) -> Topic:
         what_to_do=None if what_to_do is None else _text_field(raw, "what_to_do", where),
         related=tuple(_text_list(raw, "related", where, allow_empty=True)),
         terms=tuple(normalise_term(t) for t in _text_list(raw, "terms", where)),
+        unnamed_terms=tuple(
+            normalise_term(t)
+            for t in (_text_list(raw, "unnamed_terms", where) if "unnamed_terms" in raw else [])
+        ),
     )
 
 
@@ -243,7 +260,7 @@ def _check_unique(topics: List[Topic], origin: str) -> None:
                 f"used by topic '{owner_of_intent[topic.intent]}'"
             )
         owner_of_intent[topic.intent] = topic.id
-        for term in topic.terms:
+        for term in topic.terms + topic.unnamed_terms:
             owner = owner_of_term.get(term)
             if owner is not None:
                 raise KnowledgeError(

@@ -64,6 +64,28 @@ async def test_what_about_a_term_switches_topic(kb: KnowledgeBase) -> None:
     assert events == [SlotSet("topic", "viral_infection")]
 
 
+async def test_a_member_the_source_does_not_name_gets_the_class_and_says_so(
+    kb: KnowledgeBase,
+) -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        "can furosemide lower it?", intent="ask_cause_medications", entities=[term("furosemide")]
+    )
+    await ActionAnswerTopic().run(dispatcher, tracker, {})
+    text = dispatcher.messages[0]["text"]
+    assert kb.topic("medications").answer in text
+    assert kb.messages["not_named"].format(term="furosemide") in text
+
+
+async def test_a_member_the_source_names_gets_no_such_line(kb: KnowledgeBase) -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        "can prednisone lower it?", intent="ask_cause_medications", entities=[term("prednisone")]
+    )
+    await ActionAnswerTopic().run(dispatcher, tracker, {})
+    assert "does not name" not in dispatcher.messages[0]["text"]
+
+
 async def test_yes_after_an_answer_gives_more(kb: KnowledgeBase) -> None:
     dispatcher = CollectingDispatcher()
     tracker = make_tracker("yes please", intent="affirm", slots={"topic": "autoimmune"})

@@ -1,0 +1,156 @@
+"""Rasa NLU component: a message that names a knowledge-file term gets that topic.
+
+Runs after the intent classifier and its fallback. When the `cause_term` entities
+(from TopicTermExtractor) point to exactly one cause topic, and the classifier
+chose a clarifying question, out of scope, a greeting or another topic that no
+named term supports, the intent becomes that topic's: "hi, I have SLE", "i been
+taking pred for my arthritis" and "flu?" are answered, never met with "did you
+mean...?". The general topics' terms ("low wbc", "urgent") decide only when no
+cause is named. Replies the patient chose (yes, no, thanks, bye, forget me) are
+left alone when the classifier is sure of them, follow-ups always (the answer
+action reads their terms itself). The safety
+policy runs before any of this reaches the dialogue.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any, Dict, List, Sequence
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+)
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.model_files import read_json, write_json
+from bot.nlu.topic_terms import ENTITY_NAME
+from knowledge import knowledge_file_path, load_knowledge
+
+INTENTS_FILE = "term_intents.json"
+GENERAL_TOPICS = ("overview", "emergency_info")
+"""Topics whose terms name the subject in general, not a cause (overview first: a
+named cause beats it, while "urgent" keeps the emergency question about a cause)."""
+REPLIES = frozenset({"affirm", "deny", "thank", "goodbye", "forget_me"})
+"""Replies a patient chooses: a named term overrides them only when the classifier is
+unsure (a lone "abx" or "lymphoma" looks like a short "yes" to it; a real "yes",
+"thanks" or "delete my chat" scores above 0.85)."""
+REPLY_CONFIDENCE = 0.7
+FOLLOW_UP = "follow_up"
+"""Never overridden: the answer action reads a follow-up's terms itself."""
+
+
+def term_intents(knowledge_file: str | None) -> Dict[str, Any]:
+    """Each term's topic intent, and the intents of the general topics."""
+    kb = load_knowledge(Path(knowledge_file) if knowledge_file else knowledge_file_path())
+    return {
+        "terms": {term: kb.topic(topic_id).intent for term, topic_id in kb.term_index().items()},
+        "general": [kb.topic(topic_id).intent for topic_id in GENERAL_TOPICS],
+    }
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
+class NamedTermCertainty(GraphComponent):
+    """Sets the intent of a message that names one cause topic's term."""
+
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        """Knowledge file path (None: the project default or $LEUKOBOT_KNOWLEDGE_FILE)."""
+        return {"knowledge_file": None}
+
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[str, Any]) -> str | None:
+        """Fingerprints the index: a new term must retrain the component."""
+        index = json.dumps(term_intents(config.get("knowledge_file")), sort_keys=True)
+        return hashlib.sha256(index.encode("utf-8")).hexdigest()
+
+    def __init__(
+        self,
+        model_storage: ModelStorage,
+        resource: Resource,
+        intents: Dict[str, Any],
+    ) -> None:
+        """Keeps the term-to-intent index."""
+        self._model_storage = model_storage
+        self._resource = resource
+        self._intents = intents
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> NamedTermCertainty:
+        """Creates the component for training, reading the knowledge file."""
+        return cls(model_storage, resource, term_intents(config.get("knowledge_file")))
+
+    @classmethod
+    def load(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> NamedTermCertainty:
+        """Loads the index stored in the trained model."""
+        return cls(model_storage, resource, read_json(model_storage, resource, INTENTS_FILE))
+
+    def train(self, training_data: TrainingData) -> Resource:
+        """Stores the index in the model; there is nothing to learn."""
+        write_json(self._model_storage, self._resource, INTENTS_FILE, self._intents)
+        return self._resource
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        """Gives a message that names exactly one cause topic that topic's intent."""
+        for message in messages:
+            wanted = self.named_intent(message)
+            if wanted is not None:
+                intent = {INTENT_NAME_KEY: wanted, PREDICTED_CONFIDENCE_KEY: 1.0}
+                ranking = [
+                    r
+                    for r in message.get(INTENT_RANKING_KEY) or []
+                    if r.get(INTENT_NAME_KEY) != wanted
+                ]
+                message.set(INTENT, intent, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [intent, *ranking], add_to_output=True)
+        return messages
+
+    def named_intent(self, message: Message) -> str | None:
+        """The intent the message's terms call for, or None to keep the classifier's."""
+        intent = message.get(INTENT) or {}
+        predicted = intent.get(INTENT_NAME_KEY)
+        confidence = float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0)
+        if predicted == FOLLOW_UP or (predicted in REPLIES and confidence >= REPLY_CONFIDENCE):
+            return None
+        named = self._named(message.get(ENTITIES) or [])
+        general = self._intents["general"]
+        if predicted in named and predicted != general[0]:
+            return None  # the patient named the classifier's topic ("urgent" and "chemo")
+        causes = {intent for intent in named if intent not in general}
+        if causes:
+            return causes.pop() if len(causes) == 1 else None
+        if predicted in named:
+            return None
+        generals = set(named)
+        return generals.pop() if len(generals) == 1 else None
+
+    def _named(self, entities: Sequence[Dict[str, Any]]) -> List[str]:
+        terms = self._intents["terms"]
+        return [
+            terms[entity["value"]]
+            for entity in entities
+            if entity.get("entity") == ENTITY_NAME and entity.get("value") in terms
+        ]

@@ -1,0 +1,93 @@
+"""NamedTermCertainty: a named term decides the topic unless the patient chose a reply."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Dict, List
+
+import pytest
+from rasa.engine.training.fingerprinting import calculate_fingerprint_key
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu.named_terms import NamedTermCertainty, term_intents
+from knowledge import load_knowledge
+from tests.conftest import write_knowledge
+
+KB = load_knowledge()
+TERMS = sorted(KB.term_index().items())
+
+
+def _component() -> NamedTermCertainty:
+    return NamedTermCertainty(None, None, term_intents(None))
+
+
+def _message(intent: str, terms: List[str], confidence: float = 0.4) -> Message:
+    entities: List[Dict[str, Any]] = [
+        {"entity": "cause_term", "value": term, "start": 0, "end": len(term)} for term in terms
+    ]
+    ranking = [{"name": intent, "confidence": confidence}, {"name": "greet", "confidence": 0.05}]
+    return Message(
+        data={
+            "text": " ".join(terms),
+            "intent": {"name": intent, "confidence": confidence},
+            "intent_ranking": ranking,
+            "entities": entities,
+        }
+    )
+
+
+@pytest.mark.parametrize(("term", "topic_id"), TERMS, ids=[t for t, _ in TERMS])
+def test_every_term_turns_a_clarifying_question_into_its_topic(term: str, topic_id: str) -> None:
+    message = _component().process([_message("nlu_fallback", [term])])[0]
+    assert message.get("intent")["name"] == KB.topic(topic_id).intent
+    assert message.get("intent_ranking")[0]["name"] == KB.topic(topic_id).intent
+
+
+@pytest.mark.parametrize("intent", ["out_of_scope", "greet", "ask_overview", "ask_cause_lab_error"])
+def test_a_named_cause_wins_over_a_guess_no_term_supports(intent: str) -> None:
+    message = _component().process([_message(intent, ["low wbc", "prednisone"])])[0]
+    assert message.get("intent")["name"] == "ask_cause_medications"
+
+
+@pytest.mark.parametrize("intent", ["affirm", "deny", "thank", "goodbye", "forget_me"])
+def test_a_reply_the_patient_chose_is_left_alone(intent: str) -> None:
+    message = _component().process([_message(intent, ["prednisone"], confidence=0.9)])[0]
+    assert message.get("intent")["name"] == intent
+
+
+@pytest.mark.parametrize("intent", ["affirm", "deny", "thank", "goodbye", "forget_me"])
+def test_a_lone_term_the_classifier_took_for_a_reply_gets_its_topic(intent: str) -> None:
+    message = _component().process([_message(intent, ["prednisone"], confidence=0.35)])[0]
+    assert message.get("intent")["name"] == "ask_cause_medications"
+
+
+def test_a_follow_up_is_left_to_the_answer_action() -> None:
+    message = _component().process([_message("follow_up", ["prednisone"], confidence=0.3)])[0]
+    assert message.get("intent")["name"] == "follow_up"
+
+
+def test_the_classifiers_topic_stays_when_the_patient_named_it() -> None:
+    message = _component().process([_message("ask_emergency_info", ["urgent", "chemo"])])[0]
+    assert message.get("intent")["name"] == "ask_emergency_info"
+
+
+def test_two_causes_named_leave_the_choice_to_the_classifier() -> None:
+    message = _component().process([_message("nlu_fallback", ["chemo", "lupus"])])[0]
+    assert message.get("intent")["name"] == "nlu_fallback"
+
+
+def test_no_term_changes_nothing() -> None:
+    message = _component().process([_message("out_of_scope", [])])[0]
+    assert message.get("intent")["name"] == "out_of_scope"
+
+
+def test_a_change_to_the_terms_changes_rasas_fingerprint(
+    tmp_path: Path, knowledge_document: dict
+) -> None:
+    path = write_knowledge(tmp_path, knowledge_document)
+    config = {"knowledge_file": str(path)}
+    before = calculate_fingerprint_key(NamedTermCertainty, config, {})
+    medications = next(t for t in knowledge_document["topics"] if t["id"] == "medications")
+    medications["unnamed_terms"].append("leflunomide")
+    write_knowledge(tmp_path, knowledge_document)
+    assert calculate_fingerprint_key(NamedTermCertainty, config, {}) != before
