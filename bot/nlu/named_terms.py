@@ -38,14 +38,14 @@ from bot.nlu.topic_terms import ENTITY_NAME
 from knowledge import knowledge_file_path, load_knowledge
 
 INTENTS_FILE = "term_intents.json"
-GENERAL_TOPICS = ("overview", "emergency_info")
-"""Topics whose terms name the subject in general, not a cause (overview first: a
-named cause beats it, while "urgent" keeps the emergency question about a cause)."""
-REPLIES = frozenset({"affirm", "deny", "thank", "goodbye", "forget_me"})
-"""Replies a patient chooses: a named term overrides them only when the classifier is
-unsure (a lone "abx" or "lymphoma" looks like a short "yes" to it; a real "yes",
-"thanks" or "delete my chat" scores above 0.85)."""
-REPLY_CONFIDENCE = 0.7
+GENERAL_TOPICS = ("overview", "emergency_info", "lab_error")
+"""Topics whose terms name the subject in general, not a cause ("low wbc", "urgent",
+"blood test"): overview first, then the emergency question."""
+CHOSEN = frozenset({"affirm", "deny", "thank", "goodbye", "forget_me", "out_of_scope"})
+"""Intents a named term overrides only when the classifier is unsure of them: a lone
+"abx" or "lymphoma" looks like a short "yes" to it, while a real "yes", "thanks",
+"delete my chat" or "what dose of prednisone?" scores well above the limit."""
+SURE_CONFIDENCE = 0.7
 FOLLOW_UP = "follow_up"
 """Never overridden: the answer action reads a follow-up's terms itself."""
 
@@ -129,23 +129,31 @@ class NamedTermCertainty(GraphComponent):
         return messages
 
     def named_intent(self, message: Message) -> str | None:
-        """The intent the message's terms call for, or None to keep the classifier's."""
+        """The intent the message's terms call for, or None to keep the classifier's.
+
+        A named cause beats a clarifying question, a greeting, an unsure reply or
+        out of scope, overview, and another cause no term supports; never the
+        emergency question ("is a low count on chemo dangerous?"). The general
+        topics' terms only fill a gap: a clarifying question, a greeting, an unsure
+        reply or out of scope.
+        """
         intent = message.get(INTENT) or {}
         predicted = intent.get(INTENT_NAME_KEY)
-        confidence = float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0)
-        if predicted == FOLLOW_UP or (predicted in REPLIES and confidence >= REPLY_CONFIDENCE):
+        sure = float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0) >= SURE_CONFIDENCE
+        if predicted == FOLLOW_UP or (predicted in CHOSEN and sure):
             return None
         named = self._named(message.get(ENTITIES) or [])
-        general = self._intents["general"]
-        if predicted in named and predicted != general[0]:
-            return None  # the patient named the classifier's topic ("urgent" and "chemo")
+        overview, emergency = self._intents["general"][:2]
+        general = set(self._intents["general"])
+        if predicted in named and predicted != overview:
+            return None
         causes = {intent for intent in named if intent not in general}
         if causes:
-            return causes.pop() if len(causes) == 1 else None
-        if predicted in named:
-            return None
-        generals = set(named)
-        return generals.pop() if len(generals) == 1 else None
+            keep = predicted == emergency or len(causes) > 1
+            return None if keep else causes.pop()
+        gap = predicted not in set(self._intents["terms"].values()) or predicted in CHOSEN
+        candidates = set(named)
+        return candidates.pop() if gap and len(candidates) == 1 else None
 
     def _named(self, entities: Sequence[Dict[str, Any]]) -> List[str]:
         terms = self._intents["terms"]

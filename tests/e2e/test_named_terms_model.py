@@ -21,7 +21,7 @@ from knowledge import load_knowledge
 pytestmark = pytest.mark.model
 KB = load_knowledge()
 TERMS = sorted(KB.term_index().items())
-FRAMES = ("{term}", "my doctor mentioned {term}", "hi, it's about my mum, she has {term}")
+FRAMES = ("{term}", "my doctor mentioned {term}", "hi, my mum's letter mentions {term}")
 
 
 @pytest.fixture(scope="module")

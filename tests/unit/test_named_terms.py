@@ -91,3 +91,20 @@ def test_a_change_to_the_terms_changes_rasas_fingerprint(
     medications["unnamed_terms"].append("leflunomide")
     write_knowledge(tmp_path, knowledge_document)
     assert calculate_fingerprint_key(NamedTermCertainty, config, {}) != before
+
+
+def test_the_emergency_question_about_a_cause_stays_the_emergency_question() -> None:
+    message = _component().process([_message("ask_emergency_info", ["chemo"])])[0]
+    assert message.get("intent")["name"] == "ask_emergency_info"
+
+
+@pytest.mark.parametrize("intent", ["ask_overview", "ask_emergency_info"])
+def test_a_general_term_never_overrides_a_topic(intent: str) -> None:
+    message = _component().process([_message(intent, ["blood test"])])[0]
+    assert message.get("intent")["name"] == intent
+
+
+def test_a_sure_out_of_scope_stays_out_of_scope() -> None:
+    """ "What dose of prednisone should I take?" names a term but asks what we cannot say."""
+    message = _component().process([_message("out_of_scope", ["prednisone"], confidence=0.9)])[0]
+    assert message.get("intent")["name"] == "out_of_scope"
