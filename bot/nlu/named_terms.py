@@ -46,6 +46,7 @@ CHOSEN = frozenset({"affirm", "deny", "thank", "goodbye", "forget_me", "out_of_s
 "abx" or "lymphoma" looks like a short "yes" to it, while a real "yes", "thanks",
 "delete my chat" or "what dose of prednisone?" scores well above the limit."""
 SURE_CONFIDENCE = 0.7
+OUT_OF_SCOPE = "out_of_scope"
 FOLLOW_UP = "follow_up"
 """Never overridden: the answer action reads a follow-up's terms itself."""
 
@@ -134,8 +135,8 @@ class NamedTermCertainty(GraphComponent):
         A named cause beats a clarifying question, a greeting, an unsure reply or
         out of scope, overview, and another cause no term supports; never the
         emergency question ("is a low count on chemo dangerous?"). The general
-        topics' terms only fill a gap: a clarifying question, a greeting, an unsure
-        reply or out of scope.
+        topics' terms only fill a gap: a clarifying question, a greeting or an
+        unsure reply; never out of scope ("can I reschedule my blood test?").
         """
         intent = message.get(INTENT) or {}
         predicted = intent.get(INTENT_NAME_KEY)
@@ -151,7 +152,9 @@ class NamedTermCertainty(GraphComponent):
         if causes:
             keep = predicted == emergency or len(causes) > 1
             return None if keep else causes.pop()
-        gap = predicted not in set(self._intents["terms"].values()) or predicted in CHOSEN
+        gap = predicted != OUT_OF_SCOPE and (
+            predicted not in set(self._intents["terms"].values()) or predicted in CHOSEN
+        )
         candidates = set(named)
         return candidates.pop() if gap and len(candidates) == 1 else None
 

@@ -108,3 +108,9 @@ def test_a_sure_out_of_scope_stays_out_of_scope() -> None:
     """ "What dose of prednisone should I take?" names a term but asks what we cannot say."""
     message = _component().process([_message("out_of_scope", ["prednisone"], confidence=0.9)])[0]
     assert message.get("intent")["name"] == "out_of_scope"
+
+
+def test_a_general_term_never_overrides_out_of_scope() -> None:
+    """ "Can I reschedule my blood test?" names the lab topic's word, not a cause."""
+    message = _component().process([_message("out_of_scope", ["blood test"], confidence=0.5)])[0]
+    assert message.get("intent")["name"] == "out_of_scope"
