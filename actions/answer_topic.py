@@ -13,8 +13,7 @@ from actions.knowledge_access import KnowledgeAction
 from actions.message_parts import intent_name, term_values
 from actions.topic_choice import choose_topic
 from knowledge import KnowledgeBase, Topic
-
-TOPIC_SLOT = "topic"
+from knowledge.names import ANSWER_ACTION, TOPIC_SLOT
 
 
 class ActionAnswerTopic(KnowledgeAction):
@@ -22,7 +21,7 @@ class ActionAnswerTopic(KnowledgeAction):
 
     def name(self) -> str:
         """The domain name of this action."""
-        return "action_answer_topic"
+        return ANSWER_ACTION
 
     async def run(
         self,

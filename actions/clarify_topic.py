@@ -11,9 +11,10 @@ from actions.buttons import topic_buttons
 from actions.knowledge_access import KnowledgeAction
 from actions.message_parts import input_problem, ranked_intents, term_values
 from actions.topic_choice import named_topics
+from knowledge.names import CLARIFY_ACTION, INPUT_PROBLEMS
 
 MAX_SUGGESTIONS = 3
-PROBLEMS = ("empty", "too_long", "not_english")
+PROBLEMS = INPUT_PROBLEMS
 """Values of the `input_problem` entity; each names a message in the knowledge file."""
 
 
@@ -22,7 +23,7 @@ class ActionClarifyTopic(KnowledgeAction):
 
     def name(self) -> str:
         """The domain name of this action."""
-        return "action_clarify_topic"
+        return CLARIFY_ACTION
 
     async def run(
         self,

@@ -6,8 +6,7 @@ from typing import List
 
 from rasa_sdk import Tracker
 
-TERM_ENTITY = "cause_term"
-INPUT_PROBLEM_ENTITY = "input_problem"
+from knowledge.names import INPUT_PROBLEM_ENTITY, TERM_ENTITY
 
 
 def intent_name(tracker: Tracker) -> str | None:

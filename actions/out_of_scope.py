@@ -9,6 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import topic_buttons
 from actions.knowledge_access import KnowledgeAction
+from knowledge.names import OUT_OF_SCOPE_ACTION
 
 
 class ActionOutOfScope(KnowledgeAction):
@@ -16,7 +17,7 @@ class ActionOutOfScope(KnowledgeAction):
 
     def name(self) -> str:
         """The domain name of this action."""
-        return "action_out_of_scope"
+        return OUT_OF_SCOPE_ACTION
 
     async def run(
         self,

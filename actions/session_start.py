@@ -9,6 +9,7 @@ from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.knowledge_access import KnowledgeAction
+from knowledge.names import SESSION_START_ACTION
 
 SESSION_METADATA_SLOT = "session_started_metadata"
 
@@ -18,7 +19,7 @@ class ActionSessionStart(KnowledgeAction):
 
     def name(self) -> str:
         """The domain name of this action (replaces Rasa's default)."""
-        return "action_session_start"
+        return SESSION_START_ACTION
 
     async def run(
         self,

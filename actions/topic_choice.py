@@ -6,9 +6,7 @@ from dataclasses import dataclass
 from typing import Iterable, List
 
 from knowledge import KnowledgeBase, Topic
-
-FOLLOW_UP_INTENT = "follow_up"
-AFFIRM_INTENT = "affirm"
+from knowledge.names import AFFIRM_INTENT, FOLLOW_UP_INTENT
 
 
 @dataclass(frozen=True)

@@ -30,9 +30,11 @@ from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from knowledge.names import SERVICE_UNAVAILABLE_RESPONSE
+
 logger = logging.getLogger(__name__)
 
-UNAVAILABLE_ACTION = "utter_service_unavailable"
+UNAVAILABLE_ACTION = SERVICE_UNAVAILABLE_RESPONSE
 OUTAGE_POLICY_PRIORITY = RULE_POLICY_PRIORITY + 1
 """Below SafetyPolicy (RULE_POLICY_PRIORITY + 2), above RulePolicy."""
 

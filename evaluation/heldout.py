@@ -11,9 +11,16 @@ import yaml
 
 from evaluation.rest_client import last_turn_actions, slot
 from knowledge import TOPIC_IDS
+from knowledge.names import (
+    ANSWER_ACTION,
+    CLARIFY_ACTION,
+    OUT_OF_SCOPE_ACTION,
+    OUT_OF_SCOPE_INTENT,
+    TOPIC_SLOT,
+)
 
 HELDOUT_FILE = Path(__file__).resolve().parent.parent / "tests" / "data" / "heldout_questions.yml"
-OUT_OF_SCOPE = "out_of_scope"
+OUT_OF_SCOPE = OUT_OF_SCOPE_INTENT
 LABELS = TOPIC_IDS + (OUT_OF_SCOPE,)
 
 
@@ -40,11 +47,11 @@ def load_questions(path: Path = HELDOUT_FILE) -> List[Question]:
 def predicted_label(tracker_state: Dict) -> str:
     """What the bot did with the latest message: a topic id, out_of_scope, or clarify."""
     actions = last_turn_actions(tracker_state)
-    if "action_answer_topic" in actions:
-        return str(slot(tracker_state, "topic"))
-    if "action_out_of_scope" in actions:
+    if ANSWER_ACTION in actions:
+        return str(slot(tracker_state, TOPIC_SLOT))
+    if OUT_OF_SCOPE_ACTION in actions:
         return OUT_OF_SCOPE
-    if "action_clarify_topic" in actions:
+    if CLARIFY_ACTION in actions:
         return "clarify"
     return "other(" + ",".join(actions) + ")"
 

@@ -11,12 +11,11 @@ import re
 from functools import cache
 from typing import Dict, FrozenSet
 
+from knowledge.names import EMPTY, NOT_ENGLISH, TOO_LONG
+
 MAX_MESSAGE_CHARS = 2000
 """Longer messages get a "please keep it short" reply instead of a guess."""
 
-EMPTY = "empty"
-TOO_LONG = "too_long"
-NOT_ENGLISH = "not_english"
 
 # Latin-script languages patients of our clinics may write in; their stop-word
 # lists ship with spaCy. Non-Latin scripts are recognised by their characters.

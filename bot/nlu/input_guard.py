@@ -27,8 +27,9 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.input_checks import TOO_LONG, input_problem
 from bot.nlu.length_guard import CUT_MARK
+from knowledge.names import INPUT_PROBLEM_ENTITY
 
-ENTITY_NAME = "input_problem"
+ENTITY_NAME = INPUT_PROBLEM_ENTITY
 
 
 @DefaultV1Recipe.register(

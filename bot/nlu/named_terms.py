@@ -36,18 +36,36 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from bot.model_files import read_json, write_json
 from bot.nlu.topic_terms import ENTITY_NAME
 from knowledge import knowledge_file_path, load_knowledge
+from knowledge.names import (
+    AFFIRM_INTENT,
+    DENY_INTENT,
+    FOLLOW_UP_INTENT,
+    FORGET_ME_INTENT,
+    GOODBYE_INTENT,
+    OUT_OF_SCOPE_INTENT,
+    THANK_INTENT,
+)
 
 INTENTS_FILE = "term_intents.json"
 GENERAL_TOPICS = ("overview", "emergency_info", "lab_error")
 """Topics whose terms name the subject in general, not a cause ("low wbc", "urgent",
 "blood test"): overview first, then the emergency question."""
-CHOSEN = frozenset({"affirm", "deny", "thank", "goodbye", "forget_me", "out_of_scope"})
+CHOSEN = frozenset(
+    {
+        AFFIRM_INTENT,
+        DENY_INTENT,
+        THANK_INTENT,
+        GOODBYE_INTENT,
+        FORGET_ME_INTENT,
+        OUT_OF_SCOPE_INTENT,
+    }
+)
 """Intents a named term overrides only when the classifier is unsure of them: a lone
 "abx" or "lymphoma" looks like a short "yes" to it, while a real "yes", "thanks",
 "delete my chat" or "what dose of prednisone?" scores well above the limit."""
 SURE_CONFIDENCE = 0.7
-OUT_OF_SCOPE = "out_of_scope"
-FOLLOW_UP = "follow_up"
+OUT_OF_SCOPE = OUT_OF_SCOPE_INTENT
+FOLLOW_UP = FOLLOW_UP_INTENT
 """Never overridden: the answer action reads a follow-up's terms itself."""
 
 

@@ -40,10 +40,11 @@ from bot.model_files import read_json, write_json
 from bot.nlu import term_matcher
 from bot.nlu.term_matcher import TermMatch, TermMatcher
 from knowledge import TOPIC_IDS, knowledge_file_path, load_knowledge
+from knowledge.names import TERM_ENTITY
 
 logger = logging.getLogger(__name__)
 
-ENTITY_NAME = "cause_term"
+ENTITY_NAME = TERM_ENTITY
 TERMS_FILE = "terms.json"
 
 

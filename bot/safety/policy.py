@@ -49,11 +49,12 @@ from bot.safety.learned import LearnedOpinion
 from bot.safety.rule_types import RedFlagRules
 from bot.safety.rules import DEFAULT_RULES_FILE, load_rules, parse_rules
 from bot.safety.taxonomy import DEFAULT_TAXONOMY_FILE, load_taxonomy
+from knowledge.names import CRISIS_LINE_RESPONSE, EMERGENCY_RESPONSE
 
 logger = logging.getLogger(__name__)
 
-EMERGENCY_ACTION = "utter_emergency"
-CRISIS_LINE_ACTION = "utter_crisis_line"
+EMERGENCY_ACTION = EMERGENCY_RESPONSE
+CRISIS_LINE_ACTION = CRISIS_LINE_RESPONSE
 RULES_FILE = "red_flags.json"
 CLASSIFIER_FILE = "classifier.joblib"
 METADATA_KEY = "safety"
