@@ -14,8 +14,6 @@ from actions.topic_choice import named_topics
 from knowledge.names import CLARIFY_ACTION, INPUT_PROBLEMS
 
 MAX_SUGGESTIONS = 3
-PROBLEMS = INPUT_PROBLEMS
-"""Values of the `input_problem` entity; each names a message in the knowledge file."""
 
 
 class ActionClarifyTopic(KnowledgeAction):
@@ -34,7 +32,7 @@ class ActionClarifyTopic(KnowledgeAction):
         """Never guesses: explains the problem or asks which topic was meant."""
         kb = self.kb
         problem = input_problem(tracker)
-        if problem in PROBLEMS:
+        if problem in INPUT_PROBLEMS:  # each names a message in the knowledge file
             dispatcher.utter_message(text=kb.messages[problem])
             return []
 

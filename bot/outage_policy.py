@@ -34,7 +34,6 @@ from knowledge.names import SERVICE_UNAVAILABLE_RESPONSE
 
 logger = logging.getLogger(__name__)
 
-UNAVAILABLE_ACTION = SERVICE_UNAVAILABLE_RESPONSE
 OUTAGE_POLICY_PRIORITY = RULE_POLICY_PRIORITY + 1
 """Below SafetyPolicy (RULE_POLICY_PRIORITY + 2), above RulePolicy."""
 
@@ -76,7 +75,7 @@ class OutagePolicy(Policy):
         probabilities = self._default_predictions(domain)
         if next_action is None:
             return self._prediction(probabilities)
-        if next_action == UNAVAILABLE_ACTION:
+        if next_action == SERVICE_UNAVAILABLE_RESPONSE:
             # The action's name only: never the patient's words.
             logger.warning(
                 "Custom action '%s' failed; telling the user it is unavailable.",
@@ -99,11 +98,11 @@ def _next_action(tracker: DialogueStateTracker, domain: Domain) -> Optional[str]
         event = events[index]
         if not isinstance(event, ActionExecuted):
             continue
-        if event.action_name == UNAVAILABLE_ACTION:
+        if event.action_name == SERVICE_UNAVAILABLE_RESPONSE:
             return ACTION_LISTEN_NAME
         brought_nothing = index == len(events) - 1  # a custom action that ran leaves events
         if brought_nothing and event.action_name in custom_actions(domain):
-            return UNAVAILABLE_ACTION
+            return SERVICE_UNAVAILABLE_RESPONSE
         return None
     return None
 

@@ -18,7 +18,6 @@ from typing import Any, Dict, List, Sequence, Tuple
 
 from evaluation.heldout import (
     LABELS,
-    OUT_OF_SCOPE,
     Question,
     accuracy_by_label,
     load_questions,
@@ -29,6 +28,7 @@ from evaluation.safety import evaluate_safety, safety_targets
 from evaluation.safety_report import render_safety
 from evaluation.servers import PROJECT_DIR, VENV_BIN, environment, our_bot, rasa_server
 from evaluation.understanding import evaluate_understanding, render_understanding
+from knowledge.names import OUT_OF_SCOPE_INTENT
 
 RESULTS_DIR = PROJECT_DIR / "results"
 REPORT_FILE = PROJECT_DIR / "reports" / "evaluation.md"
@@ -209,9 +209,9 @@ def build_report(
 ) -> Dict[str, Any]:
     """Collects every figure and checks it against the issue's targets."""
     by_label = accuracy_by_label(results)
-    topic_results = [(q, p) for q, p in results if q.label != OUT_OF_SCOPE]
+    topic_results = [(q, p) for q, p in results if q.label != OUT_OF_SCOPE_INTENT]
     topic_accuracy = sum(p == q.label for q, p in topic_results) / len(topic_results)
-    oos_correct, oos_total = by_label.get(OUT_OF_SCOPE, (0, 0))
+    oos_correct, oos_total = by_label.get(OUT_OF_SCOPE_INTENT, (0, 0))
     oos_accuracy = oos_correct / oos_total if oos_total else 0.0
     ours_p50 = statistics.median(our_latencies) * 1000
     starter_p50 = statistics.median(starter_latencies) * 1000
@@ -236,7 +236,9 @@ def build_report(
         "targets": {
             "topic accuracy >= 95 %": topic_accuracy >= TOPIC_ACCURACY_TARGET,
             "every topic >= 90 %": all(
-                c / n >= TOPIC_FLOOR for label, (c, n) in by_label.items() if label != OUT_OF_SCOPE
+                c / n >= TOPIC_FLOOR
+                for label, (c, n) in by_label.items()
+                if label != OUT_OF_SCOPE_INTENT
             ),
             "out of scope >= 90 %": oos_accuracy >= OUT_OF_SCOPE_TARGET,
             "median latency <= 1.2 x starter": ours_p50 <= LATENCY_RATIO_TARGET * starter_p50,

@@ -20,8 +20,7 @@ from knowledge.names import (
 )
 
 HELDOUT_FILE = Path(__file__).resolve().parent.parent / "tests" / "data" / "heldout_questions.yml"
-OUT_OF_SCOPE = OUT_OF_SCOPE_INTENT
-LABELS = TOPIC_IDS + (OUT_OF_SCOPE,)
+LABELS = TOPIC_IDS + (OUT_OF_SCOPE_INTENT,)
 
 
 @dataclass(frozen=True)
@@ -50,7 +49,7 @@ def predicted_label(tracker_state: Dict) -> str:
     if ANSWER_ACTION in actions:
         return str(slot(tracker_state, TOPIC_SLOT))
     if OUT_OF_SCOPE_ACTION in actions:
-        return OUT_OF_SCOPE
+        return OUT_OF_SCOPE_INTENT
     if CLARIFY_ACTION in actions:
         return "clarify"
     return "other(" + ",".join(actions) + ")"

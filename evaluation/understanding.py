@@ -13,7 +13,6 @@ from typing import Any, Dict, List, Sequence, Tuple
 from evaluation.conversations import load_conversations, run_conversations, scores
 from evaluation.heldout import (
     HELDOUT_FILE,
-    OUT_OF_SCOPE,
     Question,
     accuracy_by_label,
     load_questions,
@@ -21,6 +20,7 @@ from evaluation.heldout import (
 )
 from evaluation.rest_client import send, tracker
 from evaluation.servers import PROJECT_DIR, our_bot
+from knowledge.names import OUT_OF_SCOPE_INTENT
 
 HELDOUT_2_FILE = PROJECT_DIR / "tests" / "data" / "heldout2.yml"
 HELDOUT_SETS = {"held-out set 1": HELDOUT_FILE, "held-out set 2": HELDOUT_2_FILE}
@@ -57,10 +57,10 @@ def _set_figures(
     results: Sequence[Tuple[Question, str]], conversation_scores: Dict[str, Tuple[int, int]]
 ) -> Dict[str, Any]:
     by_label = accuracy_by_label(results)
-    topic = [(q, p) for q, p in results if q.label != OUT_OF_SCOPE]
+    topic = [(q, p) for q, p in results if q.label != OUT_OF_SCOPE_INTENT]
     return {
         "topic_accuracy": [sum(p == q.label for q, p in topic), len(topic)],
-        "out_of_scope": list(by_label.get(OUT_OF_SCOPE, (0, 0))),
+        "out_of_scope": list(by_label.get(OUT_OF_SCOPE_INTENT, (0, 0))),
         "by_label": {label: list(counts) for label, counts in sorted(by_label.items())},
         "turns": list(conversation_scores["turns"]),
         "conversations": list(conversation_scores["conversations"]),
@@ -79,7 +79,7 @@ def understanding_targets(report: Dict[str, Any]) -> Dict[str, bool]:
         targets[f"{name}: every topic >= 93 %"] = all(
             c >= TOPIC_FLOOR * n
             for label, (c, n) in figures["by_label"].items()
-            if label != OUT_OF_SCOPE
+            if label != OUT_OF_SCOPE_INTENT
         )
         oos, oos_total = figures["out_of_scope"]
         targets[f"{name}: out of scope >= 95 %"] = oos >= OUT_OF_SCOPE_TARGET * oos_total

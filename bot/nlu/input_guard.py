@@ -29,8 +29,6 @@ from bot.nlu.input_checks import TOO_LONG, input_problem
 from bot.nlu.length_guard import CUT_MARK
 from knowledge.names import INPUT_PROBLEM_ENTITY
 
-ENTITY_NAME = INPUT_PROBLEM_ENTITY
-
 
 @DefaultV1Recipe.register(
     [
@@ -65,5 +63,5 @@ class InputGuard(GraphComponent, EntityExtractorMixin):
         intent = {INTENT_NAME_KEY: DEFAULT_NLU_FALLBACK_INTENT_NAME, PREDICTED_CONFIDENCE_KEY: 1.0}
         message.set(INTENT, intent, add_to_output=True)
         message.set(INTENT_RANKING_KEY, [intent], add_to_output=True)
-        entity = {"entity": ENTITY_NAME, "value": problem, "start": 0, "end": 0}
+        entity = {"entity": INPUT_PROBLEM_ENTITY, "value": problem, "start": 0, "end": 0}
         message.set(ENTITIES, self.add_extractor_name([entity]), add_to_output=True)

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from pathlib import Path
 from typing import Any, Dict, List, Sequence
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -34,8 +33,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.model_files import read_json, write_json
-from bot.nlu.topic_terms import ENTITY_NAME
-from knowledge import knowledge_file_path, load_knowledge
+from bot.nlu.topic_terms import knowledge_from_config
 from knowledge.names import (
     AFFIRM_INTENT,
     DENY_INTENT,
@@ -43,6 +41,7 @@ from knowledge.names import (
     FORGET_ME_INTENT,
     GOODBYE_INTENT,
     OUT_OF_SCOPE_INTENT,
+    TERM_ENTITY,
     THANK_INTENT,
 )
 
@@ -64,14 +63,11 @@ CHOSEN = frozenset(
 "abx" or "lymphoma" looks like a short "yes" to it, while a real "yes", "thanks",
 "delete my chat" or "what dose of prednisone?" scores well above the limit."""
 SURE_CONFIDENCE = 0.7
-OUT_OF_SCOPE = OUT_OF_SCOPE_INTENT
-FOLLOW_UP = FOLLOW_UP_INTENT
-"""Never overridden: the answer action reads a follow-up's terms itself."""
 
 
-def term_intents(knowledge_file: str | None) -> Dict[str, Any]:
+def term_intents(config: Dict[str, Any]) -> Dict[str, Any]:
     """Each term's topic intent, and the intents of the general topics."""
-    kb = load_knowledge(Path(knowledge_file) if knowledge_file else knowledge_file_path())
+    kb = knowledge_from_config(config)
     return {
         "terms": {term: kb.topic(topic_id).intent for term, topic_id in kb.term_index().items()},
         "general": [kb.topic(topic_id).intent for topic_id in GENERAL_TOPICS],
@@ -90,7 +86,7 @@ class NamedTermCertainty(GraphComponent):
     @classmethod
     def fingerprint_addon(cls, config: Dict[str, Any]) -> str | None:
         """Fingerprints the index: a new term must retrain the component."""
-        index = json.dumps(term_intents(config.get("knowledge_file")), sort_keys=True)
+        index = json.dumps(term_intents(config), sort_keys=True)
         return hashlib.sha256(index.encode("utf-8")).hexdigest()
 
     def __init__(
@@ -99,10 +95,14 @@ class NamedTermCertainty(GraphComponent):
         resource: Resource,
         intents: Dict[str, Any],
     ) -> None:
-        """Keeps the term-to-intent index."""
+        """Keeps the term-to-intent index and what follows from it."""
         self._model_storage = model_storage
         self._resource = resource
         self._intents = intents
+        self._terms: Dict[str, str] = intents["terms"]
+        self._topic_intents = frozenset(self._terms.values())
+        self._general = frozenset(intents["general"])
+        self._overview, self._emergency = intents["general"][:2]
 
     @classmethod
     def create(
@@ -113,7 +113,7 @@ class NamedTermCertainty(GraphComponent):
         execution_context: ExecutionContext,
     ) -> NamedTermCertainty:
         """Creates the component for training, reading the knowledge file."""
-        return cls(model_storage, resource, term_intents(config.get("knowledge_file")))
+        return cls(model_storage, resource, term_intents(config))
 
     @classmethod
     def load(
@@ -159,27 +159,24 @@ class NamedTermCertainty(GraphComponent):
         intent = message.get(INTENT) or {}
         predicted = intent.get(INTENT_NAME_KEY)
         sure = float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0) >= SURE_CONFIDENCE
-        if predicted == FOLLOW_UP or (predicted in CHOSEN and sure):
-            return None
+        if predicted == FOLLOW_UP_INTENT or (predicted in CHOSEN and sure):
+            return None  # the answer action reads a follow-up's terms itself
         named = self._named(message.get(ENTITIES) or [])
-        overview, emergency = self._intents["general"][:2]
-        general = set(self._intents["general"])
-        if predicted in named and predicted != overview:
+        if predicted in named and predicted != self._overview:
             return None
-        causes = {intent for intent in named if intent not in general}
+        causes = {intent for intent in named if intent not in self._general}
         if causes:
-            keep = predicted == emergency or len(causes) > 1
+            keep = predicted == self._emergency or len(causes) > 1
             return None if keep else causes.pop()
-        gap = predicted != OUT_OF_SCOPE and (
-            predicted not in set(self._intents["terms"].values()) or predicted in CHOSEN
+        gap = predicted != OUT_OF_SCOPE_INTENT and (
+            predicted not in self._topic_intents or predicted in CHOSEN
         )
         candidates = set(named)
         return candidates.pop() if gap and len(candidates) == 1 else None
 
     def _named(self, entities: Sequence[Dict[str, Any]]) -> List[str]:
-        terms = self._intents["terms"]
         return [
-            terms[entity["value"]]
+            self._terms[entity["value"]]
             for entity in entities
-            if entity.get("entity") == ENTITY_NAME and entity.get("value") in terms
+            if entity.get("entity") == TERM_ENTITY and entity.get("value") in self._terms
         ]

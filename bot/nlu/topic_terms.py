@@ -39,20 +39,18 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from bot.model_files import read_json, write_json
 from bot.nlu import term_matcher
 from bot.nlu.term_matcher import TermMatch, TermMatcher
-from knowledge import TOPIC_IDS, knowledge_file_path, load_knowledge
+from knowledge import TOPIC_IDS, KnowledgeBase, knowledge_file_path, load_knowledge
 from knowledge.names import TERM_ENTITY
 
 logger = logging.getLogger(__name__)
 
-ENTITY_NAME = TERM_ENTITY
 TERMS_FILE = "terms.json"
 
 
-def _term_index_from_config(config: Dict[str, Any]) -> Dict[str, str]:
-    """Loads and validates the knowledge file named in the config."""
+def knowledge_from_config(config: Dict[str, Any]) -> KnowledgeBase:
+    """Loads and validates the knowledge file a component's config names (or the default)."""
     configured = config.get("knowledge_file")
-    path = Path(configured) if configured else knowledge_file_path()
-    return load_knowledge(path).term_index()
+    return load_knowledge(Path(configured) if configured else knowledge_file_path())
 
 
 @DefaultV1Recipe.register(
@@ -82,7 +80,7 @@ class TopicTermExtractor(SparseFeaturizer, EntityExtractorMixin, GraphComponent)
     @classmethod
     def fingerprint_addon(cls, config: Dict[str, Any]) -> str | None:
         """Fingerprints what Rasa cannot see: the term list and the matcher's code."""
-        terms = json.dumps(_term_index_from_config(config), sort_keys=True)
+        terms = json.dumps(knowledge_from_config(config).term_index(), sort_keys=True)
         digest = hashlib.sha256(terms.encode("utf-8"))
         digest.update(inspect.getsource(term_matcher).encode("utf-8"))
         return digest.hexdigest()
@@ -111,7 +109,7 @@ class TopicTermExtractor(SparseFeaturizer, EntityExtractorMixin, GraphComponent)
         execution_context: ExecutionContext,
     ) -> TopicTermExtractor:
         """Creates the component for training, reading the knowledge file."""
-        term_index = _term_index_from_config(config)
+        term_index = knowledge_from_config(config).term_index()
         return cls(config, model_storage, resource, execution_context, term_index)
 
     @classmethod
@@ -172,7 +170,7 @@ class TopicTermExtractor(SparseFeaturizer, EntityExtractorMixin, GraphComponent)
         entities = self.add_extractor_name(
             [
                 {
-                    "entity": ENTITY_NAME,
+                    "entity": TERM_ENTITY,
                     "start": match.start,
                     "end": match.end,
                     "value": match.term,

@@ -53,8 +53,6 @@ from knowledge.names import CRISIS_LINE_RESPONSE, EMERGENCY_RESPONSE
 
 logger = logging.getLogger(__name__)
 
-EMERGENCY_ACTION = EMERGENCY_RESPONSE
-CRISIS_LINE_ACTION = CRISIS_LINE_RESPONSE
 RULES_FILE = "red_flags.json"
 CLASSIFIER_FILE = "classifier.joblib"
 METADATA_KEY = "safety"
@@ -200,14 +198,16 @@ class SafetyPolicy(Policy):
                 "Red-flag detector failed (%s); answering as an emergency.", type(error).__name__
             )
             logger.debug("Red-flag detector failure.", exc_info=True)
-            return [EMERGENCY_ACTION], {"rules": [], "detector_error": type(error).__name__}
+            return [EMERGENCY_RESPONSE], {"rules": [], "detector_error": type(error).__name__}
         if not assessment.emergency:
             return [], {}
         explanation = assessment.explanation()
         logger.info("Emergency reply for %s.", explanation["discriminators"])
         logger.debug("Emergency reply: %s.", explanation)
         plan = (
-            [EMERGENCY_ACTION, CRISIS_LINE_ACTION] if assessment.crisis_line else [EMERGENCY_ACTION]
+            [EMERGENCY_RESPONSE, CRISIS_LINE_RESPONSE]
+            if assessment.crisis_line
+            else [EMERGENCY_RESPONSE]
         )
         return plan, explanation
 

@@ -16,8 +16,9 @@ from typing import Any, Dict, List, Tuple
 import pytest
 from rasa.core.agent import Agent, load_agent
 
-from bot.nlu.named_terms import FOLLOW_UP, GENERAL_TOPICS
+from bot.nlu.named_terms import GENERAL_TOPICS
 from knowledge import load_knowledge
+from knowledge.names import FOLLOW_UP_INTENT
 
 pytestmark = pytest.mark.model
 KB = load_knowledge()
@@ -46,7 +47,9 @@ def test_every_cause_term_gets_its_topic(agent: Agent) -> None:
     ]
     got = _intents(agent, [text for text, _ in cases])
     pairs = zip(cases, got, strict=True)
-    wrong = [(text, want, have) for (text, want), have in pairs if have not in (want, FOLLOW_UP)]
+    wrong = [
+        (text, want, have) for (text, want), have in pairs if have not in (want, FOLLOW_UP_INTENT)
+    ]
     assert wrong == []
 
 

@@ -18,7 +18,7 @@ TERMS = sorted(KB.term_index().items())
 
 
 def _component() -> NamedTermCertainty:
-    return NamedTermCertainty(None, None, term_intents(None))
+    return NamedTermCertainty(None, None, term_intents({}))
 
 
 def _message(intent: str, terms: List[str], confidence: float = 0.4) -> Message:

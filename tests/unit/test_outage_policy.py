@@ -22,8 +22,9 @@ from rasa.shared.core.events import (
 )
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.outage_policy import UNAVAILABLE_ACTION, OutagePolicy, custom_actions
-from bot.safety.policy import EMERGENCY_ACTION, SafetyPolicy
+from bot.outage_policy import OutagePolicy, custom_actions
+from bot.safety.policy import SafetyPolicy
+from knowledge.names import EMERGENCY_RESPONSE, SERVICE_UNAVAILABLE_RESPONSE
 from tests.conftest import PROJECT_DIR
 
 
@@ -81,7 +82,7 @@ def test_a_custom_action_that_left_no_event_gets_the_unavailable_reply(
 ) -> None:
     tracker = _tracker("what is leukopenia", [ActionExecuted("action_answer_topic")])
     prediction = policy.predict_action_probabilities(tracker, domain)
-    assert _predicted(prediction, domain) == UNAVAILABLE_ACTION
+    assert _predicted(prediction, domain) == SERVICE_UNAVAILABLE_RESPONSE
     assert prediction.is_no_user_prediction
 
 
@@ -90,7 +91,7 @@ def test_after_the_unavailable_reply_the_bot_listens(policy: Policy, domain: Dom
         "what is leukopenia",
         [
             ActionExecuted("action_answer_topic"),
-            ActionExecuted(UNAVAILABLE_ACTION),
+            ActionExecuted(SERVICE_UNAVAILABLE_RESPONSE),
             BotUttered("Sorry, I can't look that up right now."),
         ],
     )
@@ -134,4 +135,4 @@ def test_the_emergency_still_wins(
     best = DefaultPolicyPredictionEnsemble().combine_predictions_from_kwargs(
         tracker, domain, **{f"policy{i}": p for i, p in enumerate(predictions)}
     )
-    assert _predicted(best, domain) == EMERGENCY_ACTION
+    assert _predicted(best, domain) == EMERGENCY_RESPONSE

@@ -19,8 +19,9 @@ from rasa.shared.core.events import ActionExecuted, Event, SessionStarted, UserU
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.safety.labelled import DEFAULT_NLU_DIR, DEFAULT_SETS_DIR, topic_questions
-from bot.safety.policy import CRISIS_LINE_ACTION, EMERGENCY_ACTION, SafetyPolicy
+from bot.safety.policy import SafetyPolicy
 from bot.safety.rules import DEFAULT_RULES_FILE
+from knowledge.names import CRISIS_LINE_RESPONSE, EMERGENCY_RESPONSE
 from tests.conftest import PROJECT_DIR
 
 RULE_POLICY_PRIORITY = 4
@@ -64,7 +65,7 @@ def _predicted(prediction: PolicyPrediction, domain: Domain) -> Optional[str]:
 
 def test_a_red_flag_gets_the_emergency_first(policy: SafetyPolicy, domain: Domain) -> None:
     prediction = policy.predict_action_probabilities(_tracker("my temp is 39.4"), domain)
-    assert _predicted(prediction, domain) == EMERGENCY_ACTION
+    assert _predicted(prediction, domain) == EMERGENCY_RESPONSE
     assert prediction.max_confidence == 1.0
     assert prediction.policy_priority > RULE_POLICY_PRIORITY
     assert prediction.is_no_user_prediction
@@ -90,7 +91,7 @@ def test_the_classifier_learned_at_training_is_loaded_with_the_model(
 
 
 def test_then_it_listens(policy: SafetyPolicy, domain: Domain) -> None:
-    tracker = _tracker("my temp is 39.4", after=[EMERGENCY_ACTION])
+    tracker = _tracker("my temp is 39.4", after=[EMERGENCY_RESPONSE])
     prediction = policy.predict_action_probabilities(tracker, domain)
     assert _predicted(prediction, domain) == ACTION_LISTEN_NAME
 
@@ -102,7 +103,7 @@ def test_self_harm_gets_the_crisis_line_after_the_emergency(
     for _ in range(3):
         tracker = _tracker("I want to kill myself", after=steps)
         steps.append(str(_predicted(policy.predict_action_probabilities(tracker, domain), domain)))
-    assert steps == [EMERGENCY_ACTION, CRISIS_LINE_ACTION, ACTION_LISTEN_NAME]
+    assert steps == [EMERGENCY_RESPONSE, CRISIS_LINE_RESPONSE, ACTION_LISTEN_NAME]
 
 
 def test_a_calm_message_gets_no_opinion(policy: SafetyPolicy, domain: Domain) -> None:
@@ -133,7 +134,7 @@ def test_a_failing_detector_answers_as_an_emergency(
     monkeypatch.setattr(policy, "_assess", broken)
     caplog.set_level("ERROR")
     prediction = policy.predict_action_probabilities(_tracker("what is leukopenia"), domain)
-    assert _predicted(prediction, domain) == EMERGENCY_ACTION
+    assert _predicted(prediction, domain) == EMERGENCY_RESPONSE
     assert "detector failed" in caplog.text
     assert "leukopenia" not in caplog.text, "patient text must not reach the logs"
 
@@ -149,7 +150,7 @@ def test_it_wins_over_a_rule_or_an_active_form(policy: SafetyPolicy, domain: Dom
     for others in ([rule], [form], [rule, form]):
         best = DefaultPolicyPredictionEnsemble._pick_best_policy(others + [ours])
         assert best.policy_name == "SafetyPolicy"
-        assert _predicted(best, domain) == EMERGENCY_ACTION
+        assert _predicted(best, domain) == EMERGENCY_RESPONSE
 
 
 def test_the_rules_file_changes_the_fingerprint(tmp_path: Path) -> None:
