@@ -20,10 +20,10 @@ from evaluation.heldout import (
     LABELS,
     Question,
     accuracy_by_label,
+    ask_each,
     load_questions,
-    predicted_label,
 )
-from evaluation.rest_client import send, tracker
+from evaluation.rest_client import send
 from evaluation.safety import evaluate_safety, safety_targets
 from evaluation.safety_report import render_safety
 from evaluation.servers import PROJECT_DIR, VENV_BIN, environment, our_bot, rasa_server
@@ -95,16 +95,10 @@ def evaluate_ours(
     questions: Sequence[Question], work: Path
 ) -> Tuple[List[Tuple[Question, str]], List[float]]:
     """Sends each question as a new conversation; returns predictions and latencies."""
-    results, latencies = [], []
     with our_bot(MODEL, work) as server:
         for index, text in enumerate(WARM_UP):
             send(server, f"warm-up-{index}", text)
-        for index, question in enumerate(questions):
-            sender = f"heldout-{index}"
-            turn = send(server, sender, question.text)
-            latencies.append(turn.seconds)
-            results.append((question, predicted_label(tracker(server, sender))))
-    return results, latencies
+        return ask_each(server, questions, "heldout")
 
 
 def evaluate_starter(questions: Sequence[Question], work: Path) -> Tuple[float, List[float]]:

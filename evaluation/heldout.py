@@ -9,7 +9,8 @@ from typing import Dict, List, Sequence, Tuple
 
 import yaml
 
-from evaluation.rest_client import last_turn_actions, slot
+from evaluation.rest_client import last_turn_actions, send, slot, tracker
+from evaluation.servers import BotServer
 from knowledge import TOPIC_IDS
 from knowledge.names import (
     ANSWER_ACTION,
@@ -64,3 +65,15 @@ def accuracy_by_label(
         counts[question.label][0] += int(predicted == question.label)
         counts[question.label][1] += 1
     return {label: (c[0], c[1]) for label, c in counts.items()}
+
+
+def ask_each(
+    server: BotServer, questions: Sequence[Question], prefix: str
+) -> Tuple[List[Tuple[Question, str]], List[float]]:
+    """Sends each question as a new conversation; its predicted label and round-trip seconds."""
+    results, seconds = [], []
+    for index, question in enumerate(questions):
+        sender = f"{prefix}-{index}"
+        seconds.append(send(server, sender, question.text).seconds)
+        results.append((question, predicted_label(tracker(server, sender))))
+    return results, seconds

@@ -36,8 +36,9 @@ def render_safety(report: Dict[str, Any]) -> List[str]:
     return lines
 
 
-def _rate(alarms: int, total: int) -> str:
-    return f"{alarms}/{total} ({alarms / total:.1%})" if total else "-"
+def rate(count: int, total: int) -> str:
+    """A count out of a total with its share ("3/4 (75.0%)"), or "-" for an empty total."""
+    return f"{count}/{total} ({count / total:.1%})" if total else "-"
 
 
 def _summary(sets: Sequence[Dict[str, Any]], threshold: float, veto: float) -> List[str]:
@@ -61,12 +62,12 @@ def _summary(sets: Sequence[Dict[str, Any]], threshold: float, veto: float) -> L
         first = result["first_contact"]
         cells = [
             f"`{result['name']}`",
-            _rate(first[0], first[1]) if first else "not measured blind",
-            _rate(first[2], first[3]) if first else "-",
+            rate(first[0], first[1]) if first else "not measured blind",
+            rate(first[2], first[3]) if first else "-",
         ]
         for mode in MODES:
             totals = result["totals"][mode]
-            cells += [_rate(*totals["emergency"]), _rate(*totals["calm"])]
+            cells += [rate(*totals["emergency"]), rate(*totals["calm"])]
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", "What each set is:", ""]
     lines += [f"- `{r['name']}`: {r['about']}" for r in sets]
@@ -95,12 +96,12 @@ def _rounds(report: Dict[str, Any]) -> List[str]:
             names.setdefault(result["blind_round"], []).append(f"`{result['name']}`")
     for number, (caught, emergencies, alarms, calm) in rounds.items():
         lines.append(
-            f"| {number} | {', '.join(names[number])} | {_rate(caught, emergencies)} | "
-            f"{_rate(alarms, calm)} | {_interval(alarms, calm)} |"
+            f"| {number} | {', '.join(names[number])} | {rate(caught, emergencies)} | "
+            f"{rate(alarms, calm)} | {_interval(alarms, calm)} |"
         )
     totals = [sum(t[i] for t in rounds.values()) for i in range(4)]
     lines.append(
-        f"| all | | {_rate(totals[0], totals[1])} | {_rate(totals[2], totals[3])} | "
+        f"| all | | {rate(totals[0], totals[1])} | {rate(totals[2], totals[3])} | "
         f"{_interval(totals[2], totals[3])} |"
     )
     return lines + [""]
@@ -130,8 +131,8 @@ def _by_discriminator(sets: Sequence[Dict[str, Any]]) -> List[str]:
             groups = result["by_discriminator"]["bot"]
             per_set.append(_pair(groups.get(f"emergency|{name}"), groups.get(f"calm|{name}")))
         lines.append(
-            f"| {name} | {_rate(*totals.get(f'emergency|{name}', (0, 0)))} | "
-            f"{_rate(*totals.get(f'calm|{name}', (0, 0)))} | " + " | ".join(per_set) + " |"
+            f"| {name} | {rate(*totals.get(f'emergency|{name}', (0, 0)))} | "
+            f"{rate(*totals.get(f'calm|{name}', (0, 0)))} | " + " | ".join(per_set) + " |"
         )
     lines += [
         "",

@@ -15,10 +15,10 @@ from evaluation.heldout import (
     HELDOUT_FILE,
     Question,
     accuracy_by_label,
+    ask_each,
     load_questions,
-    predicted_label,
 )
-from evaluation.rest_client import send, tracker
+from evaluation.safety_report import rate
 from evaluation.servers import PROJECT_DIR, our_bot
 from knowledge.names import OUT_OF_SCOPE_INTENT
 
@@ -35,11 +35,7 @@ def evaluate_understanding(model: Path, log_dir: Path) -> Dict[str, Any]:
     with our_bot(model, log_dir) as server:
         for name, path in HELDOUT_SETS.items():
             questions = load_questions(path)
-            results = []
-            for index, question in enumerate(questions):
-                sender = f"{name.replace(' ', '-')}-{index}"
-                send(server, sender, question.text)
-                results.append((question, predicted_label(tracker(server, sender))))
+            results, _ = ask_each(server, questions, name.replace(" ", "-"))
             conversations = load_conversations(path)
             labels = run_conversations(server, conversations, f"{name.replace(' ', '-')}-talk")
             report["sets"][name] = _set_figures(results, scores(conversations, labels))
@@ -98,8 +94,8 @@ def render_understanding(report: Dict[str, Any]) -> List[str]:
     ]
     for name, figures in report["sets"].items():
         lines.append(
-            f"| {name} | {_rate(*figures['topic_accuracy'])} | {_rate(*figures['out_of_scope'])}"
-            f" | {_rate(*figures['turns'])} | {_rate(*figures['conversations'])} |"
+            f"| {name} | {rate(*figures['topic_accuracy'])} | {rate(*figures['out_of_scope'])}"
+            f" | {rate(*figures['turns'])} | {rate(*figures['conversations'])} |"
         )
     lines += ["", "Targets:"]
     lines += [f"- [{'x' if ok else ' '}] {name}" for name, ok in report["targets"].items()]
@@ -121,7 +117,3 @@ def render_understanding(report: Dict[str, Any]) -> List[str]:
             for m in figures["conversation_misses"]
         ]
     return lines
-
-
-def _rate(correct: int, total: int) -> str:
-    return f"{correct}/{total} ({correct / total:.1%})" if total else "-"
