@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import more_button, topic_buttons
 from actions.knowledge_access import KnowledgeAction
-from actions.message_parts import intent_name, term_values
+from actions.message_parts import intent_name, scope_request, term_values
 from actions.topic_choice import choose_topic
 from knowledge import KnowledgeBase, Topic
 from knowledge.names import ANSWER_ACTION, TOPIC_SLOT
@@ -36,6 +36,8 @@ class ActionAnswerTopic(KnowledgeAction):
             intent_name(tracker),
             term_values(tracker),
             tracker.get_slot(TOPIC_SLOT),
+            text=tracker.latest_message.get("text") or "",
+            scope_request=scope_request(tracker),
         )
         if choice is None:
             dispatcher.utter_message(

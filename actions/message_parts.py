@@ -6,7 +6,7 @@ from typing import List
 
 from rasa_sdk import Tracker
 
-from knowledge.names import INPUT_PROBLEM_ENTITY, TERM_ENTITY
+from knowledge.names import INPUT_PROBLEM_ENTITY, SCOPE_REQUEST_ENTITY, SCOPE_REQUESTS, TERM_ENTITY
 
 
 def intent_name(tracker: Tracker) -> str | None:
@@ -22,6 +22,12 @@ def term_values(tracker: Tracker) -> List[str]:
 def input_problem(tracker: Tracker) -> str | None:
     """Why the latest message could not be read (empty, too_long, not_english), if so."""
     return next(tracker.get_latest_entity_values(INPUT_PROBLEM_ENTITY), None)
+
+
+def scope_request(tracker: Tracker) -> str | None:
+    """The kind of unanswerable request the latest message makes (a dose...), if known."""
+    kind = next(tracker.get_latest_entity_values(SCOPE_REQUEST_ENTITY), None)
+    return kind if kind in SCOPE_REQUESTS else None
 
 
 def ranked_intents(tracker: Tracker) -> List[str]:

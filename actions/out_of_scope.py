@@ -9,6 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import topic_buttons
 from actions.knowledge_access import KnowledgeAction
+from actions.message_parts import scope_request
 from knowledge.names import OUT_OF_SCOPE_ACTION
 
 
@@ -25,10 +26,17 @@ class ActionOutOfScope(KnowledgeAction):
         tracker: Tracker,
         domain: Dict[str, Any],
     ) -> List[Dict[str, Any]]:
-        """Sends the out-of-scope reply with a button per topic."""
+        """Sends the out-of-scope reply with a button per topic.
+
+        A request the NLU recognised (a diagnosis, a dose...) gets its own first line.
+        """
         kb = self.kb
+        kind = scope_request(tracker)
+        text = kb.messages["out_of_scope"]
+        if kind is not None:
+            text = kb.messages[f"scope_{kind}"] + " " + text
         dispatcher.utter_message(
-            text=kb.messages["out_of_scope"],
+            text=text,
             buttons=topic_buttons(kb, (topic.id for topic in kb.topics)),
         )
         return []

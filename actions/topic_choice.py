@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from typing import Iterable, List
 
 from knowledge import KnowledgeBase, Topic
-from knowledge.names import AFFIRM_INTENT, FOLLOW_UP_INTENT
+from knowledge.names import FOLLOW_UP_INTENT
+from knowledge.references import continues_current_topic
 
 
 @dataclass(frozen=True)
@@ -32,23 +33,34 @@ def choose_topic(
     intent: str | None,
     terms: Iterable[str],
     current_topic_id: str | None,
+    text: str = "",
+    scope_request: str | None = None,
 ) -> Choice | None:
     """The answer to give, or None when the bot has to ask which topic was meant.
 
-    A topic intent answers that topic. A follow-up that names a term ("what about
+    A message that goes on about the current cause ("can they make it low?",
+    knowledge.references) gives more of it, whatever the classifier heard; the
+    Rasa server's TopicContextPolicy sends such a message here. A topic intent
+    answers that topic. A follow-up that names a term ("what about
     HIV?") answers the term's topic, or gives more of it if it is the current one;
-    a follow-up or a "yes" without a term gives more of the current topic.
+    a follow-up without a term gives more of the current topic. (A "yes" or "ok"
+    gets "anything else?" from the rules: the answers ask no question.)
     """
+    current = kb.topic(current_topic_id) if current_topic_id in _ids(kb) else None
+    terms = list(terms)
+    if current is not None and continues_current_topic(
+        kb, intent, terms, text, current.id, scope_request
+    ):
+        return Choice(topic=current, more=True)
     topic = kb.topic_for_intent(intent)
     if topic is not None:
         return Choice(topic=topic, more=False)
 
-    current = kb.topic(current_topic_id) if current_topic_id in _ids(kb) else None
     if intent == FOLLOW_UP_INTENT:
         named = named_topics(kb, terms)
         if named:
             return Choice(topic=named[0], more=named[0] == current)
-    if intent in (FOLLOW_UP_INTENT, AFFIRM_INTENT) and current is not None:
+    if intent == FOLLOW_UP_INTENT and current is not None:
         return Choice(topic=current, more=True)
     return None
 

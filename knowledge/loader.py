@@ -53,6 +53,11 @@ _REQUIRED_MESSAGES = (
     "too_long",
     "not_english",
     "not_named",
+    "scope_diagnosis",
+    "scope_dose",
+    "scope_raise_or_treat",
+    "scope_other_result",
+    "scope_high_count",
 )
 
 
@@ -136,6 +141,11 @@ def knowledge_file_path() -> Path:
 def load_knowledge(path: Path | None = None) -> KnowledgeBase:
     """Reads and validates the knowledge file; raises KnowledgeError on any fault."""
     path = Path(path) if path is not None else knowledge_file_path()
+    return parse_knowledge(read_knowledge_document(path), origin=str(path))
+
+
+def read_knowledge_document(path: Path) -> Any:
+    """The knowledge file's YAML, parsed but not yet checked (a model can store it)."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
@@ -144,7 +154,7 @@ def load_knowledge(path: Path | None = None) -> KnowledgeBase:
         document = yaml.safe_load(text)
     except yaml.YAMLError as error:
         raise KnowledgeError(f"Knowledge file {path} is not valid YAML: {error}") from error
-    return parse_knowledge(document, origin=str(path))
+    return document
 
 
 def parse_knowledge(document: Any, origin: str = "knowledge file") -> KnowledgeBase:

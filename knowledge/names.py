@@ -7,6 +7,10 @@ same names; tests/unit/test_names_contract.py checks them against each other.
 from __future__ import annotations
 
 TOPIC_SLOT = "topic"
+OVERVIEW_TOPIC = "overview"
+"""The topic id of the general answer (what leukopenia is; other causes)."""
+EMERGENCY_TOPIC = "emergency_info"
+"""The topic id of "is a low count an emergency?" (a question, not a red flag)."""
 """Set by every knowledge answer to its topic id (an evaluation contract)."""
 
 TERM_ENTITY = "cause_term"
@@ -17,6 +21,10 @@ EMPTY = "empty"
 TOO_LONG = "too_long"
 NOT_ENGLISH = "not_english"
 INPUT_PROBLEMS = (EMPTY, TOO_LONG, NOT_ENGLISH)
+SCOPE_REQUEST_ENTITY = "scope_request"
+"""A request the fact sheet cannot answer; its value is one of SCOPE_REQUESTS."""
+SCOPE_REQUESTS = ("diagnosis", "dose", "raise_or_treat", "other_result", "high_count")
+"""Each has a line of its own in the knowledge file's messages (`scope_<kind>`)."""
 
 FOLLOW_UP_INTENT = "follow_up"
 AFFIRM_INTENT = "affirm"
@@ -25,6 +33,8 @@ THANK_INTENT = "thank"
 GOODBYE_INTENT = "goodbye"
 FORGET_ME_INTENT = "forget_me"
 OUT_OF_SCOPE_INTENT = "out_of_scope"
+NLU_FALLBACK_INTENT = "nlu_fallback"
+"""Rasa's intent for a message the classifier is unsure of (its own constant's value)."""
 
 ANSWER_ACTION = "action_answer_topic"
 CLARIFY_ACTION = "action_clarify_topic"

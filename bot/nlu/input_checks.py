@@ -22,6 +22,11 @@ MAX_MESSAGE_CHARS = 2000
 _FOREIGN_LANGUAGES = ("es", "fr", "de", "it", "pt", "nl", "pl", "tr", "ro", "sv", "da")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _LATIN_LIMIT = 0x024F  # end of Latin Extended-B
+_ENGLISH_CHAT = frozenset(
+    {"ok", "okay", "k", "kk", "ty", "thx", "tx", "ta", "pls", "plz", "u", "ur", "ya", "yep"}
+    | {"nope", "bye", "hi", "hey", "lol", "wbc", "dr", "doc", "im", "pred", "abx", "chemo"}
+)
+"""English as typed on a phone, missing from spaCy's list; "ok ty" is no Polish."""
 
 
 @cache
@@ -54,7 +59,7 @@ def looks_non_english(text: str) -> bool:
 
     words = [word.lower() for word in _WORD.findall(text)]
     lists = _stop_words()
-    english = lists["en"]
+    english = lists["en"] | _ENGLISH_CHAT
     english_hits = sum(1 for word in words if word in english)
     foreign_hits = max(
         sum(1 for word in words if word in lists[code] and word not in english)

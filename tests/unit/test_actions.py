@@ -86,13 +86,6 @@ async def test_a_member_the_source_names_gets_no_such_line(kb: KnowledgeBase) ->
     assert "does not name" not in dispatcher.messages[0]["text"]
 
 
-async def test_yes_after_an_answer_gives_more(kb: KnowledgeBase) -> None:
-    dispatcher = CollectingDispatcher()
-    tracker = make_tracker("yes please", intent="affirm", slots={"topic": "autoimmune"})
-    await ActionAnswerTopic().run(dispatcher, tracker, {})
-    assert kb.topic("autoimmune").more in dispatcher.messages[0]["text"]
-
-
 async def test_follow_up_without_a_topic_asks_which_one(kb: KnowledgeBase) -> None:
     dispatcher = CollectingDispatcher()
     events = await ActionAnswerTopic().run(

@@ -21,11 +21,16 @@ from knowledge.names import (
     CUSTOM_ACTIONS,
     DENY_INTENT,
     EMERGENCY_RESPONSE,
+    EMERGENCY_TOPIC,
     FOLLOW_UP_INTENT,
     FORGET_ME_INTENT,
     GOODBYE_INTENT,
     INPUT_PROBLEM_ENTITY,
+    NLU_FALLBACK_INTENT,
     OUT_OF_SCOPE_INTENT,
+    OVERVIEW_TOPIC,
+    SCOPE_REQUEST_ENTITY,
+    SCOPE_REQUESTS,
     SERVICE_UNAVAILABLE_RESPONSE,
     TERM_ENTITY,
     THANK_INTENT,
@@ -62,7 +67,7 @@ def _steps(key: str) -> List[Dict[str, Any]]:
 
 def test_the_domain_declares_every_shared_name() -> None:
     assert set(DOMAIN["intents"]) >= TOPIC_INTENTS | SHARED_INTENTS
-    assert set(DOMAIN["entities"]) >= {TERM_ENTITY, INPUT_PROBLEM_ENTITY}
+    assert set(DOMAIN["entities"]) >= {TERM_ENTITY, INPUT_PROBLEM_ENTITY, SCOPE_REQUEST_ENTITY}
     assert TOPIC_SLOT in DOMAIN["slots"]
     assert set(DOMAIN["actions"]) == set(CUSTOM_ACTIONS)
     assert set(DOMAIN["responses"]) >= {
@@ -97,7 +102,8 @@ def test_every_topic_intent_is_answered_by_the_answer_action() -> None:
         for steps in (r["steps"] for r in rules)
         if len(steps) == 2 and steps[1].get("action") == ANSWER_ACTION and "intent" in steps[0]
     }
-    assert answered >= TOPIC_INTENTS | {FOLLOW_UP_INTENT, AFFIRM_INTENT}
+    assert answered >= TOPIC_INTENTS | {FOLLOW_UP_INTENT}
+    assert AFFIRM_INTENT not in answered  # the answers ask no question: "yes" gets "anything else?"
 
 
 def test_held_out_labels_are_topic_ids_or_shared_labels() -> None:
@@ -113,3 +119,12 @@ def test_both_servers_find_the_knowledge_file_the_same_way() -> None:
     all call knowledge.knowledge_file_path() ($LEUKOBOT_KNOWLEDGE_FILE or the default)."""
     config = yaml.safe_load((PROJECT_DIR / "config.yml").read_text("utf-8"))
     assert [c["name"] for c in config["pipeline"] if "knowledge_file" in c] == []
+
+
+def test_the_topics_and_intents_named_in_code_exist() -> None:
+    assert {OVERVIEW_TOPIC, EMERGENCY_TOPIC} <= {topic.id for topic in KB.topics}
+    assert NLU_FALLBACK_INTENT == DEFAULT_NLU_FALLBACK_INTENT_NAME
+
+
+def test_every_kind_of_out_of_scope_request_has_its_line() -> None:
+    assert all(f"scope_{kind}" in KB.messages for kind in SCOPE_REQUESTS)

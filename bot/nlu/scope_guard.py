@@ -1,0 +1,75 @@
+"""Rasa NLU component: a request the fact sheet cannot answer gets out of scope.
+
+Runs after the named-term certainty. "Do I have leukaemia?", "what dose of
+prednisone?", "can I raise it with food?", "my platelets are low too" name a
+topic's words but ask for a diagnosis, a dose, a treatment or another result
+(bot.nlu.scope_requests): the intent becomes out_of_scope, so the reply says what
+the bot can help with and sends the patient to the care team, instead of a topic
+answer that reads as "yes". The kind of request is kept as a `scope_request`
+entity for the reply. The safety policy reads every message before any of this.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu.scope_requests import out_of_scope_request
+from knowledge.names import OUT_OF_SCOPE_INTENT, SCOPE_REQUEST_ENTITY
+
+
+@DefaultV1Recipe.register(
+    [
+        DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER,
+        DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR,
+    ],
+    is_trainable=False,
+)
+class ScopeGuard(GraphComponent, EntityExtractorMixin):
+    """Overrides the intent of a request for a diagnosis, a dose, a treatment or another result."""
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> ScopeGuard:
+        """Creates the component; its patterns are code (bot.nlu.scope_requests)."""
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        """Marks unanswerable requests as out_of_scope with a `scope_request` entity."""
+        for message in messages:
+            kind = out_of_scope_request(message.get(TEXT) or "")
+            if kind is not None:
+                self._mark(message, kind)
+        return messages
+
+    def _mark(self, message: Message, kind: str) -> None:
+        intent = {INTENT_NAME_KEY: OUT_OF_SCOPE_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
+        ranking = [
+            r
+            for r in message.get(INTENT_RANKING_KEY) or []
+            if r.get(INTENT_NAME_KEY) != OUT_OF_SCOPE_INTENT
+        ]
+        message.set(INTENT, intent, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [intent, *ranking], add_to_output=True)
+        entity = {"entity": SCOPE_REQUEST_ENTITY, "value": kind, "start": 0, "end": 0}
+        entities = [*(message.get(ENTITIES) or []), *self.add_extractor_name([entity])]
+        message.set(ENTITIES, entities, add_to_output=True)

@@ -1,0 +1,56 @@
+"""Requests the fact sheet cannot answer are recognised by kind; topic questions are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu.scope_requests import REQUESTS, out_of_scope_request
+from knowledge.names import SCOPE_REQUESTS
+
+
+def test_every_kind_of_request_is_a_shared_name() -> None:
+    assert tuple(REQUESTS) == SCOPE_REQUESTS
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("does my husband have lymphoma?", "diagnosis"),
+        ("have i got cancer", "diagnosis"),
+        ("could it be leukaemia", "diagnosis"),
+        ("am i dying", "diagnosis"),
+        ("what dose of methotrexate is safe", "dose"),
+        ("how many mg should she take", "dose"),
+        ("how can i boost my white cells", "raise_or_treat"),
+        ("are there foods that make the count go up", "raise_or_treat"),
+        ("can vitamins help bring it up", "raise_or_treat"),
+        ("how do you treat leukopenia", "raise_or_treat"),
+        ("is there a medicine for a low white count", "raise_or_treat"),
+        ("my haemoglobin was low too, why?", "other_result"),
+        ("what does low platelets mean", "other_result"),
+        ("why would the white count be high", "high_count"),
+        ("leukocytosis on my letter", "high_count"),
+    ],
+)
+def test_an_unanswerable_request_is_recognised(text: str, kind: str) -> None:
+    assert out_of_scope_request(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can chemo lower my white count",
+        "how long till the count goes back up after chemo",
+        "will my white cells recover after the virus",
+        "does a high dose of steroids lower white cells",
+        "platelets and wbc both low, could it be my marrow",
+        "my count fell from high to low, could it be a lab error",
+        "could it be lupus",
+        "is it the HIV doing that",
+        "do I have to repeat the blood test",
+        "my mum has leukemia and is on chemo, is that why her count is low",
+        "how does a virus lower the count",
+    ],
+)
+def test_a_question_the_sheet_answers_is_left_alone(text: str) -> None:
+    assert out_of_scope_request(text) is None
