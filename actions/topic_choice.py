@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from typing import Iterable, List
 
 from knowledge import KnowledgeBase, Topic
-from knowledge.names import FOLLOW_UP_INTENT
-from knowledge.references import continues_current_topic
+from knowledge.names import FOLLOW_UP_INTENT, OVERVIEW_TOPIC
+from knowledge.references import topic_from_context
 
 
 @dataclass(frozen=True)
@@ -35,23 +35,29 @@ def choose_topic(
     current_topic_id: str | None,
     text: str = "",
     scope_request: str | None = None,
+    confidence: float = 1.0,
 ) -> Choice | None:
     """The answer to give, or None when the bot has to ask which topic was meant.
 
-    A message that goes on about the current cause ("can they make it low?",
-    knowledge.references) gives more of it, whatever the classifier heard; the
-    Rasa server's TopicContextPolicy sends such a message here. A topic intent
+    The conversation decides first (knowledge.references): a message that goes on
+    about the current cause ("can they make it low?") gives more of it, "what
+    else?" the overview, whatever the classifier heard; the Rasa server's
+    TopicContextPolicy sends such messages here. A topic intent
     answers that topic. A follow-up that names a term ("what about
     HIV?") answers the term's topic, or gives more of it if it is the current one;
-    a follow-up without a term gives more of the current topic. (A "yes" or "ok"
+    a follow-up without a term gives more of the current topic, or the overview
+    when nothing was discussed yet ("tell me more"). (A "yes" or "ok"
     gets "anything else?" from the rules: the answers ask no question.)
     """
     current = kb.topic(current_topic_id) if current_topic_id in _ids(kb) else None
     terms = list(terms)
-    if current is not None and continues_current_topic(
-        kb, intent, terms, text, current.id, scope_request
-    ):
-        return Choice(topic=current, more=True)
+    from_context = topic_from_context(
+        kb, intent, terms, text, current_topic_id, scope_request, confidence
+    )
+    if from_context is not None:
+        return Choice(
+            topic=kb.topic(from_context), more=current is not None and from_context == current.id
+        )
     topic = kb.topic_for_intent(intent)
     if topic is not None:
         return Choice(topic=topic, more=False)
@@ -62,6 +68,8 @@ def choose_topic(
             return Choice(topic=named[0], more=named[0] == current)
     if intent == FOLLOW_UP_INTENT and current is not None:
         return Choice(topic=current, more=True)
+    if intent == FOLLOW_UP_INTENT and not terms:
+        return Choice(topic=kb.topic(OVERVIEW_TOPIC), more=False)
     return None
 
 

@@ -1,11 +1,12 @@
-"""TopicContextPolicy: a message that goes on about the current cause gets its answer.
+"""TopicContextPolicy: a message the conversation explains gets the topic it means.
 
 The intent classifier reads one message; "can they make my count low?" after an
-answer about water pills sounds to it like the overview, and "how long?" like
-nothing it knows. When knowledge.references says the message continues the
-current cause (no other cause named, a reference or a short question, no "what
-else?"), this policy predicts action_answer_topic, which makes the same decision
-with the same function and answers the current topic. Otherwise it has no opinion.
+answer about water pills sounds to it like the overview, "how long?" like
+nothing it knows, and "what else can do it?" like more of the same. When
+knowledge.references finds the topic the conversation makes of the message (the
+current cause, or the overview for other causes), this policy predicts
+action_answer_topic, which makes the same decision with the same function.
+Otherwise it has no opinion.
 
 It ranks with the outage policy, below the safety policy and above the rules; the
 two never speak on the same step (this one only right after a user message, the
@@ -40,7 +41,7 @@ from knowledge.names import (
     TERM_ENTITY,
     TOPIC_SLOT,
 )
-from knowledge.references import continues_current_topic
+from knowledge.references import topic_from_context
 
 KNOWLEDGE_DOCUMENT_FILE = "knowledge.json"
 
@@ -49,7 +50,7 @@ KNOWLEDGE_DOCUMENT_FILE = "knowledge.json"
     DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True
 )
 class TopicContextPolicy(Policy):
-    """Predicts the answer action for a message that continues the current cause."""
+    """Predicts the answer action for a message the conversation explains."""
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
@@ -112,27 +113,30 @@ class TopicContextPolicy(Policy):
         rule_only_data: Optional[Dict[str, Any]] = None,
         **kwargs: Any,
     ) -> PolicyPrediction:
-        """The answer action after a message that continues the current cause, then listen.
+        """The answer action after a message the conversation explains, then listen.
 
         Listening is predicted here too: no rule covers an answer to, say, a clarifying
         question's intent, and the rules' fallback would add a second reply.
         """
         probabilities = self._default_predictions(domain)
         latest = tracker.latest_action_name
-        if latest in (ACTION_LISTEN_NAME, ANSWER_ACTION) and self._continues(tracker):
+        if latest in (ACTION_LISTEN_NAME, ANSWER_ACTION) and self._explained_by_context(tracker):
             next_action = ANSWER_ACTION if latest == ACTION_LISTEN_NAME else ACTION_LISTEN_NAME
             probabilities[domain.index_for_action(next_action)] = 1.0
         return self._prediction(probabilities)
 
-    def _continues(self, tracker: DialogueStateTracker) -> bool:
+    def _explained_by_context(self, tracker: DialogueStateTracker) -> bool:
         message = tracker.latest_message
         if message is None or not message.text:
             return False
-        return continues_current_topic(
+        confidence = message.intent.get("confidence")
+        topic = topic_from_context(
             self._kb,
             intent=message.intent.get("name"),
             terms=[str(v) for v in tracker.get_latest_entity_values(TERM_ENTITY)],
             text=message.text,
             current_topic_id=tracker.get_slot(TOPIC_SLOT),
             scope_request=next(tracker.get_latest_entity_values(SCOPE_REQUEST_ENTITY), None),
+            confidence=float(confidence) if isinstance(confidence, (int, float)) else 1.0,
         )
+        return topic is not None

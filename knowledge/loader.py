@@ -54,10 +54,14 @@ _REQUIRED_MESSAGES = (
     "not_english",
     "not_named",
     "scope_diagnosis",
-    "scope_dose",
+    "scope_outlook",
+    "scope_medicine_advice",
     "scope_raise_or_treat",
+    "scope_daily_life",
     "scope_other_result",
     "scope_high_count",
+    "scope_numbers",
+    "scope_clinic_admin",
 )
 
 

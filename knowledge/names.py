@@ -23,16 +23,38 @@ NOT_ENGLISH = "not_english"
 INPUT_PROBLEMS = (EMPTY, TOO_LONG, NOT_ENGLISH)
 SCOPE_REQUEST_ENTITY = "scope_request"
 """A request the fact sheet cannot answer; its value is one of SCOPE_REQUESTS."""
-SCOPE_REQUESTS = ("diagnosis", "dose", "raise_or_treat", "other_result", "high_count")
+SCOPE_REQUESTS = (
+    "diagnosis",
+    "outlook",
+    "medicine_advice",
+    "raise_or_treat",
+    "daily_life",
+    "other_result",
+    "high_count",
+    "numbers",
+    "clinic_admin",
+)
 """Each has a line of its own in the knowledge file's messages (`scope_<kind>`)."""
 
 FOLLOW_UP_INTENT = "follow_up"
+GREET_INTENT = "greet"
+BOT_CHALLENGE_INTENT = "bot_challenge"
 AFFIRM_INTENT = "affirm"
 DENY_INTENT = "deny"
 THANK_INTENT = "thank"
 GOODBYE_INTENT = "goodbye"
 FORGET_ME_INTENT = "forget_me"
 OUT_OF_SCOPE_INTENT = "out_of_scope"
+SMALL_TALK_INTENTS = (
+    GREET_INTENT,
+    GOODBYE_INTENT,
+    THANK_INTENT,
+    AFFIRM_INTENT,
+    DENY_INTENT,
+    BOT_CHALLENGE_INTENT,
+    FORGET_ME_INTENT,
+)
+"""Replies the patient chose; components that fill gaps leave them alone."""
 NLU_FALLBACK_INTENT = "nlu_fallback"
 """Rasa's intent for a message the classifier is unsure of (its own constant's value)."""
 

@@ -1,11 +1,17 @@
-"""Whether a message goes on about the cause just discussed ("is that why it's low?").
+"""Which topic a message means in the light of the conversation so far.
 
 Patients lean on the conversation: after an answer about water pills, "can they
 make my count low?", "how long?" and "would that explain it?" are about water
-pills, though the classifier, which sees one message, hears a general question
-("why is my count low?" is the overview's) or nothing it knows. A message
-continues the current cause when it names no topic's term, refers back (that,
-it, they...) or is short, and does not ask for other causes ("what else?").
+pills, and "what else can do it?" asks for the other causes, though the
+classifier, which sees one message, hears a general question, a guess at another
+cause, or nothing it knows. After the emergency answer, "why did it go low?"
+asks for the causes. Two readings decide:
+
+- other causes: the message asks for another cause ("what else", "any other
+  reasons") and names none: the overview;
+- going on: the current topic is a cause, the message names no cause, refers
+  back ("that", "it", "they") or is a short question, and the classifier's
+  reading is a general or an unsure one: the current cause.
 
 Plain Python with no Rasa import: the Rasa server's TopicContextPolicy and the
 action server's topic choice decide with this one function.
@@ -19,60 +25,108 @@ from typing import Iterable
 from knowledge.loader import KnowledgeBase
 from knowledge.names import (
     EMERGENCY_TOPIC,
+    FOLLOW_UP_INTENT,
     NLU_FALLBACK_INTENT,
     OUT_OF_SCOPE_INTENT,
     OVERVIEW_TOPIC,
+    SMALL_TALK_INTENTS,
 )
 
 SHORT_MESSAGE_WORDS = 6
 """A message this short ("how long?", "her count is low, why?") leans on context."""
+UNSURE_CONFIDENCE = 0.7
+"""Below this the classifier's guess at another cause gives way to a reference."""
+UNSURE_SMALL_TALK = 0.5
+"""Below this a "yes" or "no" with a reference ("is that y its low") is a question."""
 
 _REFERENCE = re.compile(
     r"\b(?:that|this|it|its|it's|they|them|those|these|the (?:tablets?|pills?|treatment"
     r"|medicines?|drugs?|condition|disease|illness|virus|infection|sample|test))\b"
 )
 _OTHER_CAUSES = re.compile(
-    r"\b(?:else|other|others|another|apart from|besides|except|instead|rather than"
-    r"|in general|generally|usually|all the|list)\b"
+    r"\b(?:else|other|others|another|apart from|besides|except|all the|list)\b"
 )
-_OTHER_SOMETHING = re.compile(r"\bother (?:\w+ )?(?:cells?|counts?|results?|tests?|people)\b")
+_GENERALLY = re.compile(r"\b(?:in general|generally|usually|normally|commonly|most often)\b")
+_OTHER_SOMETHING = re.compile(
+    r"\b(?:an)?other (?:\w+ )?(?:cells?|counts?|results?|tests?|samples?|checks?|appointments?"
+    r"|opinions?|doctors?|people|one|time|day|week)\b"
+)
+_ABOUT_CAUSES = re.compile(
+    r"\b(?:caus\w*|why|reasons?|what makes|what made|lower\w*|become low|go(?:es)? low"
+    r"|went low|drop\w*)\b"
+)
 _WORD = re.compile(r"[a-z0-9']+")
 
 
-def continues_current_topic(
+def topic_from_context(
     kb: KnowledgeBase,
     intent: str | None,
     terms: Iterable[str],
     text: str,
     current_topic_id: str | None,
     scope_request: str | None = None,
-) -> bool:
-    """True when the message asks more about the current cause, whatever the classifier said.
+    confidence: float = 1.0,
+) -> str | None:
+    """The topic the conversation makes of this message, or None to keep the classifier's.
 
-    Only a general reading is overruled: the overview, a clarifying question, or an
-    out-of-scope guess the scope patterns did not make (and that one only on a
-    reference, not for being short); never the emergency question, a greeting or
-    thanks, or a topic a named term supports.
+    Never for a request the scope patterns caught, a message that names a cause,
+    the emergency question, or a reply the classifier is sure of.
     """
-    if current_topic_id in (None, OVERVIEW_TOPIC, EMERGENCY_TOPIC):
-        return False
-    if current_topic_id not in {topic.id for topic in kb.topics}:
-        return False
-    overview = kb.topic(OVERVIEW_TOPIC).intent
-    if intent not in (overview, NLU_FALLBACK_INTENT, OUT_OF_SCOPE_INTENT):
-        return False
-    if scope_request is not None or _names_a_cause(kb, terms):
-        return False
+    known = {topic.id for topic in kb.topics}
+    if current_topic_id not in known or scope_request is not None:
+        return None
+    named = _named_topics(kb, terms)
+    if named - {OVERVIEW_TOPIC, EMERGENCY_TOPIC}:
+        return None
+    if intent == kb.topic(EMERGENCY_TOPIC).intent:
+        return None
     lowered = text.lower()
-    if _OTHER_CAUSES.search(lowered) and not _OTHER_SOMETHING.search(lowered):
+    if _asks_for_other_causes(lowered) and _general_or_unsure(kb, intent, confidence):
+        return OVERVIEW_TOPIC
+    if current_topic_id in (OVERVIEW_TOPIC, EMERGENCY_TOPIC):
+        asks_causes = intent in (FOLLOW_UP_INTENT, NLU_FALLBACK_INTENT, OUT_OF_SCOPE_INTENT)
+        return OVERVIEW_TOPIC if asks_causes and _ABOUT_CAUSES.search(lowered) else None
+    if _goes_on(kb, intent, confidence, lowered):
+        return current_topic_id
+    return None
+
+
+def _goes_on(kb: KnowledgeBase, intent: str | None, confidence: float, text: str) -> bool:
+    overview = kb.topic(OVERVIEW_TOPIC).intent
+    refers_back = bool(_REFERENCE.search(text))
+    short = len(_WORD.findall(text)) <= SHORT_MESSAGE_WORDS
+    if intent == overview:
+        return refers_back or short
+    if intent == NLU_FALLBACK_INTENT:
+        return refers_back or short
+    if intent == OUT_OF_SCOPE_INTENT:
+        return refers_back  # "is she going to be ok?" stays out of scope
+    if intent in SMALL_TALK_INTENTS:
+        return confidence < UNSURE_SMALL_TALK and refers_back and bool(_ABOUT_CAUSES.search(text))
+    is_cause_guess = kb.topic_for_intent(intent) is not None
+    return is_cause_guess and confidence < UNSURE_CONFIDENCE and refers_back
+
+
+def _asks_for_other_causes(text: str) -> bool:
+    """True for "what else?", "any other reasons", "what usually causes it".
+
+    Not for "how long does it usually stay low" or "the other blood cells".
+    """
+    if _OTHER_SOMETHING.search(text):
         return False
-    if _REFERENCE.search(lowered):
+    if _OTHER_CAUSES.search(text):
         return True
-    short = len(_WORD.findall(lowered)) <= SHORT_MESSAGE_WORDS
-    return short and intent != OUT_OF_SCOPE_INTENT  # "is she going to be ok?" stays out
+    return bool(_GENERALLY.search(text)) and bool(_ABOUT_CAUSES.search(text))
 
 
-def _names_a_cause(kb: KnowledgeBase, terms: Iterable[str]) -> bool:
-    """A term of a cause, not of the general topics ("low wbc" names no cause)."""
+def _general_or_unsure(kb: KnowledgeBase, intent: str | None, confidence: float) -> bool:
+    """A reading "what else?" may overrule: general, a follow-up, or an unsure cause."""
+    general = (kb.topic(OVERVIEW_TOPIC).intent, FOLLOW_UP_INTENT, NLU_FALLBACK_INTENT)
+    if intent in general or intent == OUT_OF_SCOPE_INTENT:
+        return True
+    return kb.topic_for_intent(intent) is not None and confidence < UNSURE_CONFIDENCE
+
+
+def _named_topics(kb: KnowledgeBase, terms: Iterable[str]) -> set[str]:
     topics = (kb.topic_for_term(term) for term in terms)
-    return any(t is not None and t.id not in (OVERVIEW_TOPIC, EMERGENCY_TOPIC) for t in topics)
+    return {topic.id for topic in topics if topic is not None}

@@ -2,7 +2,7 @@
 
 Runs after the named-term certainty. "Do I have leukaemia?", "what dose of
 prednisone?", "can I raise it with food?", "my platelets are low too" name a
-topic's words but ask for a diagnosis, a dose, a treatment or another result
+topic's words but ask for a diagnosis, medicine advice, a treatment or another result
 (bot.nlu.scope_requests): the intent becomes out_of_scope, so the reply says what
 the bot can help with and sends the patient to the care team, instead of a topic
 answer that reads as "yes". The kind of request is kept as a `scope_request`
@@ -40,7 +40,7 @@ from knowledge.names import OUT_OF_SCOPE_INTENT, SCOPE_REQUEST_ENTITY
     is_trainable=False,
 )
 class ScopeGuard(GraphComponent, EntityExtractorMixin):
-    """Overrides the intent of a request for a diagnosis, a dose, a treatment or another result."""
+    """Overrides the intent of a request the fact sheet cannot answer."""
 
     @classmethod
     def create(

@@ -1,10 +1,10 @@
 """Requests the fact sheet cannot answer, even when they name one of its terms.
 
 A message can name a cause and still ask something the bot must not answer: "do I
-have leukaemia?" asks for a diagnosis, "what dose of prednisone?" for a dose, "is
-there an injection to bring it up?" for a treatment, "my platelets are low too" and
-"what about a high count?" about another result. The intent classifier and the
-named-term certainty see a topic's words in them; these patterns see the request.
+have leukaemia?" asks for a diagnosis, "what dose of prednisone?" for advice on a
+medicine, "is there an injection to bring it up?" for a treatment, "my platelets
+are low too" about another result. The intent classifier and the named-term
+certainty see a topic's words in them; these patterns see the request.
 
 Plain Python with no Rasa import, so the patterns are tested on their own
 (tests/unit/test_scope_requests.py) and by the held-out sets through the model.
@@ -15,72 +15,158 @@ from __future__ import annotations
 import re
 from typing import Dict, Pattern
 
-_DISEASE = (
-    r"(?:an? |the )?(?:cancer|leuk[a]?emia|leuc[a]?emia|leuk[a]?emia|lymphoma|myeloma|tumou?r"
-    r"|lupus|sle|hiv|aids|mds|aplastic|cirrhosis|hepatitis|an? (?:serious )?(?:disease|illness"
-    r"|infection|virus)|something (?:serious|bad|wrong))\b"
+_DISEASE_NAME = (
+    r"(?:cancer|leu[ck]a?emia|lymphoma|myeloma|tumou?r|lupus|sle|hiv|aids|mds|aplastic\w*"
+    r"|cirrhosis|hepatitis|an? (?:serious )?(?:disease|illness|infection|virus)"
+    r"|something (?:serious|bad|wrong))\b"
 )
+_DISEASE = r"(?:an? |the )?" + _DISEASE_NAME
+_PERSON = r"(?:i|he|she|they|we|you|my \w+|his \w+|her \w+|our \w+)"
 _WHITE_CELLS = r"\b(?:white|wbc|leu[ck]\w*|neutro\w*|lympho\w*)\b"
 _UP = (
     r"(?:raise|raising|boost\w*|increase|increasing|improve|improving|build\w* (?:\w+ ){0,2}up"
-    r"|(?:bring|get|push|put)\w* (?:\w+ ){0,3}(?:back )?up|make\w* (?:\w+ ){0,4}go (?:back )?up)"
+    r"|(?:bring|get|push|put)\w* (?:\w+ ){0,3}(?:back )?up"
+    r"|make\w* (?:\w+ ){0,4}(?:go (?:back )?up|higher|more high|rise))"
 )
 """Someone making the count rise (not the count recovering by itself)."""
 _SOMEONE_DOES = (
-    r"\b(?:how|what)\s+(?:can|could|do|should|would|might)\s+(?:i|we|you|he|she|they|one)\b"
-    r"|\bhow to\b|\b(?:anything|something|ways?|tips?)\b[^.?!]{0,30}\bto\b"
+    r"\b(?:how|what)\s+(?:can|could|do|should|would|might)\s+" + _PERSON + r"\b"
+    r"|\bhow (?:i|we)\b|\bhow to\b|\b(?:anything|something|ways?|tips?)\b[^.?!]{0,30}\bto\b"
     r"|\b(?:can|could|should|do)\s+(?:i|we|he|she|they)\b"
+    r"|\b(?:is|are) there (?:any |a |an )?\w+ (?:that|which|to)\b"
 )
-_HELPERS = (
+_BOOSTERS = (
     r"(?:foods?|eat\w*|diet|supplements?|vitamins?|injections?|jabs?|shots?|herbs?|juices?"
-    r"|exercise)"
+    r"|smoothies?|exercise)"
 )
+_TREATMENTS = r"(?:treatments?|medicines?|medications?|drugs?|tablets?|pills?)"
+_FOOD = r"(?:diet|foods?|eat|eating|drink|drinking|alcohol|vitamins?|supplements?|herbal)"
+_ASKS = (
+    r"(?:should|ought|must|need to|is it (?:ok|okay|safe)|avoid|can (?:i|he|she|we|they)"
+    r"|what (?:should|can|to)|which (?:foods?|diet))"
+)
+_LOW_COUNT = r"(?:leu[ck]o?pa?enia|neutropa?enia|(?:a |my |the )?low (?:white|wbc|count)\w*)"
+
+
+def _any(*alternatives: str) -> Pattern[str]:
+    return re.compile("|".join(f"(?:{a})" for a in alternatives))
+
 
 REQUESTS: Dict[str, Pattern[str]] = {
     # Whether the patient (or someone they ask for) has a disease: a diagnosis.
-    "diagnosis": re.compile(
+    "diagnosis": _any(
         r"\b(?:do|does|did|have|has|could|might|may|am|is|are)\s+"
-        r"(?:i|he|she|they|we|you think i|my \w+)\s+(?:have|has|got|gotten|be getting)\s+"
-        + _DISEASE
-        + r"|\b(?:is|could|might)\s+(?:it|this|that)\s+(?:be\s+)?(?:a\s+)?"
-        r"(?:cancer|leuk[a]?emia|leuc[a]?emia|lymphoma|a tumou?r)\b"
-        r"|\bam i (?:dying|going to die)\b|\bdiagnos(?:e|is) (?:me|him|her|my)\b"
-        r"|\b(?:tell me )?yes or no\b"
+        + _PERSON
+        + r"\s+(?:have|has|got|gotten|be getting)\s+"
+        + _DISEASE,
+        r"\b(?:means?|signs?|shows?|proves?|indicates?|suggests?)\s+(?:that\s+)?"
+        + _PERSON
+        + r"\s+(?:has|have|got|might have|may have|could have)\s+"
+        + _DISEASE,
+        r"\b(?:have|has|got)\s+" + _DISEASE + r"[,.]?\s*(?:yes|right|no|true)\s*\?",
+        r"\b(?:is|could|might)\s+(?:it|this|that)\s+(?:be\s+)?(?:a\s+)?"
+        r"(?:cancer|leu[ck]a?emia|lymphoma|a tumou?r)\b",
+        r"\bis (?:it|this) (?:an? )?" + _DISEASE_NAME + r"\s*\?",
+        r"\bdiagnos(?:e|is) (?:me|him|her|my)\b|\b(?:my|his|her|the) diagnosis\b",
+        r"\bwhat(?:'s| is) wrong with (?:me|him|her|my)\b",
+        r"\btest (?:me|him|her|us|them) for\b|\bwhat (?:illness|disease) (?:do|does|have)\b",
     ),
-    # How much of a medicine to take.
-    "dose": re.compile(
-        r"\b(?:what|which|right|correct|safe|max\w*|usual|normal)\s+(?:\w+\s+)?(?:dose|dosage)s?\b"
-        r"|\bhow (?:much|many)\b[^.?!]{0,30}\b(?:take|taken|taking|have|give|mg)\b"
-        r"|\bdos(?:e|age) (?:of|for) \w+ should\b"
+    # How things will go for a person: outlook, survival.
+    "outlook": _any(
+        r"\b(?:going to|gonna) be (?:ok|okay|alright|all right|fine)\b",
+        r"\bhow long (?:\w+ ){0,4}(?:live|survive)\b|\blive long\b|\blife expectancy\b",
+        r"\bprognosis\b|\bsurviv\w*|\bam i (?:dying|going to die)\b",
+        r"\b(?:will|is|could) " + _PERSON + r" (?:die|dying)\b",
+    ),
+    # Advice on a medicine: its dose, what it is for, whether to stop it.
+    "medicine_advice": _any(
+        r"\b(?:what|wat|wot|which|right|correct|safe|max\w*|usual|normal)\s+(?:\w+\s+)?"
+        r"(?:dose|dosage)s?\s*(?:of|for|should|shud|do|is|to|\?|$)",
+        r"\bhow (?:much|many)\b[^.?!]{0,30}\b(?:take|taken|taking|have|give|mg)\b",
+        r"\bmissed (?:a |my |his |her )?dose\b",
+        r"\bwhat(?:'s| is)\s+(?:an? |the |this |that )?(?!white|leu|cells?|wbc)[\w-]+(?: \w+)?"
+        r"\s+(?:used for|prescribed for|given for|for\s*(?:[?.!,]|$|and\b))",
+        r"\bwhat is (?:it |this |that )?for\b",
+        r"\b(?:be stopped|stop taking|come off|coming off|go off)\b",
+        r"\bstop (?:his|her|my|their|the) (?:\w+ )?(?:tablets?|pills?|medicines?|meds"
+        r"|medication|treatment)\b",
     ),
     # How to raise the count or treat it: food, supplements, injections, cures.
-    "raise_or_treat": re.compile(
-        "(?:" + _SOMEONE_DOES + r")[^.?!]{0,40}\b" + _UP + r"\b"
-        r"|\b" + _HELPERS + r"\b[^.?!]{0,40}\b(?:" + _UP + r"|help\b|come (?:back )?up"
-        r"|go (?:back )?up)"
-        r"|\b" + _UP + r"\b[^.?!]{0,40}\b(?:with|by|through) " + _HELPERS + r"\b"
-        r"|\b(?:treat(?:ed|ing)?|cure[ds]?|fix(?:ed)?)\s+(?:it|this|that|leu[ck]o?p[a]?enia"
-        r"|neutrop[a]?enia|(?:a |my |the )?low (?:white|wbc|count)\w*)"
-        r"|\b(?:treatment|cure|medicine|medication|tablets?|pills?) (?:for|of)"
-        r" (?:leu[ck]o?p[a]?enia|neutrop[a]?enia|(?:a |my |the )?low (?:white|wbc|count)\w*)"
-        r"|\b(?:how|can|could) (?:is|are|do you|do they|can you|will they|can|could)?\s?"
-        r"(?:it|this|that|leu[ck]o?p[a]?enia|(?:a |my )?low (?:white|wbc)[\w ]{0,12}) (?:be )?"
-        r"(?:treated|cured|fixed|managed)\b"
+    "raise_or_treat": _any(
+        "(?:" + _SOMEONE_DOES + r")[^.?!]{0,40}\b" + _UP + r"\b",
+        r"\b"
+        + _BOOSTERS
+        + r"\b[^.?!]{0,40}\b(?:"
+        + _UP
+        + r"|help\b|come (?:back )?up|go (?:back )?up|more)",
+        r"\b" + _TREATMENTS + r"\b[^.?!]{0,40}\b" + _UP + r"\b",
+        r"\b" + _UP + r"\b[^.?!]{0,40}\b(?:with|by|through) " + _BOOSTERS + r"\b",
+        r"\b" + _ASKS + r"\b[^.?!]{0,40}\b" + _FOOD + r"\b",
+        r"\b" + _FOOD + r"\b[^.?!]{0,40}\b" + _ASKS + r"\b",
+        r"\b(?:treat(?:ed|ing)?|cure[ds]?|fix(?:ed)?)\s+(?:it|this|that|"
+        + _LOW_COUNT
+        + r")(?![^.?!]{0,20}\bas (?:urgent|an emergency|serious))",
+        r"(?<!emergency )(?<!urgent )(?<!immediate )\b(?:treatment|cure|medicine|medication"
+        r"|tablets?|pills?) (?:for|of) " + _LOW_COUNT,
+        r"\b(?:how|can|could) (?:is|are|do you|do they|can you|will they|can|could)?\s?"
+        r"(?:it|this|that|leu[ck]o?pa?enia|(?:a |my )?low (?:white|wbc)[\w ]{0,12}) (?:be )?"
+        r"(?:treated|cured|fixed|managed)\b",
+        r"\bcurable\b|\ba cure\b",
+        r"\bwhat treatment (?:is|will|would|should|do|does) " + _PERSON + r"\b",
     ),
-    # Another blood result: platelets, red cells, haemoglobin.
-    "other_result": re.compile(
+    # Daily life with a low count: work, travel, vaccines, pregnancy, family.
+    "daily_life": _any(
+        r"\b(?:can|could|should|is it (?:ok|okay|safe)|safe to|may)\b[^.?!]{0,30}\b(?:travel\w*"
+        r"|fly|flying|plane|holiday|abroad|vaccin\w*|pregnan\w*|fertility)\b",
+        r"\baffect (?:my |her |our |his )?(?:chances|pregnan\w*|fertility)",
+        r"\b(?:hereditary|inherited|contagious)\b",
+        r"\bruns? in (?:the |our )?famil\w*",
+        r"\bcan (?:i|he|she) (?:still )?(?:go (?:to|back to) )?(?:work|school|the gym)\b",
+    ),
+    # Another blood result: platelets, red cells, haemoglobin, cholesterol...
+    "other_result": _any(
         r"\b(?:platelets?|plt|red (?:blood )?(?:cells?|count)|rbcs?|ha?emoglobin"
-        r"|thrombocytop[a]?enia|ferritin|iron levels?)\b"
+        r"|thrombocytopa?enia|ferritin|iron levels?|cholesterol|blood sugar|glucose|crp"
+        r"|thyroid (?:levels?|results?|function|test)|tsh|creatinine|psa)\b",
     ),
-    # A high white count instead of a low one.
-    "high_count": re.compile(
-        r"\b(?:high|higher|raised|elevated|increased|too many)\s+(?:white|wbc|count|leu[ck]\w*)"
-        r"|\bleu[ck]ocytosis\b|\b(?:white|wbc|count) (?:is |was |be |came back |seems |looks )?"
-        r"(?:too |very |a bit )?high\b"
+    # A high white count instead of a low one (see out_of_scope_request).
+    "high_count": _any(
+        _WHITE_CELLS
+        + r"(?:[^.?!]|\.\d){0,25}(?:\b(?:high|higher|raised|elevated|increased)\b|\(h\))",
+        r"\b(?:high|higher|raised|elevated|increased|too many)\b[^.?!]{0,25}" + _WHITE_CELLS,
+        r"\b(?:a |the )?high (?:count|one)\b",
+        r"\bleu[ck]ocytosis\b",
+    ),
+    # Numbers: normal ranges, whether a value is low.
+    "numbers": _any(
+        r"\bwhat(?:'s| is| are| counts as)\s+(?:a |the )?(?:normal|healthy|reference)\s+"
+        r"(?:\w+\s+)?(?:range|number|level|value|count|amount|result|wbc)",
+        r"\bwhat (?:number|level|count|value) (?:is|counts as)\b",
+        r"\bis (?:a count of |a wbc of |a result of )?\d+(?:\.\d+)? (?:low|normal|bad|ok|okay"
+        r"|dangerous|too low)\b",
+    ),
+    # The clinic's business: appointments, costs, opening hours, letters, parking.
+    "clinic_admin": _any(
+        r"\b(?:when|what time|where|how)\b[^.?!]{0,30}\b(?:appointments?|appts?)\b",
+        r"\b(?:can|could|how do|how can|where do|want to|need to|help me|would like to) (?:i |you "
+        r"|we )?(?:re)?(?:book|make|change|cancel|reschedule|move|get)\w* (?:me )?"
+        r"(?:an? |my |the |another )?(?:\w+ ){0,2}(?:appointment|appt)",
+        r"\b(?:re)?book (?:me|us|him|her) in\b|\brebook\b|\bany appointments\b",
+        r"\bparking\b|\bpark (?:at|near|my)\b|\bwhere (?:can|do|should) (?:i|we) park\b",
+        r"\bopening (?:hours|times)\b|\bwhat time (?:does|do|is) (?:the )?\w+ (?:\w+ )?open",
+        r"\bhow much (?:does|do|is|will|would) (?:\w+ ){0,5}cost\b|\bprivately\b",
+        r"\bfast(?:ing)? before\b|\bhow long (?:do|does|will) (?:the |my )?(?:blood )?(?:test )?"
+        r"results? take\b",
+        r"\brefer (?:me|him|her)\b|\bsend (?:me )?(?:my|his|her) (?:blood )?results\b",
+        r"\bwhich (?:bus|train|hospital|clinic)\b|\bwhere (?:do |can )?i go for\b",
+        r"\b(?:write|need) (?:me |us )?a letter\b",
     ),
 }
 
-_LOW = re.compile(r"\b(?:low|lower\w*|drop\w*|down|fall\w*|fell|reduc\w*|decreas\w*)\b")
+_LOW = re.compile(
+    r"\b(?:low|lower\w*|drop\w*|down|fall\w*|fell|reduc\w*|decreas\w*|leu[ck]o?pa?enia|neutropa?enia)\b"
+)
+_NOT_LOW = re.compile(r"\bnot low\b")
 _ABOUT_WHITE_CELLS = re.compile(_WHITE_CELLS)
 
 
@@ -89,15 +175,17 @@ def out_of_scope_request(text: str) -> str | None:
 
     A result other than white cells counts only when white cells are not asked
     about too ("platelets and wbc both low" is a question the sheet can answer),
-    and a high count only when nothing is said to be low.
+    and a high count only when nothing is said to be low ("high, not low" is
+    not low).
     """
     lowered = text.lower()
     for kind, pattern in REQUESTS.items():
         if not pattern.search(lowered):
             continue
-        if kind == "other_result" and _ABOUT_WHITE_CELLS.search(lowered):
+        about_white_cells = bool(_ABOUT_WHITE_CELLS.search(lowered))
+        if kind == "other_result" and about_white_cells:
             continue
-        if kind == "high_count" and _LOW.search(lowered):
+        if kind == "high_count" and _LOW.search(_NOT_LOW.sub("", lowered)):
             continue
         return kind
     return None

@@ -86,11 +86,18 @@ async def test_a_member_the_source_names_gets_no_such_line(kb: KnowledgeBase) ->
     assert "does not name" not in dispatcher.messages[0]["text"]
 
 
-async def test_follow_up_without_a_topic_asks_which_one(kb: KnowledgeBase) -> None:
+async def test_follow_up_before_any_topic_gets_the_overview(kb: KnowledgeBase) -> None:
     dispatcher = CollectingDispatcher()
     events = await ActionAnswerTopic().run(
         dispatcher, make_tracker("tell me more", intent="follow_up"), {}
     )
+    assert kb.topic("overview").answer in dispatcher.messages[0]["text"]
+    assert events == [SlotSet("topic", "overview")]
+
+
+async def test_an_intent_without_a_topic_asks_which_one(kb: KnowledgeBase) -> None:
+    dispatcher = CollectingDispatcher()
+    events = await ActionAnswerTopic().run(dispatcher, make_tracker("hmm", intent="greet"), {})
     [message] = dispatcher.messages
     assert message["text"] == kb.messages["pick_topic"]
     assert len(message["buttons"]) == len(TOPIC_IDS)

@@ -1,56 +1,83 @@
-"""A message that goes on about the current cause is answered with it; others are not."""
+"""The conversation decides what a message means: the current cause, the overview
+for other causes, or nothing (the classifier's reading stands)."""
 
 from __future__ import annotations
 
 import pytest
 
 from knowledge import KnowledgeBase, load_knowledge
-from knowledge.names import NLU_FALLBACK_INTENT, OUT_OF_SCOPE_INTENT
-from knowledge.references import continues_current_topic
+from knowledge.names import FOLLOW_UP_INTENT, NLU_FALLBACK_INTENT, OUT_OF_SCOPE_INTENT
+from knowledge.references import topic_from_context
 
 KB: KnowledgeBase = load_knowledge()
 OVERVIEW = KB.topic("overview").intent
+LAB = KB.topic("lab_error").intent
+EMERGENCY = KB.topic("emergency_info").intent
 
 
 @pytest.mark.parametrize(
-    ("intent", "text"),
+    ("intent", "text", "confidence"),
     [
-        (OVERVIEW, "so is that what is making my count low?"),
-        (OVERVIEW, "why would they lower white cells"),
-        (NLU_FALLBACK_INTENT, "how long for?"),
-        (NLU_FALLBACK_INTENT, "his count is very low, why"),
-        (OUT_OF_SCOPE_INTENT, "will they stop it for a while because of this?"),
+        (OVERVIEW, "so is that what is making my count low?", 0.9),
+        (OVERVIEW, "why would they lower white cells", 0.9),
+        (NLU_FALLBACK_INTENT, "how long for?", 0.2),
+        (NLU_FALLBACK_INTENT, "his count is very low, why", 0.2),
+        (OUT_OF_SCOPE_INTENT, "will they stop it for a while because of this?", 0.6),
+        (LAB, "could they be doing it to my count", 0.45),
+        ("affirm", "so is that why its low", 0.35),
     ],
 )
-def test_a_reference_or_a_short_question_continues_the_cause(intent: str, text: str) -> None:
-    assert continues_current_topic(KB, intent, [], text, "medications")
+def test_a_reference_or_a_short_question_goes_on_about_the_cause(
+    intent: str, text: str, confidence: float
+) -> None:
+    assert topic_from_context(KB, intent, [], text, "medications", None, confidence) == (
+        "medications"
+    )
 
 
 @pytest.mark.parametrize(
-    ("intent", "text", "terms", "current"),
+    ("intent", "text", "current"),
     [
-        (OVERVIEW, "what else can make it low?", [], "medications"),
-        (OVERVIEW, "are there any other reasons for that?", [], "medications"),
-        (OVERVIEW, "is that why it is low?", [], "overview"),
-        (OVERVIEW, "is that why it is low?", [], "emergency_info"),
-        (OVERVIEW, "is that why it is low?", [], None),
-        (OVERVIEW, "could that be the lupus then?", ["lupus"], "medications"),
-        (KB.topic("emergency_info").intent, "is it an emergency then?", [], "medications"),
-        ("thank", "ok thanks, that helps", [], "medications"),
-        (OUT_OF_SCOPE_INTENT, "is my dad going to be ok", [], "medications"),
+        (FOLLOW_UP_INTENT, "what else can make it low?", "medications"),
+        (OVERVIEW, "are there any other reasons for that?", "autoimmune"),
+        (FOLLOW_UP_INTENT, "and what usually causes it?", "lab_error"),
+        (FOLLOW_UP_INTENT, "so why did it go low then", "emergency_info"),
+        (OUT_OF_SCOPE_INTENT, "what could have caused it?", "emergency_info"),
+    ],
+)
+def test_other_causes_get_the_overview(intent: str, text: str, current: str) -> None:
+    assert topic_from_context(KB, intent, [], text, current) == "overview"
+
+
+@pytest.mark.parametrize(
+    ("intent", "text", "terms", "current", "confidence"),
+    [
+        (OVERVIEW, "is that why it is low?", [], None, 0.9),
+        (OVERVIEW, "is that why it is low?", [], "overview", 0.9),
+        (OVERVIEW, "could that be the lupus then?", ["lupus"], "medications", 0.9),
+        (FOLLOW_UP_INTENT, "so will he need another test then?", [], "lab_error", 0.9),
+        (EMERGENCY, "is it an emergency then?", [], "medications", 0.9),
+        ("thank", "ok thanks, that helps", [], "medications", 0.95),
+        (OUT_OF_SCOPE_INTENT, "is my dad going to be ok", [], "medications", 0.6),
+        (LAB, "could it be the sample that was wrong?", [], "medications", 0.9),
+        (FOLLOW_UP_INTENT, "how long does it usually stay low?", [], "cancer_treatment", 0.9),
+        (FOLLOW_UP_INTENT, "does it affect the other blood cells too?", [], "autoimmune", 0.9),
     ],
 )
 def test_other_messages_keep_their_own_reading(
-    intent: str, text: str, terms: list[str], current: str | None
+    intent: str, text: str, terms: list[str], current: str | None, confidence: float
 ) -> None:
-    assert not continues_current_topic(KB, intent, terms, text, current)
+    assert topic_from_context(KB, intent, terms, text, current, None, confidence) is None
 
 
 def test_a_request_the_scope_patterns_caught_stays_out_of_scope() -> None:
-    assert not continues_current_topic(
-        KB, OUT_OF_SCOPE_INTENT, [], "how much of it should he take", "medications", "dose"
+    assert (
+        topic_from_context(
+            KB, OUT_OF_SCOPE_INTENT, [], "how much of it should he take", "medications", "dose"
+        )
+        is None
     )
 
 
 def test_a_general_term_does_not_stop_the_cause_going_on() -> None:
-    assert continues_current_topic(KB, OVERVIEW, ["low wbc"], "is that my low wbc?", "medications")
+    assert topic_from_context(KB, NLU_FALLBACK_INTENT, ["low wbc"], "that low wbc?", "medications")

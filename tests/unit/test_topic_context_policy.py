@@ -71,11 +71,16 @@ def test_a_reference_to_the_current_cause_gets_its_answer_then_listens(
     assert _predicted(policy, answered, domain) == ACTION_LISTEN_NAME
 
 
+def test_other_causes_after_a_cause_get_the_answer_action(policy: Policy, domain: Domain) -> None:
+    tracker = _tracker("what else can make it low?", "follow_up", "medications")
+    assert _predicted(policy, tracker, domain) == ANSWER_ACTION
+
+
 @pytest.mark.parametrize(
     ("text", "intent", "topic"),
     [
         ("can they make my count low?", "ask_overview", None),
-        ("what else can make it low?", "ask_overview", "medications"),
+        ("is it an emergency then?", "ask_emergency_info", "medications"),
         ("thanks, that helps", "thank", "medications"),
     ],
 )

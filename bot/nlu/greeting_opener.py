@@ -1,0 +1,85 @@
+"""Rasa NLU component: a greeting that only says who is asking gets a greeting back.
+
+Patients open with a sentence before the question: "Good afternoon. I am writing
+about my mother, who is 79.", "hi, sorry, I don't really know how this works".
+The classifier, which never saw such an opener, guesses a topic or out of scope
+from stray words. A message that starts with a greeting, names no term, asks no
+question and says nothing about the count is a greeting; the bot greets back and
+asks what the patient would like to know. Greetings, thanks, goodbyes and the
+other replies the classifier is given keep their own intent.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+
+from knowledge.names import GREET_INTENT, SMALL_TALK_INTENTS, TERM_ENTITY
+
+_GREETING = re.compile(
+    r"^\W*(?:hi+|hello|hey|hiya|heya|hallo|good (?:morning|afternoon|evening|day)|dear\b"
+    r"|greetings|howdy|morning|evening)\b",
+)
+_ASKS_TO_ASK = re.compile(
+    r"\b(?:can|could|may) i ask\b|\b(?:a|one|some|few) (?:quick )?questions?\b|\bquick one\b"
+)
+_ABOUT_THE_COUNT = re.compile(
+    r"\b(?:white|wbc|counts?|cells?|leu[ck]\w*|low|blood|results?|causes?|why|emergency"
+    r"|urgent|serious|dangerous)\b"
+)
+
+
+def is_greeting_opener(text: str) -> bool:
+    """A greeting with at most a sentence about who is asking, and nothing to answer."""
+    lowered = text.lower()
+    if not _GREETING.search(lowered) or _ABOUT_THE_COUNT.search(lowered):
+        return False
+    return "?" not in lowered or bool(_ASKS_TO_ASK.search(lowered))
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class GreetingOpener(GraphComponent):
+    """Gives a greeting that asks nothing the `greet` intent."""
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> GreetingOpener:
+        """Creates the component; it has no state."""
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        """Marks greeting openers that name no term as `greet`."""
+        for message in messages:
+            predicted = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+            named = any(e.get("entity") == TERM_ENTITY for e in message.get(ENTITIES) or [])
+            if predicted in SMALL_TALK_INTENTS or named:
+                continue
+            if is_greeting_opener(message.get(TEXT) or ""):
+                intent = {INTENT_NAME_KEY: GREET_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
+                ranking = [
+                    r
+                    for r in message.get(INTENT_RANKING_KEY) or []
+                    if r.get(INTENT_NAME_KEY) != GREET_INTENT
+                ]
+                message.set(INTENT, intent, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [intent, *ranking], add_to_output=True)
+        return messages
