@@ -58,6 +58,7 @@ _REQUIRED_MESSAGES = (
     "scope_medicine_advice",
     "scope_raise_or_treat",
     "scope_daily_life",
+    "scope_side_effects",
     "scope_other_result",
     "scope_high_count",
     "scope_numbers",

@@ -29,6 +29,7 @@ SCOPE_REQUESTS = (
     "medicine_advice",
     "raise_or_treat",
     "daily_life",
+    "side_effects",
     "other_result",
     "high_count",
     "numbers",

@@ -55,6 +55,7 @@ _ABOUT_CAUSES = re.compile(
     r"\b(?:caus\w*|why|reasons?|what makes|what made|lower\w*|become low|go(?:es)? low"
     r"|went low|drop\w*)\b"
 )
+_WHY = re.compile(r"\b(?:how come|why)\b")
 _WORD = re.compile(r"[a-z0-9']+")
 
 
@@ -99,8 +100,8 @@ def _goes_on(kb: KnowledgeBase, intent: str | None, confidence: float, text: str
         return refers_back or short
     if intent == NLU_FALLBACK_INTENT:
         return refers_back or short
-    if intent == OUT_OF_SCOPE_INTENT:
-        return refers_back  # "is she going to be ok?" stays out of scope
+    if intent == OUT_OF_SCOPE_INTENT:  # "is she going to be ok?" stays out of scope
+        return refers_back or (short and bool(_WHY.search(text)))
     if intent in SMALL_TALK_INTENTS:
         return confidence < UNSURE_SMALL_TALK and refers_back and bool(_ABOUT_CAUSES.search(text))
     is_cause_guess = kb.topic_for_intent(intent) is not None

@@ -16,12 +16,13 @@ import re
 from typing import Dict, Pattern
 
 _DISEASE_NAME = (
-    r"(?:cancer|leu[ck]a?emia|lymphoma|myeloma|tumou?r|lupus|sle|hiv|aids|mds|aplastic\w*"
+    r"(?:cancer|l[eu]+[ck]a?e?mia|lymphoma|myeloma|tumou?r|lupus|sle|hiv|aids|mds|aplastic\w*"
     r"|cirrhosis|hepatitis|an? (?:serious )?(?:disease|illness|infection|virus)"
     r"|something (?:serious|bad|wrong))\b"
 )
 _DISEASE = r"(?:an? |the )?" + _DISEASE_NAME
 _PERSON = r"(?:i|he|she|they|we|you|my \w+|his \w+|her \w+|our \w+)"
+_HAS = r"(?:has|have|got|'s got|s got|'ve got|might have|may have|could have)"
 _WHITE_CELLS = r"\b(?:white|wbc|leu[ck]\w*|neutro\w*|lympho\w*)\b"
 _UP = (
     r"(?:raise|raising|boost\w*|increase|increasing|improve|improving|build\w* (?:\w+ ){0,2}up"
@@ -43,7 +44,8 @@ _TREATMENTS = r"(?:treatments?|medicines?|medications?|drugs?|tablets?|pills?)"
 _FOOD = r"(?:diet|foods?|eat|eating|drink|drinking|alcohol|vitamins?|supplements?|herbal)"
 _ASKS = (
     r"(?:should|ought|must|need to|is it (?:ok|okay|safe)|avoid|can (?:i|he|she|we|they)"
-    r"|what (?:should|can|to)|which (?:foods?|diet))"
+    r"|what (?:should|can|to)|which (?:foods?|diet)|(?:what|wat|wats|what's|which|best|good)"
+    r" (?:\w+ ){0,3}(?=(?:foods?|eat|diet|drink)\b))"
 )
 _LOW_COUNT = r"(?:leu[ck]o?pa?enia|neutropa?enia|(?:a |my |the )?low (?:white|wbc|count)\w*)"
 
@@ -61,12 +63,17 @@ REQUESTS: Dict[str, Pattern[str]] = {
         + _DISEASE,
         r"\b(?:means?|signs?|shows?|proves?|indicates?|suggests?)\s+(?:that\s+)?"
         + _PERSON
-        + r"\s+(?:has|have|got|might have|may have|could have)\s+"
+        + r"\s*"
+        + _HAS
+        + r"\s+"
         + _DISEASE,
+        r"\b" + _PERSON + r"\s+(?:have|has|got)\s+" + _DISEASE + r"\s*\?",
         r"\b(?:have|has|got)\s+" + _DISEASE + r"[,.]?\s*(?:yes|right|no|true)\s*\?",
         r"\b(?:is|could|might)\s+(?:it|this|that)\s+(?:be\s+)?(?:a\s+)?"
         r"(?:cancer|leu[ck]a?emia|lymphoma|a tumou?r)\b",
         r"\bis (?:it|this) (?:an? )?" + _DISEASE_NAME + r"\s*\?",
+        r"\bis (?:it|this) (?:an? )?[\w-]+ (?:deficiency|disease|syndrome|disorder)\s*\?",
+        r"\bconfirm\w*\b[^.?!]{0,20}\bdiagnos",
         r"\bdiagnos(?:e|is) (?:me|him|her|my)\b|\b(?:my|his|her|the) diagnosis\b",
         r"\bwhat(?:'s| is) wrong with (?:me|him|her|my)\b",
         r"\btest (?:me|him|her|us|them) for\b|\bwhat (?:illness|disease) (?:do|does|have)\b",
@@ -77,6 +84,8 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\bhow long (?:\w+ ){0,4}(?:live|survive)\b|\blive long\b|\blife expectancy\b",
         r"\bprognosis\b|\bsurviv\w*|\bam i (?:dying|going to die)\b",
         r"\b(?:will|is|could) " + _PERSON + r" (?:die|dying)\b",
+        r"\bprogression\b|\bprogress (?:to|into)\b|\bturn (?:in)?to (?:a |an )?"
+        r"(?:cancer|l[eu]+[ck]a?e?mia|aml|lymphoma|myeloma|mds)\b",
     ),
     # Advice on a medicine: its dose, what it is for, whether to stop it.
     "medicine_advice": _any(
@@ -86,7 +95,13 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\bmissed (?:a |my |his |her )?dose\b",
         r"\bwhat(?:'s| is)\s+(?:an? |the |this |that )?(?!white|leu|cells?|wbc)[\w-]+(?: \w+)?"
         r"\s+(?:used for|prescribed for|given for|for\s*(?:[?.!,]|$|and\b))",
-        r"\bwhat is (?:it |this |that )?for\b",
+        r"\bwhat is (?:it |this |that )?for\b|\bwhat (?:it's|it is) (?:used )?for\b",
+        r"\bwhat does (?!the |it |that |this |a |my |your |spleen|liver|marrow|white|leu)[\w-]+ do"
+        r"\s*(?:\?|$)",
+        r"^\W*dos(?:e|age)s? (?:of|for)\b",
+        r"\b(?:cut|reduce|lower|change|increase|up|double) (?:down )?(?:the |my |his |her )?"
+        r"(?:dose|dosage)\b|\b(?:dose|dosage) (?:down|up)\b",
+        r"\bover the counter\b|\b(?:safe|ok|okay) to (?:give|take|have) (?!a blood)\w+",
         r"\b(?:be stopped|stop taking|come off|coming off|go off)\b",
         r"\bstop (?:his|her|my|their|the) (?:\w+ )?(?:tablets?|pills?|medicines?|meds"
         r"|medication|treatment)\b",
@@ -119,15 +134,22 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\b(?:can|could|should|is it (?:ok|okay|safe)|safe to|may)\b[^.?!]{0,30}\b(?:travel\w*"
         r"|fly|flying|plane|holiday|abroad|vaccin\w*|pregnan\w*|fertility)\b",
         r"\baffect (?:my |her |our |his )?(?:chances|pregnan\w*|fertility)",
-        r"\b(?:hereditary|inherited|contagious)\b",
+        r"\b(?:is|are|be) (?:it|this|that|they|leu[ck]o?pa?enia|(?:a )?low (?:\w+ ){0,3}count)\s+"
+        r"(?:\w+ )?(?:hereditary|inherited|genetic|contagious|catching)\b",
+        r"\bpass (?:it |this )?(?:on )?to (?:my|our|the) (?:children|kids|baby)\b",
         r"\bruns? in (?:the |our )?famil\w*",
         r"\bcan (?:i|he|she) (?:still )?(?:go (?:to|back to) )?(?:work|school|the gym)\b",
+    ),
+    # Other effects of a treatment than on the white count (see out_of_scope_request).
+    "side_effects": _any(
+        r"\bside[- ]effects?\b|\bput on weight\b|\bweight (?:gain|loss)\b|\bhair\b",
+        r"\bmouth ulcers\b|\bnause\w*|\btired(?:ness)?\b|\bfatigue\b",
     ),
     # Another blood result: platelets, red cells, haemoglobin, cholesterol...
     "other_result": _any(
         r"\b(?:platelets?|plt|red (?:blood )?(?:cells?|count)|rbcs?|ha?emoglobin"
         r"|thrombocytopa?enia|ferritin|iron levels?|cholesterol|blood sugar|glucose|crp"
-        r"|thyroid (?:levels?|results?|function|test)|tsh|creatinine|psa)\b",
+        r"|thyroid (?:levels?|results?|function|test)|tsh|creatinine|psa|mcv|hb|b12|folate)\b",
     ),
     # A high white count instead of a low one (see out_of_scope_request).
     "high_count": _any(
@@ -135,6 +157,7 @@ REQUESTS: Dict[str, Pattern[str]] = {
         + r"(?:[^.?!]|\.\d){0,25}(?:\b(?:high|higher|raised|elevated|increased)\b|\(h\))",
         r"\b(?:high|higher|raised|elevated|increased|too many)\b[^.?!]{0,25}" + _WHITE_CELLS,
         r"\b(?:a |the )?high (?:count|one)\b",
+        r"\b(?:neutrophilia|lymphocytosis|monocytosis|eosinophilia)\b",
         r"\bleu[ck]ocytosis\b",
     ),
     # Numbers: normal ranges, whether a value is low.
@@ -160,21 +183,24 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\brefer (?:me|him|her)\b|\bsend (?:me )?(?:my|his|her) (?:blood )?results\b",
         r"\bwhich (?:bus|train|hospital|clinic)\b|\bwhere (?:do |can )?i go for\b",
         r"\b(?:write|need) (?:me |us )?a letter\b",
+        r"\b(?:repeat|renew\w*|refill\w*|get (?:a |my |his |her )?(?:new )?)\s*(?:my |a |the )?"
+        r"prescriptions?\b",
     ),
 }
 
 _LOW = re.compile(
     r"\b(?:low|lower\w*|drop\w*|down|fall\w*|fell|reduc\w*|decreas\w*|leu[ck]o?pa?enia|neutropa?enia)\b"
 )
-_NOT_LOW = re.compile(r"\bnot low\b")
+_NOT_LOW = re.compile(r"\bnot (?:a )?low(?: one| count)?\b")
 _ABOUT_WHITE_CELLS = re.compile(_WHITE_CELLS)
 
 
 def out_of_scope_request(text: str) -> str | None:
     """The kind of unanswerable request the message makes, or None.
 
-    A result other than white cells counts only when white cells are not asked
-    about too ("platelets and wbc both low" is a question the sheet can answer),
+    A result other than white cells, or another effect of a treatment, counts only
+    when white cells are not asked about too ("platelets and wbc both low", "is a
+    low count a side effect of chemo?" are questions the sheet can answer),
     and a high count only when nothing is said to be low ("high, not low" is
     not low).
     """
@@ -183,7 +209,7 @@ def out_of_scope_request(text: str) -> str | None:
         if not pattern.search(lowered):
             continue
         about_white_cells = bool(_ABOUT_WHITE_CELLS.search(lowered))
-        if kind == "other_result" and about_white_cells:
+        if kind in ("other_result", "side_effects") and about_white_cells:
             continue
         if kind == "high_count" and _LOW.search(_NOT_LOW.sub("", lowered)):
             continue

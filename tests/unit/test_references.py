@@ -25,6 +25,7 @@ EMERGENCY = KB.topic("emergency_info").intent
         (OUT_OF_SCOPE_INTENT, "will they stop it for a while because of this?", 0.6),
         (LAB, "could they be doing it to my count", 0.45),
         ("affirm", "so is that why its low", 0.35),
+        (OUT_OF_SCOPE_INTENT, "how come?", 0.5),
     ],
 )
 def test_a_reference_or_a_short_question_goes_on_about_the_cause(

@@ -68,3 +68,27 @@ def test_an_unanswerable_request_is_recognised(text: str, kind: str) -> None:
 )
 def test_a_question_the_sheet_answers_is_left_alone(text: str) -> None:
     assert out_of_scope_request(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("does that mean he's got lymphoma", "diagnosis"),
+        ("my wife have cancer?", "diagnosis"),
+        ("is this an iron deficiency?", "diagnosis"),
+        ("could it turn into leukaemia", "outlook"),
+        ("dosage for amoxicillin?", "medicine_advice"),
+        ("should we lower the dose", "medicine_advice"),
+        ("is it safe to take paracetamol with it", "medicine_advice"),
+        ("does methotrexate make you tired", "side_effects"),
+        ("which foods are best for her", "raise_or_treat"),
+        ("can I order a repeat prescription", "clinic_admin"),
+        ("a raised white count, not a low one, what causes that", "high_count"),
+    ],
+)
+def test_more_requests_in_other_words(text: str, kind: str) -> None:
+    assert out_of_scope_request(text) == kind
+
+
+def test_a_side_effect_on_the_white_count_is_a_topic_question() -> None:
+    assert out_of_scope_request("is a low white count a side effect of chemo") is None
