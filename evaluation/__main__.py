@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any, Dict, List, Sequence, Tuple
 
 from evaluation.heldout import (
-    LABELS,
     Question,
     accuracy_by_label,
     ask_each,
+    labels,
     load_questions,
 )
 from evaluation.rest_client import send
@@ -213,7 +213,7 @@ def build_report(
         "questions": len(results),
         "accuracy_by_label": {
             label: {"correct": by_label[label][0], "total": by_label[label][1]}
-            for label in LABELS
+            for label in labels()
             if label in by_label
         },
         "topic_accuracy": topic_accuracy,

@@ -13,7 +13,7 @@ from typing import Any, Dict, List, Sequence, Tuple
 
 import yaml
 
-from evaluation.heldout import LABELS, predicted_label
+from evaluation.heldout import labels, predicted_label
 from evaluation.rest_client import last_turn_actions, send, tracker
 from evaluation.servers import BotServer
 
@@ -22,7 +22,6 @@ SMALL_TALK_ACTIONS = frozenset(
     {"utter_greet", "utter_goodbye", "utter_youre_welcome", "utter_anything_else", "utter_iamabot"}
 )
 """The chitchat rules' replies (data/rules/chitchat.yml)."""
-TURN_LABELS = LABELS + (SMALL_TALK,)
 
 
 @dataclass(frozen=True)
@@ -43,7 +42,7 @@ def load_conversations(path: Path) -> List[Conversation]:
         )
         for raw in document.get("conversations") or []
     ]
-    unknown = sorted({e for c in conversations for _, e in c.turns} - set(TURN_LABELS))
+    unknown = sorted({e for c in conversations for _, e in c.turns} - {*labels(), SMALL_TALK})
     if unknown:
         raise ValueError(f"{path}: unknown turn label(s) {unknown}")
     return conversations

@@ -1,7 +1,6 @@
 """The knowledge file shared by the Rasa server and the action server."""
 
 from knowledge.loader import (
-    TOPIC_IDS,
     KnowledgeBase,
     KnowledgeError,
     Topic,
@@ -14,7 +13,6 @@ __all__ = [
     "KnowledgeBase",
     "KnowledgeError",
     "Topic",
-    "TOPIC_IDS",
     "knowledge_file_path",
     "load_knowledge",
     "normalise_term",

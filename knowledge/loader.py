@@ -13,18 +13,7 @@ from typing import Any, Dict, Iterable, List, Mapping, Tuple
 
 import yaml
 
-TOPIC_IDS: Tuple[str, ...] = (
-    "overview",
-    "cancer_treatment",
-    "liver_spleen",
-    "medications",
-    "bone_marrow_failure",
-    "autoimmune",
-    "viral_infection",
-    "lab_error",
-    "emergency_info",
-)
-"""The topic ids are a contract: slot `topic`, tests and evaluation read them."""
+from knowledge.names import CODE_TOPICS
 
 KNOWLEDGE_FILE_ENV = "LEUKOBOT_KNOWLEDGE_FILE"
 DEFAULT_KNOWLEDGE_FILE = (
@@ -94,6 +83,11 @@ class KnowledgeBase:
     source_document: str
     messages: Mapping[str, str]
     topics: Tuple[Topic, ...]
+
+    @property
+    def topic_ids(self) -> Tuple[str, ...]:
+        """The topic ids, in the file's order: the values of the `topic` slot."""
+        return tuple(topic.id for topic in self.topics)
 
     def topic(self, topic_id: str) -> Topic:
         """Returns the topic with this id; raises KeyError for an unknown id."""
@@ -210,8 +204,6 @@ def _topic(raw: Any, index: int, origin: str) -> Topic:
             raise KnowledgeError(f"{where}: missing field '{field}'")
 
     topic_id = _text_field(raw, "id", where)
-    if topic_id not in TOPIC_IDS:
-        raise KnowledgeError(f"{where}: unknown id '{topic_id}'; expected one of {list(TOPIC_IDS)}")
     what_to_do = raw.get("what_to_do")
     return Topic(
         id=topic_id,
@@ -254,11 +246,11 @@ def _check_topic_set(topics: List[Topic], origin: str) -> None:
     for topic_id in ids:
         if ids.count(topic_id) > 1:
             raise KnowledgeError(f"{origin}: topic '{topic_id}' appears more than once")
-    missing = [topic_id for topic_id in TOPIC_IDS if topic_id not in ids]
+    missing = [topic_id for topic_id in CODE_TOPICS if topic_id not in ids]
     if missing:
         raise KnowledgeError(f"{origin}: missing topic(s) {missing}")
     for topic in topics:
-        unknown = [related for related in topic.related if related not in TOPIC_IDS]
+        unknown = [related for related in topic.related if related not in ids]
         if unknown:
             raise KnowledgeError(
                 f"{origin}: topic '{topic.id}': field 'related' names unknown id(s) {unknown}"

@@ -11,6 +11,10 @@ OVERVIEW_TOPIC = "overview"
 """The topic id of the general answer (what leukopenia is; other causes)."""
 EMERGENCY_TOPIC = "emergency_info"
 """The topic id of "is a low count an emergency?" (a question, not a red flag)."""
+LAB_ERROR_TOPIC = "lab_error"
+"""The topic id of laboratory mistakes; its terms ("blood test") name the subject."""
+CODE_TOPICS = (OVERVIEW_TOPIC, EMERGENCY_TOPIC, LAB_ERROR_TOPIC)
+"""The topic ids the code names; every other topic comes from the knowledge file alone."""
 """Set by every knowledge answer to its topic id (an evaluation contract)."""
 
 TERM_ENTITY = "cause_term"

@@ -22,12 +22,11 @@ from rasa.shared.nlu.constants import (
     ENTITIES,
     INTENT,
     INTENT_NAME_KEY,
-    INTENT_RANKING_KEY,
-    PREDICTED_CONFIDENCE_KEY,
     TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.nlu.intent_override import override_intent
 from knowledge.names import GREET_INTENT, SMALL_TALK_INTENTS, TERM_ENTITY
 
 _GREETING = re.compile(
@@ -74,12 +73,5 @@ class GreetingOpener(GraphComponent):
             if predicted in SMALL_TALK_INTENTS or named:
                 continue
             if is_greeting_opener(message.get(TEXT) or ""):
-                intent = {INTENT_NAME_KEY: GREET_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
-                ranking = [
-                    r
-                    for r in message.get(INTENT_RANKING_KEY) or []
-                    if r.get(INTENT_NAME_KEY) != GREET_INTENT
-                ]
-                message.set(INTENT, intent, add_to_output=True)
-                message.set(INTENT_RANKING_KEY, [intent, *ranking], add_to_output=True)
+                override_intent(message, GREET_INTENT)
         return messages

@@ -17,15 +17,12 @@ from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.constants import (
     ENTITIES,
-    INTENT,
-    INTENT_NAME_KEY,
-    INTENT_RANKING_KEY,
-    PREDICTED_CONFIDENCE_KEY,
     TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.input_checks import TOO_LONG, input_problem
+from bot.nlu.intent_override import override_intent
 from bot.nlu.length_guard import CUT_MARK
 from knowledge.names import INPUT_PROBLEM_ENTITY
 
@@ -60,8 +57,6 @@ class InputGuard(GraphComponent, EntityExtractorMixin):
         return messages
 
     def _mark(self, message: Message, problem: str) -> None:
-        intent = {INTENT_NAME_KEY: DEFAULT_NLU_FALLBACK_INTENT_NAME, PREDICTED_CONFIDENCE_KEY: 1.0}
-        message.set(INTENT, intent, add_to_output=True)
-        message.set(INTENT_RANKING_KEY, [intent], add_to_output=True)
+        override_intent(message, DEFAULT_NLU_FALLBACK_INTENT_NAME, keep_ranking=False)
         entity = {"entity": INPUT_PROBLEM_ENTITY, "value": problem, "start": 0, "end": 0}
         message.set(ENTITIES, self.add_extractor_name([entity]), add_to_output=True)

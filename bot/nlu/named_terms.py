@@ -26,16 +26,17 @@ from rasa.shared.nlu.constants import (
     ENTITIES,
     INTENT,
     INTENT_NAME_KEY,
-    INTENT_RANKING_KEY,
     PREDICTED_CONFIDENCE_KEY,
 )
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.model_files import read_json, write_json
+from bot.nlu.intent_override import override_intent
 from bot.nlu.topic_terms import knowledge_from_config
 from knowledge.names import (
     AFFIRM_INTENT,
+    CODE_TOPICS,
     DENY_INTENT,
     FOLLOW_UP_INTENT,
     FORGET_ME_INTENT,
@@ -46,7 +47,7 @@ from knowledge.names import (
 )
 
 INTENTS_FILE = "term_intents.json"
-GENERAL_TOPICS = ("overview", "emergency_info", "lab_error")
+GENERAL_TOPICS = CODE_TOPICS
 """Topics whose terms name the subject in general, not a cause ("low wbc", "urgent",
 "blood test"): overview first, then the emergency question."""
 CHOSEN = frozenset(
@@ -137,14 +138,7 @@ class NamedTermCertainty(GraphComponent):
         for message in messages:
             wanted = self.named_intent(message)
             if wanted is not None:
-                intent = {INTENT_NAME_KEY: wanted, PREDICTED_CONFIDENCE_KEY: 1.0}
-                ranking = [
-                    r
-                    for r in message.get(INTENT_RANKING_KEY) or []
-                    if r.get(INTENT_NAME_KEY) != wanted
-                ]
-                message.set(INTENT, intent, add_to_output=True)
-                message.set(INTENT_RANKING_KEY, [intent, *ranking], add_to_output=True)
+                override_intent(message, wanted)
         return messages
 
     def named_intent(self, message: Message) -> str | None:
@@ -154,7 +148,9 @@ class NamedTermCertainty(GraphComponent):
         out of scope, overview, and another cause no term supports; never the
         emergency question ("is a low count on chemo dangerous?"). The general
         topics' terms only fill a gap: a clarifying question, a greeting or an
-        unsure reply; never out of scope ("can I reschedule my blood test?").
+        unsure reply, out of scope included (a long story that ends "what does
+        it mean?"); a request the scope patterns know ("can I reschedule my blood
+        test?") goes back to out of scope in ScopeGuard, which runs after.
         """
         intent = message.get(INTENT) or {}
         predicted = intent.get(INTENT_NAME_KEY)
@@ -168,8 +164,8 @@ class NamedTermCertainty(GraphComponent):
         if causes:
             keep = predicted == self._emergency or len(causes) > 1
             return None if keep else causes.pop()
-        gap = predicted != OUT_OF_SCOPE_INTENT and (
-            predicted not in self._topic_intents or predicted in CHOSEN
+        gap = (predicted not in self._topic_intents or predicted in CHOSEN) and (
+            predicted != OUT_OF_SCOPE_INTENT or not sure
         )
         candidates = set(named)
         return candidates.pop() if gap and len(candidates) == 1 else None

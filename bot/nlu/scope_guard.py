@@ -20,14 +20,11 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import (
     ENTITIES,
-    INTENT,
-    INTENT_NAME_KEY,
-    INTENT_RANKING_KEY,
-    PREDICTED_CONFIDENCE_KEY,
     TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.nlu.intent_override import override_intent
 from bot.nlu.scope_requests import out_of_scope_request
 from knowledge.names import OUT_OF_SCOPE_INTENT, SCOPE_REQUEST_ENTITY
 
@@ -62,14 +59,7 @@ class ScopeGuard(GraphComponent, EntityExtractorMixin):
         return messages
 
     def _mark(self, message: Message, kind: str) -> None:
-        intent = {INTENT_NAME_KEY: OUT_OF_SCOPE_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
-        ranking = [
-            r
-            for r in message.get(INTENT_RANKING_KEY) or []
-            if r.get(INTENT_NAME_KEY) != OUT_OF_SCOPE_INTENT
-        ]
-        message.set(INTENT, intent, add_to_output=True)
-        message.set(INTENT_RANKING_KEY, [intent, *ranking], add_to_output=True)
+        override_intent(message, OUT_OF_SCOPE_INTENT)
         entity = {"entity": SCOPE_REQUEST_ENTITY, "value": kind, "start": 0, "end": 0}
         entities = [*(message.get(ENTITIES) or []), *self.add_extractor_name([entity])]
         message.set(ENTITIES, entities, add_to_output=True)

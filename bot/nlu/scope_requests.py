@@ -74,7 +74,7 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\bis (?:it|this) (?:an? )?" + _DISEASE_NAME + r"\s*\?",
         r"\bis (?:it|this) (?:an? )?[\w-]+ (?:deficiency|disease|syndrome|disorder)\s*\?",
         r"\bconfirm\w*\b[^.?!]{0,20}\bdiagnos",
-        r"\bdiagnos(?:e|is) (?:me|him|her|my)\b|\b(?:my|his|her|the) diagnosis\b",
+        r"\bdiagnos(?:e|is) (?:me|him|her|my)\b|\b(?:is|s|what) (?:my|his|her|the) diagnosis\b",
         r"\bwhat(?:'s| is) wrong with (?:me|him|her|my)\b",
         r"\btest (?:me|him|her|us|them) for\b|\bwhat (?:illness|disease) (?:do|does|have)\b",
     ),
@@ -142,7 +142,7 @@ REQUESTS: Dict[str, Pattern[str]] = {
     ),
     # Other effects of a treatment than on the white count (see out_of_scope_request).
     "side_effects": _any(
-        r"\bside[- ]effects?\b|\bput on weight\b|\bweight (?:gain|loss)\b|\bhair\b",
+        r"\bput on weight\b|\bweight (?:gain|loss)\b|\bhair\b",
         r"\bmouth ulcers\b|\bnause\w*|\btired(?:ness)?\b|\bfatigue\b",
     ),
     # Another blood result: platelets, red cells, haemoglobin, cholesterol...
@@ -175,6 +175,7 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"|we )?(?:re)?(?:book|make|change|cancel|reschedule|move|get)\w* (?:me )?"
         r"(?:an? |my |the |another )?(?:\w+ ){0,2}(?:appointment|appt)",
         r"\b(?:re)?book (?:me|us|him|her) in\b|\brebook\b|\bany appointments\b",
+        r"\b(?:reschedule|rebook|cancel|move|postpone) (?:my|his|her|the|a) (?:blood )?tests?\b",
         r"\bparking\b|\bpark (?:at|near|my)\b|\bwhere (?:can|do|should) (?:i|we) park\b",
         r"\bopening (?:hours|times)\b|\bwhat time (?:does|do|is) (?:the )?\w+ (?:\w+ )?open",
         r"\bhow much (?:does|do|is|will|would) (?:\w+ ){0,5}cost\b|\bprivately\b",

@@ -39,7 +39,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from bot.model_files import read_json, write_json
 from bot.nlu import term_matcher
 from bot.nlu.term_matcher import TermMatch, TermMatcher
-from knowledge import TOPIC_IDS, KnowledgeBase, knowledge_file_path, load_knowledge
+from knowledge import KnowledgeBase, knowledge_file_path, load_knowledge
 from knowledge.names import TERM_ENTITY
 
 logger = logging.getLogger(__name__)
@@ -99,6 +99,8 @@ class TopicTermExtractor(SparseFeaturizer, EntityExtractorMixin, GraphComponent)
         self._resource = resource
         self._term_index = term_index
         self._matcher = TermMatcher(term_index)
+        self._columns = sorted(set(term_index.values()))
+        """One feature column per topic id (every topic has terms), in a stable order."""
 
     @classmethod
     def create(
@@ -149,10 +151,10 @@ class TopicTermExtractor(SparseFeaturizer, EntityExtractorMixin, GraphComponent)
         tokens = message.get(TOKENS_NAMES[TEXT], [])
         if not tokens:
             return
-        sequence = np.zeros((len(tokens), len(TOPIC_IDS)))
-        sentence = np.zeros((1, len(TOPIC_IDS)))
+        sequence = np.zeros((len(tokens), len(self._columns)))
+        sentence = np.zeros((1, len(self._columns)))
         for match in matches:
-            column = TOPIC_IDS.index(match.topic)
+            column = self._columns.index(match.topic)
             sentence[0, column] = 1.0
             for row, token in enumerate(tokens):
                 if token.start < match.end and token.end > match.start:

@@ -12,10 +12,12 @@ from actions.answer_topic import ActionAnswerTopic
 from actions.clarify_topic import ActionClarifyTopic
 from actions.out_of_scope import ActionOutOfScope
 from actions.session_start import ActionSessionStart
-from knowledge import TOPIC_IDS, KnowledgeBase
+from knowledge import KnowledgeBase, load_knowledge
 from tests.conftest import make_tracker, term
 
 DOMAIN: Dict[str, Any] = {"session_config": {"carry_over_slots_to_new_session": True}}
+
+TOPIC_IDS = load_knowledge().topic_ids
 
 
 def _payloads(message: Dict[str, Any]) -> List[str]:

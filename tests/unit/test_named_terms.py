@@ -110,7 +110,11 @@ def test_a_sure_out_of_scope_stays_out_of_scope() -> None:
     assert message.get("intent")["name"] == "out_of_scope"
 
 
-def test_a_general_term_never_overrides_out_of_scope() -> None:
-    """ "Can I reschedule my blood test?" names the lab topic's word, not a cause."""
-    message = _component().process([_message("out_of_scope", ["blood test"], confidence=0.5)])[0]
-    assert message.get("intent")["name"] == "out_of_scope"
+def test_a_general_term_fills_an_unsure_out_of_scope_only() -> None:
+    """A long story ending "what does it mean?" names its subject; a sure out-of-scope
+    reading stays ("can I reschedule my blood test?" also goes back to out of scope in
+    ScopeGuard, tests/unit/test_scope_requests.py)."""
+    unsure = _component().process([_message("out_of_scope", ["leukocytes"], confidence=0.5)])[0]
+    assert unsure.get("intent")["name"] == "ask_overview"
+    sure = _component().process([_message("out_of_scope", ["blood test"], confidence=0.9)])[0]
+    assert sure.get("intent")["name"] == "out_of_scope"

@@ -13,7 +13,7 @@ from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from evaluation.conversations import SMALL_TALK, load_conversations
 from evaluation.heldout import load_questions
 from evaluation.understanding import HELDOUT_SETS
-from knowledge import TOPIC_IDS, load_knowledge
+from knowledge import load_knowledge
 from knowledge.names import (
     AFFIRM_INTENT,
     ANSWER_ACTION,
@@ -79,8 +79,10 @@ def test_the_domain_declares_every_shared_name() -> None:
     }
 
 
-def test_the_knowledge_file_has_every_topic_id_once() -> None:
-    assert sorted(topic.id for topic in KB.topics) == sorted(TOPIC_IDS)
+def test_the_knowledge_file_topics_are_the_domain_topic_intents() -> None:
+    """The knowledge file defines the topics; the domain declares one intent for each."""
+    assert len(set(KB.topic_ids)) == len(KB.topic_ids)
+    assert set(DOMAIN["intents"]) - SHARED_INTENTS == TOPIC_INTENTS
 
 
 def test_every_domain_intent_has_training_examples_and_no_other_intent_does() -> None:
@@ -109,7 +111,7 @@ def test_every_topic_intent_is_answered_by_the_answer_action() -> None:
 
 
 def test_held_out_labels_are_topic_ids_or_shared_labels() -> None:
-    allowed = set(TOPIC_IDS) | {OUT_OF_SCOPE_INTENT}
+    allowed = set(KB.topic_ids) | {OUT_OF_SCOPE_INTENT}
     for path in HELDOUT_SETS.values():
         assert {q.label for q in load_questions(Path(path))} <= allowed
         turns = {e for c in load_conversations(Path(path)) for _, e in c.turns}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.nlu.scope_requests import REQUESTS, out_of_scope_request
+from knowledge import load_knowledge
 from knowledge.names import SCOPE_REQUESTS
 
 
@@ -83,6 +84,7 @@ def test_a_question_the_sheet_answers_is_left_alone(text: str) -> None:
         ("does methotrexate make you tired", "side_effects"),
         ("which foods are best for her", "raise_or_treat"),
         ("can I order a repeat prescription", "clinic_admin"),
+        ("can I reschedule my blood test?", "clinic_admin"),
         ("a raised white count, not a low one, what causes that", "high_count"),
     ],
 )
@@ -92,3 +94,15 @@ def test_more_requests_in_other_words(text: str, kind: str) -> None:
 
 def test_a_side_effect_on_the_white_count_is_a_topic_question() -> None:
     assert out_of_scope_request("is a low white count a side effect of chemo") is None
+
+
+def test_no_knowledge_file_term_alone_is_an_unanswerable_request() -> None:
+    """A term named in a statement ("my doctor mentioned X") is a topic, whatever X is."""
+    frames = ("{term}", "my doctor mentioned {term}", "hi, my mum's letter mentions {term}")
+    caught = [
+        text
+        for term in load_knowledge().term_index()
+        for text in (frame.format(term=term) for frame in frames)
+        if out_of_scope_request(text) is not None
+    ]
+    assert caught == []
