@@ -27,11 +27,13 @@ from knowledge.names import OUT_OF_SCOPE_INTENT
 HELDOUT_2_FILE = PROJECT_DIR / "tests" / "data" / "heldout2.yml"
 HELDOUT_3_FILE = PROJECT_DIR / "tests" / "data" / "heldout3.yml"
 HELDOUT_4_FILE = PROJECT_DIR / "tests" / "data" / "heldout4.yml"
+HELDOUT_5_FILE = PROJECT_DIR / "tests" / "data" / "heldout5.yml"
 HELDOUT_SETS = {
     "held-out set 1": HELDOUT_FILE,
     "held-out set 2": HELDOUT_2_FILE,
     "held-out set 3": HELDOUT_3_FILE,
     "held-out set 4": HELDOUT_4_FILE,
+    "held-out set 5": HELDOUT_5_FILE,
 }
 TOPIC_ACCURACY_TARGET = 0.97
 TOPIC_FLOOR = 0.93
