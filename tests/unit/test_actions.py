@@ -158,3 +158,22 @@ async def test_session_start_sends_the_disclaimer_and_carries_slots(kb: Knowledg
         SlotSet("topic", "medications"),
         ActionExecuted("action_listen"),
     ]
+
+
+@pytest.mark.parametrize("kind", ["diagnosis", "medicine_advice", "other_result"])
+async def test_a_known_request_gets_its_own_line_first(kb: KnowledgeBase, kind: str) -> None:
+    dispatcher = CollectingDispatcher()
+    entity = {"entity": "scope_request", "value": kind, "start": 0, "end": 0}
+    tracker = make_tracker("...", intent="out_of_scope", entities=[entity])
+    await ActionOutOfScope().run(dispatcher, tracker, {})
+    text = dispatcher.messages[0]["text"]
+    assert text.startswith(kb.messages[f"scope_{kind}"])
+    assert text.endswith(kb.messages["out_of_scope"])
+
+
+async def test_an_unknown_request_kind_gets_the_plain_reply(kb: KnowledgeBase) -> None:
+    dispatcher = CollectingDispatcher()
+    entity = {"entity": "scope_request", "value": "made_up", "start": 0, "end": 0}
+    tracker = make_tracker("...", intent="out_of_scope", entities=[entity])
+    await ActionOutOfScope().run(dispatcher, tracker, {})
+    assert dispatcher.messages[0]["text"] == kb.messages["out_of_scope"]
