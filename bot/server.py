@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import List, Optional
 
 from bot import rasa_fixes
+from knowledge.clinic import ClinicSettingsError, load_clinic_settings
 
 
 def main() -> None:
@@ -21,7 +22,7 @@ def main() -> None:
     environment turns them on: no patient-facing server talks to a third party.
     """
     os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
-    problem = missing_model(sys.argv[1:])
+    problem = missing_model(sys.argv[1:]) or bad_clinic_settings(sys.argv[1:])
     if problem:
         print(f"The server cannot start: {problem}", file=sys.stderr)
         sys.exit(1)
@@ -48,6 +49,17 @@ def missing_model(arguments: List[str]) -> Optional[str]:
         return f"no model at '{model}'. Run `make train` first."
     if path.is_dir() and not any(path.glob("*.tar.gz")):
         return f"no model in '{model}'. Run `make train` first."
+    return None
+
+
+def bad_clinic_settings(arguments: List[str]) -> Optional[str]:
+    """What is wrong with clinic.yml (the field named) when serving, or None."""
+    if not arguments or arguments[0] not in ("run", "shell"):
+        return None
+    try:
+        load_clinic_settings()
+    except ClinicSettingsError as error:
+        return str(error)
     return None
 
 

@@ -8,6 +8,7 @@ widget banner and the shell take their values from here.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any, Dict, Mapping, Tuple
 import yaml
 
 DEFAULT_CLINIC_FILE = Path(__file__).resolve().parent.parent / "clinic.yml"
+CLINIC_FILE_ENV = "LEUKOBOT_CLINIC_FILE"
 REGIONS = ("US", "UK", "IE", "EU", "CA", "AU", "NZ")
 """Regions whose crisis lines a clinic can list; the clinic's own is one of them."""
 
@@ -66,9 +68,15 @@ class ClinicSettings:
         return self.crisis_lines[self.region]
 
 
+def clinic_file_path() -> Path:
+    """Where the settings are: $LEUKOBOT_CLINIC_FILE or clinic.yml in the project."""
+    configured = os.environ.get(CLINIC_FILE_ENV)
+    return Path(configured) if configured else DEFAULT_CLINIC_FILE
+
+
 def load_clinic_settings(path: Path | None = None) -> ClinicSettings:
     """Reads and checks clinic.yml; raises ClinicSettingsError naming the field at fault."""
-    path = Path(path) if path is not None else DEFAULT_CLINIC_FILE
+    path = Path(path) if path is not None else clinic_file_path()
     where = path.name
     try:
         document = yaml.safe_load(path.read_text(encoding="utf-8"))

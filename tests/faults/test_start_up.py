@@ -11,13 +11,14 @@ from typing import List, Optional
 import pytest
 
 from evaluation.servers import environment, free_port
+from knowledge.clinic import CLINIC_FILE_ENV
 from tests.conftest import PROJECT_DIR
 
 START_LIMIT_S = 150
 
 
 def _start(
-    args: List[str], cwd: Path, endpoints: Optional[str] = None
+    args: List[str], cwd: Path, endpoints: Optional[str] = None, clinic: Optional[str] = None
 ) -> subprocess.CompletedProcess:
     """`python -m bot.server run ...` as `make run` starts it; returns when it exits."""
     command = [sys.executable, "-m", "bot.server", "run", "--port", str(free_port())] + args
@@ -29,6 +30,9 @@ def _start(
         **environment(),
         "PYTHONPATH": str(PROJECT_DIR) + os.pathsep + os.environ.get("PYTHONPATH", ""),
     }
+    if clinic is not None:
+        (cwd / "clinic.yml").write_text(clinic, encoding="utf-8")
+        env[CLINIC_FILE_ENV] = str(cwd / "clinic.yml")
     return subprocess.run(
         command, cwd=cwd, env=env, capture_output=True, text=True, timeout=START_LIMIT_S
     )
@@ -79,3 +83,14 @@ def test_a_broken_settings_file_stops_the_start(tmp_path: Path, model: Path, fla
     log = result.stdout + result.stderr
     assert result.returncode != 0
     assert "Failed to read YAML" in log and "up and running" not in log
+
+
+def test_bad_clinic_settings_stop_the_start_naming_the_field(tmp_path: Path) -> None:
+    model = tmp_path / "model.tar.gz"
+    model.write_bytes(b"never read: the settings are checked first")
+    shipped = (PROJECT_DIR / "clinic.yml").read_text("utf-8")
+    broken = shipped.replace('phone: "+44 20 7946 0000"', 'phone: "ring us"')
+    assert broken != shipped
+    result = _start(["--model", str(model)], tmp_path, clinic=broken)
+    _refused(result)
+    assert "phone: 'ring us' is not a phone number" in result.stderr
