@@ -10,10 +10,11 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import more_button, topic_buttons
 from actions.knowledge_access import KnowledgeAction
-from actions.message_parts import intent_confidence, intent_name, scope_request, term_values
+from actions.message_parts import intent_name, scope_request, term_values
 from actions.topic_choice import choose_topic
 from knowledge import KnowledgeBase, Topic
 from knowledge.names import ANSWER_ACTION, TOPIC_SLOT
+from knowledge.references import intent_confidence
 
 
 class ActionAnswerTopic(KnowledgeAction):
@@ -38,7 +39,7 @@ class ActionAnswerTopic(KnowledgeAction):
             tracker.get_slot(TOPIC_SLOT),
             text=tracker.latest_message.get("text") or "",
             scope_request=scope_request(tracker),
-            confidence=intent_confidence(tracker),
+            confidence=intent_confidence(tracker.latest_message.get("intent")),
         )
         if choice is None:
             dispatcher.utter_message(

@@ -10,7 +10,6 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.buttons import topic_buttons
 from actions.knowledge_access import KnowledgeAction
 from actions.message_parts import input_problem, ranked_intents, term_values
-from actions.topic_choice import named_topics
 from knowledge.names import CLARIFY_ACTION, INPUT_PROBLEMS
 
 MAX_SUGGESTIONS = 3
@@ -36,7 +35,7 @@ class ActionClarifyTopic(KnowledgeAction):
             dispatcher.utter_message(text=kb.messages[problem])
             return []
 
-        from_terms = [topic.id for topic in named_topics(kb, term_values(tracker))]
+        from_terms = [topic.id for topic in kb.named_topics(term_values(tracker))]
         from_ranking = [
             topic.id
             for topic in map(kb.topic_for_intent, ranked_intents(tracker))

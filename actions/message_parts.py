@@ -14,12 +14,6 @@ def intent_name(tracker: Tracker) -> str | None:
     return (tracker.latest_message.get("intent") or {}).get("name")
 
 
-def intent_confidence(tracker: Tracker) -> float:
-    """How sure the NLU pipeline was of the latest message's intent (1.0 if unknown)."""
-    confidence = (tracker.latest_message.get("intent") or {}).get("confidence")
-    return float(confidence) if isinstance(confidence, (int, float)) else 1.0
-
-
 def term_values(tracker: Tracker) -> List[str]:
     """Knowledge-file terms found in the latest message, in order."""
     return [str(value) for value in tracker.get_latest_entity_values(TERM_ENTITY)]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, List
+from typing import Iterable
 
 from knowledge import KnowledgeBase, Topic
 from knowledge.names import FOLLOW_UP_INTENT, OVERVIEW_TOPIC
@@ -16,16 +16,6 @@ class Choice:
 
     topic: Topic
     more: bool
-
-
-def named_topics(kb: KnowledgeBase, terms: Iterable[str]) -> List[Topic]:
-    """Topics pointed to by knowledge-file terms, in the order they were named."""
-    topics: List[Topic] = []
-    for term in terms:
-        topic = kb.topic_for_term(term)
-        if topic is not None and topic not in topics:
-            topics.append(topic)
-    return topics
 
 
 def choose_topic(
@@ -49,7 +39,7 @@ def choose_topic(
     when nothing was discussed yet ("tell me more"). (A "yes" or "ok"
     gets "anything else?" from the rules: the answers ask no question.)
     """
-    current = kb.topic(current_topic_id) if current_topic_id in _ids(kb) else None
+    current = kb.topic(current_topic_id) if current_topic_id in kb.topic_ids else None
     terms = list(terms)
     from_context = topic_from_context(
         kb, intent, terms, text, current_topic_id, scope_request, confidence
@@ -63,7 +53,7 @@ def choose_topic(
         return Choice(topic=topic, more=False)
 
     if intent == FOLLOW_UP_INTENT:
-        named = named_topics(kb, terms)
+        named = kb.named_topics(terms)
         if named:
             return Choice(topic=named[0], more=named[0] == current)
     if intent == FOLLOW_UP_INTENT and current is not None:
@@ -71,7 +61,3 @@ def choose_topic(
     if intent == FOLLOW_UP_INTENT and not terms:
         return Choice(topic=kb.topic(OVERVIEW_TOPIC), more=False)
     return None
-
-
-def _ids(kb: KnowledgeBase) -> List[str]:
-    return [topic.id for topic in kb.topics]

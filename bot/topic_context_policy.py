@@ -41,7 +41,7 @@ from knowledge.names import (
     TERM_ENTITY,
     TOPIC_SLOT,
 )
-from knowledge.references import topic_from_context
+from knowledge.references import intent_confidence, topic_from_context
 
 KNOWLEDGE_DOCUMENT_FILE = "knowledge.json"
 
@@ -129,7 +129,6 @@ class TopicContextPolicy(Policy):
         message = tracker.latest_message
         if message is None or not message.text:
             return False
-        confidence = message.intent.get("confidence")
         topic = topic_from_context(
             self._kb,
             intent=message.intent.get("name"),
@@ -137,6 +136,6 @@ class TopicContextPolicy(Policy):
             text=message.text,
             current_topic_id=tracker.get_slot(TOPIC_SLOT),
             scope_request=next(tracker.get_latest_entity_values(SCOPE_REQUEST_ENTITY), None),
-            confidence=float(confidence) if isinstance(confidence, (int, float)) else 1.0,
+            confidence=intent_confidence(message.intent),
         )
         return topic is not None

@@ -13,7 +13,7 @@ from typing import Any, Dict, Iterable, List, Mapping, Tuple
 
 import yaml
 
-from knowledge.names import CODE_TOPICS
+from knowledge.names import CODE_TOPICS, SCOPE_REQUESTS
 
 KNOWLEDGE_FILE_ENV = "LEUKOBOT_KNOWLEDGE_FILE"
 DEFAULT_KNOWLEDGE_FILE = (
@@ -42,16 +42,7 @@ _REQUIRED_MESSAGES = (
     "too_long",
     "not_english",
     "not_named",
-    "scope_diagnosis",
-    "scope_outlook",
-    "scope_medicine_advice",
-    "scope_raise_or_treat",
-    "scope_daily_life",
-    "scope_side_effects",
-    "scope_other_result",
-    "scope_high_count",
-    "scope_numbers",
-    "scope_clinic_admin",
+    *(f"scope_{kind}" for kind in SCOPE_REQUESTS),
 )
 
 
@@ -110,6 +101,15 @@ class KnowledgeBase:
             if wanted in topic.terms or wanted in topic.unnamed_terms:
                 return topic
         return None
+
+    def named_topics(self, terms: Iterable[str]) -> List[Topic]:
+        """Topics the terms point to, in the order they were named, each once."""
+        topics: List[Topic] = []
+        for term in terms:
+            topic = self.topic_for_term(term)
+            if topic is not None and topic not in topics:
+                topics.append(topic)
+        return topics
 
     def term_index(self) -> Dict[str, str]:
         """Maps every normalised term, named by the source or not, to its topic id."""

@@ -7,6 +7,7 @@ same names; tests/unit/test_names_contract.py checks them against each other.
 from __future__ import annotations
 
 TOPIC_SLOT = "topic"
+"""Set by every knowledge answer to its topic id (an evaluation contract)."""
 OVERVIEW_TOPIC = "overview"
 """The topic id of the general answer (what leukopenia is; other causes)."""
 EMERGENCY_TOPIC = "emergency_info"
@@ -15,7 +16,6 @@ LAB_ERROR_TOPIC = "lab_error"
 """The topic id of laboratory mistakes; its terms ("blood test") name the subject."""
 CODE_TOPICS = (OVERVIEW_TOPIC, EMERGENCY_TOPIC, LAB_ERROR_TOPIC)
 """The topic ids the code names; every other topic comes from the knowledge file alone."""
-"""Set by every knowledge answer to its topic id (an evaluation contract)."""
 
 TERM_ENTITY = "cause_term"
 """A knowledge-file term found in a message; its value is the canonical term."""

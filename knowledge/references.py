@@ -20,7 +20,7 @@ action server's topic choice decide with this one function.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Any, Iterable, Mapping
 
 from knowledge.loader import KnowledgeBase
 from knowledge.names import (
@@ -59,6 +59,12 @@ _WHY = re.compile(r"\b(?:how come|why)\b")
 _WORD = re.compile(r"[a-z0-9']+")
 
 
+def intent_confidence(intent: Mapping[str, Any] | None) -> float:
+    """The confidence of a parsed intent ({"name", "confidence"}); 1.0 when it has none."""
+    confidence = (intent or {}).get("confidence")
+    return float(confidence) if isinstance(confidence, (int, float)) else 1.0
+
+
 def topic_from_context(
     kb: KnowledgeBase,
     intent: str | None,
@@ -73,10 +79,9 @@ def topic_from_context(
     Never for a request the scope patterns caught, a message that names a cause,
     the emergency question, or a reply the classifier is sure of.
     """
-    known = {topic.id for topic in kb.topics}
-    if current_topic_id not in known or scope_request is not None:
+    if current_topic_id not in kb.topic_ids or scope_request is not None:
         return None
-    named = _named_topics(kb, terms)
+    named = {topic.id for topic in kb.named_topics(terms)}
     if named - {OVERVIEW_TOPIC, EMERGENCY_TOPIC}:
         return None
     if intent == kb.topic(EMERGENCY_TOPIC).intent:
@@ -96,9 +101,7 @@ def _goes_on(kb: KnowledgeBase, intent: str | None, confidence: float, text: str
     overview = kb.topic(OVERVIEW_TOPIC).intent
     refers_back = bool(_REFERENCE.search(text))
     short = len(_WORD.findall(text)) <= SHORT_MESSAGE_WORDS
-    if intent == overview:
-        return refers_back or short
-    if intent == NLU_FALLBACK_INTENT:
+    if intent in (overview, NLU_FALLBACK_INTENT):
         return refers_back or short
     if intent == OUT_OF_SCOPE_INTENT:  # "is she going to be ok?" stays out of scope
         return refers_back or (short and bool(_WHY.search(text)))
@@ -126,8 +129,3 @@ def _general_or_unsure(kb: KnowledgeBase, intent: str | None, confidence: float)
     if intent in general or intent == OUT_OF_SCOPE_INTENT:
         return True
     return kb.topic_for_intent(intent) is not None and confidence < UNSURE_CONFIDENCE
-
-
-def _named_topics(kb: KnowledgeBase, terms: Iterable[str]) -> set[str]:
-    topics = (kb.topic_for_term(term) for term in terms)
-    return {topic.id for topic in topics if topic is not None}
