@@ -21,19 +21,17 @@ from evaluation.heldout import (
     load_questions,
 )
 from evaluation.safety_report import rate
-from evaluation.servers import PROJECT_DIR, our_bot
+from evaluation.servers import our_bot
 from knowledge.names import OUT_OF_SCOPE_INTENT
 
-HELDOUT_2_FILE = PROJECT_DIR / "tests" / "data" / "heldout2.yml"
-HELDOUT_3_FILE = PROJECT_DIR / "tests" / "data" / "heldout3.yml"
-HELDOUT_4_FILE = PROJECT_DIR / "tests" / "data" / "heldout4.yml"
-HELDOUT_5_FILE = PROJECT_DIR / "tests" / "data" / "heldout5.yml"
+BLIND_SETS = ("heldout2.yml", "heldout3.yml", "heldout4.yml", "heldout5.yml")
+"""The blind sets in the order they were written; set 1 is the project's own."""
 HELDOUT_SETS = {
     "held-out set 1": HELDOUT_FILE,
-    "held-out set 2": HELDOUT_2_FILE,
-    "held-out set 3": HELDOUT_3_FILE,
-    "held-out set 4": HELDOUT_4_FILE,
-    "held-out set 5": HELDOUT_5_FILE,
+    **{
+        f"held-out set {number}": HELDOUT_FILE.parent / name
+        for number, name in enumerate(BLIND_SETS, start=2)
+    },
 }
 TOPIC_ACCURACY_TARGET = 0.97
 TOPIC_FLOOR = 0.93

@@ -21,7 +21,10 @@ _DISEASE_NAME = (
     r"|something (?:serious|bad|wrong))\b"
 )
 _DISEASE = r"(?:an? |the )?" + _DISEASE_NAME
-_PERSON = r"(?:i|he|she|they|we|you|my \w+|his \w+|her \w+|our \w+)"
+_PERSON = (
+    r"(?:i|he|she|they|we|you|my \w+|his \w+|her \w+|our \w+"
+    r"|(?:the )?(?:pt|patient|resident|client)|mum|mom|dad|baby)"
+)
 _HAS = r"(?:has|have|got|'s got|s got|'ve got|might have|may have|could have)"
 _WHITE_CELLS = r"\b(?:white|wbc|leu[ck]\w*|neutro\w*|lympho\w*)\b"
 _UP = (
@@ -41,11 +44,19 @@ _BOOSTERS = (
     r"|smoothies?|exercise)"
 )
 _TREATMENTS = r"(?:treatments?|medicines?|medications?|drugs?|tablets?|pills?)"
-_FOOD = r"(?:diet|foods?|eat|eating|drink|drinking|alcohol|vitamins?|supplements?|herbal)"
+_FOOD = (
+    r"(?:diet|foods?|eat|eating|drink|drinking|alcohol|vitamins?|supplements?|herbal|salads?"
+    r"|cheeses?|raw|meat|fish|eggs?|fruits?|vegetables|veg|sushi|takeaways?)"
+)
 _ASKS = (
     r"(?:should|ought|must|need to|is it (?:ok|okay|safe)|avoid|can (?:i|he|she|we|they)"
     r"|what (?:should|can|to)|which (?:foods?|diet)|(?:what|wat|wats|what's|which|best|good)"
     r" (?:\w+ ){0,3}(?=(?:foods?|eat|diet|drink)\b))"
+)
+_OTHER_RESULT = (
+    r"(?:platelets?|plt|red (?:blood )?(?:cells?|count)|rbcs?|ha?emoglobin|thrombocytopa?enia"
+    r"|ferritin|iron levels?|cholesterol|blood sugar|glucose|crp|esr|thyroid (?:levels?|results?"
+    r"|function|test)|tsh|creatinine|egfr|psa|mcv|mch|mchc|rdw|hct|ha?ematocrit|hb|b12|folate)"
 )
 _LOW_COUNT = r"(?:leu[ck]o?pa?enia|neutropa?enia|(?:a |my |the )?low (?:white|wbc|count)\w*)"
 
@@ -69,6 +80,7 @@ REQUESTS: Dict[str, Pattern[str]] = {
         + _DISEASE,
         r"\b" + _PERSON + r"\s+(?:have|has|got)\s+" + _DISEASE + r"\s*\?",
         r"\b(?:have|has|got)\s+" + _DISEASE + r"[,.]?\s*(?:yes|right|no|true)\s*\?",
+        r"\b(?:have|has|got)\s+" + _DISEASE + r",?\s+or not\b",
         r"\b(?:is|could|might)\s+(?:it|this|that)\s+(?:be\s+)?(?:a\s+)?"
         r"(?:cancer|leu[ck]a?emia|lymphoma|a tumou?r)\b",
         r"\bis (?:it|this) (?:an? )?" + _DISEASE_NAME + r"\s*\?",
@@ -103,6 +115,7 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"(?:dose|dosage)\b|\b(?:dose|dosage) (?:down|up)\b",
         r"\bover the counter\b|\b(?:safe|ok|okay) to (?:give|take|have) (?!a blood)\w+",
         r"\b(?:be stopped|stop taking|come off|coming off|go off)\b",
+        r"(?<!if i )(?<!if he )(?<!if she )(?<!if we )(?<!if they )(?<!if you )"
         r"\bstop (?:his|her|my|their|the) (?:\w+ )?(?:tablets?|pills?|medicines?|meds"
         r"|medication|treatment)\b",
     ),
@@ -118,15 +131,17 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\b" + _UP + r"\b[^.?!]{0,40}\b(?:with|by|through) " + _BOOSTERS + r"\b",
         r"\b" + _ASKS + r"\b[^.?!]{0,40}\b" + _FOOD + r"\b",
         r"\b" + _FOOD + r"\b[^.?!]{0,40}\b" + _ASKS + r"\b",
+        r"\b" + _FOOD + r"\b[^.?!]{0,30}\b(?:ok|okay|safe|allowed|bad|good) (?:for|to|with)\b",
         r"\b(?:treat(?:ed|ing)?|cure[ds]?|fix(?:ed)?)\s+(?:it|this|that|"
         + _LOW_COUNT
-        + r")(?![^.?!]{0,20}\bas (?:urgent|an emergency|serious))",
+        + r")\b(?![^.?!]{0,20}\bas (?:urgent|an emergency|serious))",
         r"(?<!emergency )(?<!urgent )(?<!immediate )\b(?:treatment|cure|medicine|medication"
         r"|tablets?|pills?) (?:for|of) " + _LOW_COUNT,
         r"\b(?:how|can|could) (?:is|are|do you|do they|can you|will they|can|could)?\s?"
         r"(?:it|this|that|leu[ck]o?pa?enia|(?:a |my )?low (?:white|wbc)[\w ]{0,12}) (?:be )?"
         r"(?:treated|cured|fixed|managed)\b",
         r"\bcurable\b|\ba cure\b",
+        r"\bhow (?:is|are) (?:\w+ ){1,3}(?:treated|cured|managed)\b",
         r"\bwhat treatment (?:is|will|would|should|do|does) " + _PERSON + r"\b",
     ),
     # Daily life with a low count: work, travel, vaccines, pregnancy, family.
@@ -138,25 +153,26 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"(?:\w+ )?(?:hereditary|inherited|genetic|contagious|catching)\b",
         r"\bpass (?:it |this )?(?:on )?to (?:my|our|the) (?:children|kids|baby)\b",
         r"\bruns? in (?:the |our )?famil\w*",
-        r"\bcan (?:i|he|she) (?:still )?(?:go (?:to|back to) )?(?:work|school|the gym)\b",
+        r"\bcan (?:i|he|she|they) (?:still )?(?:go (?:to|back to) )?(?:my |his |her |their )?"
+        r"(?:work|school|nursery|job|the gym)\b",
     ),
     # Other effects of a treatment than on the white count (see out_of_scope_request).
     "side_effects": _any(
         r"\bput on weight\b|\bweight (?:gain|loss)\b|\bhair\b",
-        r"\bmouth ulcers\b|\bnause\w*|\btired(?:ness)?\b|\bfatigue\b",
+        r"\bmouth ulcers\b|\bnause\w*|\btiredness\b|\bfatigue\b",
+        r"\b(?:feel\w*|felt|so|very|always|really|get\w*|been"
+        r"|(?:make|makes|making|made) (?:you|me|him|her|them|us))\s+tired\b",
     ),
     # Another blood result: platelets, red cells, haemoglobin, cholesterol...
-    "other_result": _any(
-        r"\b(?:platelets?|plt|red (?:blood )?(?:cells?|count)|rbcs?|ha?emoglobin"
-        r"|thrombocytopa?enia|ferritin|iron levels?|cholesterol|blood sugar|glucose|crp"
-        r"|thyroid (?:levels?|results?|function|test)|tsh|creatinine|psa|mcv|hb|b12|folate)\b",
-    ),
+    "other_result": _any(r"\b" + _OTHER_RESULT + r"\b"),
     # A high white count instead of a low one (see out_of_scope_request).
     "high_count": _any(
         _WHITE_CELLS
         + r"(?:[^.?!]|\.\d){0,25}(?:\b(?:high|higher|raised|elevated|increased)\b|\(h\))",
         r"\b(?:high|higher|raised|elevated|increased|too many)\b[^.?!]{0,25}" + _WHITE_CELLS,
         r"\b(?:a |the )?high (?:count|one)\b",
+        r"\b(?:his|hers|theirs|mates?|friends?|\w+'s) (?:is|was|are|were) (?:so |really |very )?"
+        r"(?:high|higher|raised)\b",
         r"\b(?:neutrophilia|lymphocytosis|monocytosis|eosinophilia)\b",
         r"\bleu[ck]ocytosis\b",
     ),
@@ -182,7 +198,12 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\bfast(?:ing)? before\b|\bhow long (?:do|does|will) (?:the |my )?(?:blood )?(?:test )?"
         r"results? take\b",
         r"\brefer (?:me|him|her)\b|\bsend (?:me )?(?:my|his|her) (?:blood )?results\b",
-        r"\bwhich (?:bus|train|hospital|clinic)\b|\bwhere (?:do |can )?i go for\b",
+        r"\bwhich (?:bus|train|hospital|clinic|floor|entrance|ward)\b",
+        r"\bwhere (?:do |can )?i go for\b",
+        r"\bwhere (?:is|are|do i find) (?:the )?(?:\w+ ){0,2}(?:department|ward|unit|reception"
+        r"|clinic|lab|phlebotomy)\b",
+        r"\bhow often (?:should|do|does|will|must) (?:\w+ ){0,3}(?:be )?(?:checked|monitored|tested"
+        r"|done|repeated|taken)\b",
         r"\b(?:write|need) (?:me |us )?a letter\b",
         r"\b(?:repeat|renew\w*|refill\w*|get (?:a |my |his |her )?(?:new )?)\s*(?:my |a |the )?"
         r"prescriptions?\b",
@@ -193,7 +214,10 @@ _LOW = re.compile(
     r"\b(?:low|lower\w*|drop\w*|down|fall\w*|fell|reduc\w*|decreas\w*|leu[ck]o?pa?enia|neutropa?enia)\b"
 )
 _NOT_LOW = re.compile(r"\bnot (?:a )?low(?: one| count)?\b")
-_ABOUT_WHITE_CELLS = re.compile(_WHITE_CELLS)
+_ABOUT_WHITE_CELLS = re.compile(_WHITE_CELLS + r"|\b(?:a |the |my |his |her )?low counts?\b")
+_ASKS_WHAT_OTHER_IS = re.compile(
+    r"\bwhat(?:'s| is| are| does)\s+(?:an? |the |my |his |her )?" + _OTHER_RESULT + r"\b"
+)
 
 
 def out_of_scope_request(text: str) -> str | None:
@@ -201,7 +225,9 @@ def out_of_scope_request(text: str) -> str | None:
 
     A result other than white cells, or another effect of a treatment, counts only
     when white cells are not asked about too ("platelets and wbc both low", "is a
-    low count a side effect of chemo?" are questions the sheet can answer),
+    low count a side effect of chemo?" are questions the sheet can answer) or the
+    message asks what the other result is ("what's an MCV? it's on my white cell
+    report"),
     and a high count only when nothing is said to be low ("high, not low" is
     not low).
     """
@@ -210,7 +236,8 @@ def out_of_scope_request(text: str) -> str | None:
         if not pattern.search(lowered):
             continue
         about_white_cells = bool(_ABOUT_WHITE_CELLS.search(lowered))
-        if kind in ("other_result", "side_effects") and about_white_cells:
+        asks_what_it_is = kind == "other_result" and _ASKS_WHAT_OTHER_IS.search(lowered)
+        if kind in ("other_result", "side_effects") and about_white_cells and not asks_what_it_is:
             continue
         if kind == "high_count" and _LOW.search(_NOT_LOW.sub("", lowered)):
             continue

@@ -35,6 +35,7 @@ def test_a_greeting_that_asks_nothing_is_an_opener(text: str) -> None:
         "hey, is it serious?",
         "hello, can I change my appointment?",
         "my mum says hi",
+        "Hello. The boiler is making a noise. What should I do.",
     ],
 )
 def test_a_greeting_with_something_to_answer_is_not(text: str) -> None:

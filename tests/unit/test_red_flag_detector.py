@@ -204,8 +204,22 @@ def test_look_alikes_are_not_red_flags(rules_only: RedFlagDetector) -> None:
         "whats an aortic dissection? saw it on tv and now I'm worried about my husband",
         "the health visitor says she'll grow out of it",
         "during induction she had loads of petechiae; in maintenance now, no spots",
+        "sorry if this sounds muddled, what can make a white count low?",
+        "so many people and machines handle the blood sample, could the count be wrong",
+        "she takes lots of tablets for her heart and sugar, could one lower her wbc",
     ):
         assert not rules_only.assess(text).emergency, text
+
+
+def test_regular_medicines_stand_down_only_without_an_overdose(
+    rules_only: RedFlagDetector,
+) -> None:
+    for text in (
+        "she takes lots of tablets for her heart and swallowed the whole packet",
+        "I take a lot of pills for my back and took them all at once",
+        "I took a lot of tablets tonight",
+    ):
+        assert rules_only.assess(text).emergency, text
 
 
 def test_an_alarm_names_its_rule_presentation_and_discriminator(

@@ -92,6 +92,39 @@ def test_more_requests_in_other_words(text: str, kind: str) -> None:
     assert out_of_scope_request(text) == kind
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("wcc 2.1, does this mean the patient has lymphoma?", "diagnosis"),
+        ("so has dad got leukaemia or not", "diagnosis"),
+        ("is raw fish or salad ok for her with a low wbc", "raise_or_treat"),
+        ("how often should his bloods be checked on this drug", "clinic_admin"),
+        ("which floor is the blood clinic on", "clinic_admin"),
+        ("how is aplastic anaemia treated", "raise_or_treat"),
+        ("where is the phlebotomy department", "clinic_admin"),
+        ("can she go back to her job next week", "daily_life"),
+        ("what does MCH mean? it's next to the white cells on the form", "other_result"),
+        ("my sister's is high, why would hers be high", "high_count"),
+    ],
+)
+def test_requests_by_staff_carers_and_in_plain_words(text: str, kind: str) -> None:
+    assert out_of_scope_request(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "will it sort itself out or fix itself",
+        "the nurse said her marrow is tired and not making enough cells, why",
+        "he has been very tired since chemo, is the low count from that?",
+        "the wbc and the platelets are both on the low side",
+        "if she stop the pills, the white cells come back?",
+    ],
+)
+def test_recovery_and_a_tired_organ_are_not_requests(text: str) -> None:
+    assert out_of_scope_request(text) is None
+
+
 def test_a_side_effect_on_the_white_count_is_a_topic_question() -> None:
     assert out_of_scope_request("is a low white count a side effect of chemo") is None
 
