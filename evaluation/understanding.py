@@ -24,7 +24,7 @@ from evaluation.safety_report import rate
 from evaluation.servers import our_bot
 from knowledge.names import OUT_OF_SCOPE_INTENT
 
-BLIND_SETS = ("heldout2.yml", "heldout3.yml", "heldout4.yml", "heldout5.yml")
+BLIND_SETS = ("heldout2.yml", "heldout3.yml", "heldout4.yml", "heldout5.yml", "heldout6.yml")
 """The blind sets in the order they were written; set 1 is the project's own."""
 HELDOUT_SETS = {
     "held-out set 1": HELDOUT_FILE,
