@@ -31,7 +31,8 @@ from knowledge.names import GREET_INTENT, SMALL_TALK_INTENTS, TERM_ENTITY
 
 _GREETING = re.compile(
     r"^\W*(?:hi+|hello|hey|hiya|heya|hallo|good (?:morning|afternoon|evening|day)|dear\b"
-    r"|greetings|howdy|morning|evening)\b",
+    r"|greetings|howdy|morning|evening|hola|buen[oa]s(?: d[ií]as| tardes| noches)?|dzie[nń] dobry"
+    r"|witam|bonjour|bom dia|ol[aá]|ciao|salut|merhaba|salaam|namaste|guten (?:tag|morgen))\b",
 )
 _ASKS_TO_ASK = re.compile(
     r"\b(?:can|could|may) i ask\b|\b(?:a|one|some|few) (?:quick )?questions?\b|\bquick one\b"

@@ -28,7 +28,8 @@ _PERSON = (
 _HAS = r"(?:has|have|got|'s got|s got|'ve got|might have|may have|could have)"
 _WHITE_CELLS = r"\b(?:white|wbc|leu[ck]\w*|neutro\w*|lympho\w*)\b"
 _UP = (
-    r"(?:raise|raising|boost\w*|increase|increasing|improve|improving|build\w* (?:\w+ ){0,2}up"
+    r"(?:raise|raising|boost(?:s|ed|ing)?|increase|increasing|improve|improving"
+    r"|build\w* (?:\w+ ){0,2}up"
     r"|(?:bring|get|push|put)\w* (?:\w+ ){0,3}(?:back )?up"
     r"|make\w* (?:\w+ ){0,4}(?:go (?:back )?up|higher|more high|rise))"
 )
@@ -46,7 +47,7 @@ _BOOSTERS = (
 _TREATMENTS = r"(?:treatments?|medicines?|medications?|drugs?|tablets?|pills?)"
 _FOOD = (
     r"(?:diet|foods?|eat|eating|drink|drinking|alcohol|vitamins?|supplements?|herbal|salads?"
-    r"|cheeses?|raw|meat|fish|eggs?|fruits?|vegetables|veg|sushi|takeaways?)"
+    r"|cheeses?|raw|meat|fish|eggs?|fruits?|vegetables|veg|sushi|takeaways?|feed|feeding)"
 )
 _ASKS = (
     r"(?:should|ought|must|need to|is it (?:ok|okay|safe)|avoid|can (?:i|he|she|we|they)"
@@ -54,7 +55,7 @@ _ASKS = (
     r" (?:\w+ ){0,3}(?=(?:foods?|eat|diet|drink)\b))"
 )
 _OTHER_RESULT = (
-    r"(?:platelets?|plt|red (?:blood )?(?:cells?|count)|rbcs?|ha?emoglobin|thrombocytopa?enia"
+    r"(?:plate?lets?|plt|red (?:blood )?(?:cells?|count)|rbcs?|ha?emoglobin|thrombocytopa?enia"
     r"|ferritin|iron levels?|cholesterol|blood sugar|glucose|crp|esr|thyroid (?:levels?|results?"
     r"|function|test)|tsh|creatinine|egfr|psa|mcv|mch|mchc|rdw|hct|ha?ematocrit|hb|b12|folate)"
 )
@@ -81,6 +82,8 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\b" + _PERSON + r"\s+(?:have|has|got)\s+" + _DISEASE + r"\s*\?",
         r"\b(?:have|has|got)\s+" + _DISEASE + r"[,.]?\s*(?:yes|right|no|true)\s*\?",
         r"\b(?:have|has|got)\s+" + _DISEASE + r",?\s+or not\b",
+        r"\bmeans? (?:that )?(?:it'?s|it is) " + _DISEASE,
+        r"\b(?:do|does|am|is) " + _PERSON + r" (?:have|has)\b[^.?!]{0,30}\bor " + _DISEASE,
         r"\b(?:is|could|might)\s+(?:it|this|that)\s+(?:be\s+)?(?:a\s+)?"
         r"(?:cancer|leu[ck]a?emia|lymphoma|a tumou?r)\b",
         r"\bis (?:it|this) (?:an? )?" + _DISEASE_NAME + r"\s*\?",
@@ -102,7 +105,7 @@ REQUESTS: Dict[str, Pattern[str]] = {
     # Advice on a medicine: its dose, what it is for, whether to stop it.
     "medicine_advice": _any(
         r"\b(?:what|wat|wot|which|right|correct|safe|max\w*|usual|normal)\s+(?:\w+\s+)?"
-        r"(?:dose|dosage)s?\s*(?:of|for|should|shud|do|is|to|\?|$)",
+        r"(?:dose|dosage)s?\s*(?:of|for|should|shud|do|is|to|would|will|can|could|\?|$)",
         r"\bhow (?:much|many)\b[^.?!]{0,30}\b(?:take|taken|taking|have|give|mg)\b",
         r"\bmissed (?:a |my |his |her )?dose\b",
         r"\bwhat(?:'s| is)\s+(?:an? |the |this |that )?(?!white|leu|cells?|wbc)[\w-]+(?: \w+)?"
@@ -111,6 +114,9 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\bwhat does (?!the |it |that |this |a |my |your |spleen|liver|marrow|white|leu)[\w-]+ do"
         r"\s*(?:\?|$)",
         r"^\W*dos(?:e|age)s? (?:of|for)\b",
+        r"\bwhat (?:does|do) (?:the |this |that |his |her )?[\w-]+ (?:jab|injection|shot|drug"
+        r"|tablet|medicine|pill)s? (?:actually |really )?do\b",
+        r"\bfinish (?:the|her|his|my|their) course\b|\bstop (?:his|her|my|their|the) [\w-]+ or\b",
         r"\b(?:cut|reduce|lower|change|increase|up|double) (?:down )?(?:the |my |his |her )?"
         r"(?:dose|dosage)\b|\b(?:dose|dosage) (?:down|up)\b",
         r"\bover the counter\b|\b(?:safe|ok|okay) to (?:give|take|have) (?!a blood)\w+",
@@ -142,12 +148,19 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"(?:treated|cured|fixed|managed)\b",
         r"\bcurable\b|\ba cure\b",
         r"\bhow (?:is|are) (?:\w+ ){1,3}(?:treated|cured|managed)\b",
+        r"\bwhat(?:'s|s| is) the tre+a?tment\b|\bhow many (?:rounds|cycles|sessions|courses)\b",
         r"\bwhat treatment (?:is|will|would|should|do|does) " + _PERSON + r"\b",
     ),
     # Daily life with a low count: work, travel, vaccines, pregnancy, family.
     "daily_life": _any(
         r"\b(?:can|could|should|is it (?:ok|okay|safe)|safe to|may)\b[^.?!]{0,30}\b(?:travel\w*"
-        r"|fly|flying|plane|holiday|abroad|vaccin\w*|pregnan\w*|fertility)\b",
+        r"|fly|flying|plane|holiday|abroad|vaccin\w*|jabs?|boosters?|pregnan\w*|fertility)\b",
+        r"\b(?:can|could|should|shall|must|is it (?:ok|okay|safe)|safe|ok|okay)\b[^.?!]{0,30}"
+        r"\b(?:go(?:es|ing)? (?:back )?to|keep (?:\w+ )?(?:off|home from)"
+        r"|send (?:\w+ )?(?:back )?to)\s+"
+        r"(?:the |her |his |my |their )?(?:nursery|kindergarten|school|daycare|day care|creche"
+        r"|przedszkole|guardería|work)\b",
+        r"\bis (?:\w+ ){1,3}(?:hereditary|inherited|genetic|contagious|catching)\b",
         r"\baffect (?:my |her |our |his )?(?:chances|pregnan\w*|fertility)",
         r"\b(?:is|are|be) (?:it|this|that|they|leu[ck]o?pa?enia|(?:a )?low (?:\w+ ){0,3}count)\s+"
         r"(?:\w+ )?(?:hereditary|inherited|genetic|contagious|catching)\b",
@@ -170,7 +183,7 @@ REQUESTS: Dict[str, Pattern[str]] = {
         _WHITE_CELLS
         + r"(?:[^.?!]|\.\d){0,25}(?:\b(?:high|higher|raised|elevated|increased)\b|\(h\))",
         r"\b(?:high|higher|raised|elevated|increased|too many)\b[^.?!]{0,25}" + _WHITE_CELLS,
-        r"\b(?:a |the )?high (?:count|one)\b",
+        r"\b(?:a |the )?high (?:count|one)\b|\b(?:hi|high),? not low\b",
         r"\b(?:his|hers|theirs|mates?|friends?|\w+'s) (?:is|was|are|were) (?:so |really |very )?"
         r"(?:high|higher|raised)\b",
         r"\b(?:neutrophilia|lymphocytosis|monocytosis|eosinophilia)\b",
@@ -181,6 +194,7 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\bwhat(?:'s| is| are| counts as)\s+(?:a |the )?(?:normal|healthy|reference)\s+"
         r"(?:\w+\s+)?(?:range|number|level|value|count|amount|result|wbc)",
         r"\bwhat (?:number|level|count|value) (?:is|counts as)\b",
+        r"\d[\d.,]*\s*(?:thousand|k)?\b[^?]{0,60}\bnormal or (?:no|not)\b",
         r"\bis (?:a count of |a wbc of |a result of )?\d+(?:\.\d+)? (?:low|normal|bad|ok|okay"
         r"|dangerous|too low)\b",
     ),
@@ -191,6 +205,8 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"|we )?(?:re)?(?:book|make|change|cancel|reschedule|move|get)\w* (?:me )?"
         r"(?:an? |my |the |another )?(?:\w+ ){0,2}(?:appointment|appt)",
         r"\b(?:re)?book (?:me|us|him|her) in\b|\brebook\b|\bany appointments\b",
+        r"\b(?:can|could) (?:i|you|we) book (?:that|it|this|one|a test|the test)\b"
+        r"|\bbook (?:that|it|this) (?:online|for me)\b",
         r"\b(?:reschedule|rebook|cancel|move|postpone) (?:my|his|her|the|a) (?:blood )?tests?\b",
         r"\bparking\b|\bpark (?:at|near|my)\b|\bwhere (?:can|do|should) (?:i|we) park\b",
         r"\bopening (?:hours|times)\b|\bwhat time (?:does|do|is) (?:the )?\w+ (?:\w+ )?open",

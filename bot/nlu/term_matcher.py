@@ -4,7 +4,10 @@ Built on a blank English spaCy pipeline (tokenizer only, nothing downloaded): a
 PhraseMatcher finds exact matches ignoring case; a small edit-distance pass finds
 misspelt long words ("chemotheraphy", "prednisolne"). Short words are matched
 exactly only: a fuzzy "cancer" would also match "cancel"; their common misspellings
-belong in the knowledge file's term list instead.
+belong in the knowledge file's term list instead. A common English word is never
+read as a typo ("plastic" is not "aplastic"). A one-word term spelt out letter
+by letter ("h i v", "M D S", as voice typing writes it) or split in two ("chemo
+therapy", "sclera derma") is found too.
 """
 
 from __future__ import annotations
@@ -18,11 +21,16 @@ from rapidfuzz.distance import OSA
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from bot.safety.text import is_common_word
+
 MIN_LENGTH_ONE_TYPO = 7
 """Term words at least this long may be matched with one typo."""
 
 MIN_LENGTH_TWO_TYPOS = 10
 """Term words at least this long may be matched with two typos."""
+
+MIN_HALF = 3
+"""Each half of a word split in two is at least this long."""
 
 
 @dataclass(frozen=True)
@@ -62,11 +70,18 @@ class TermMatcher:
         self._fuzzy_words = sorted(
             {word for _, words in self._fuzzy_terms for word in words if allowed_typos(word)}
         )
+        self._one_word_terms = {
+            term: words[0] for term, words in self._term_words().items() if len(words) == 1
+        }
 
     def find(self, text: str) -> List[TermMatch]:
         """Returns non-overlapping term matches, longest first, in text order."""
         doc = self._nlp.make_doc(text)
-        candidates = self._exact_candidates(doc) + self._fuzzy_candidates(doc)
+        candidates = (
+            self._exact_candidates(doc)
+            + self._fuzzy_candidates(doc)
+            + self._joined_candidates([token.lower_ for token in doc])
+        )
         # Prefer exact over fuzzy, then longer spans, then earlier ones.
         candidates.sort(key=lambda c: (c[3], -(c[1] - c[0]), c[0]))
         taken = [False] * len(doc)
@@ -100,12 +115,50 @@ class TermMatcher:
                     found.append((start, start + size, term, 1))
         return found
 
+    def _term_words(self) -> Dict[str, Tuple[str, ...]]:
+        return {
+            term: tuple(token.lower_ for token in self._nlp.make_doc(term))
+            for term in self._term_index
+        }
+
+    def _joined_candidates(self, words: Sequence[str]) -> List[Tuple[int, int, str, int]]:
+        """One-word terms spelt out letter by letter, or split into two words."""
+        found: List[Tuple[int, int, str, int]] = []
+        for start, end in _letter_runs(words):
+            for size in range(end - start, 1, -1):
+                for first in range(start, end - size + 1):
+                    term = self._one_word_term("".join(words[first : first + size]), typos=False)
+                    if term is not None:
+                        found.append((first, first + size, term, 1))
+        for first in range(len(words) - 1):
+            halves = words[first : first + 2]
+            if any(len(half) < MIN_HALF or half in self._one_word_terms for half in halves):
+                continue  # "a plastic" is not "aplastic"; "chemo therapy" is chemo already
+            pair = "".join(halves)
+            if len(pair) >= MIN_LENGTH_ONE_TYPO and pair.isalpha():
+                term = self._one_word_term(pair, typos=True)
+                if term is not None:
+                    found.append((first, first + 2, term, 1))
+        return found
+
+    def _one_word_term(self, word: str, typos: bool) -> str | None:
+        """The one-word term this word is, exactly or (if allowed) with typos."""
+        if word in self._one_word_terms:
+            return word
+        if not typos:
+            return None
+        hit = process.extractOne(word, self._one_word_terms, scorer=OSA.distance, score_cutoff=2)
+        if hit is None:
+            return None
+        term_word, distance, term = hit
+        return term if distance <= allowed_typos(term_word) else None
+
     def _near_misses(self, words: Set[str]) -> Set[Tuple[str, str]]:
         """Pairs (message word, term word) that differ by an allowed number of typos."""
         near: Set[Tuple[str, str]] = set()
         for word in words:
-            if len(word) < MIN_LENGTH_ONE_TYPO - 1:
-                continue
+            if len(word) < MIN_LENGTH_ONE_TYPO - 1 or is_common_word(word):
+                continue  # "plastic" is a word of its own, not a typo of "aplastic"
             hits = process.extract(
                 word,
                 self._fuzzy_words,
@@ -127,6 +180,20 @@ class TermMatcher:
             term=term,
             topic=self._term_index[term],
         )
+
+
+def _letter_runs(words: Sequence[str]) -> List[Tuple[int, int]]:
+    """Runs of two or more single letters ("h i v"): (start, end) word positions."""
+    runs: List[Tuple[int, int]] = []
+    start = 0
+    while start < len(words):
+        end = start
+        while end < len(words) and len(words[end]) == 1 and words[end].isalpha():
+            end += 1
+        if end - start >= 2:
+            runs.append((start, end))
+        start = max(end, start + 1)
+    return runs
 
 
 def _words_match(

@@ -25,6 +25,12 @@ _AFTER_PRONOUN = {"m": "am", "'m": "am", "s": "is", "'s": "is", "re": "are", "'r
 RARE_WORD_ZIPF = 2.5
 """Words rarer than this (per wordfreq's Zipf scale) may be typos."""
 
+
+def is_common_word(word: str) -> bool:
+    """True for an English word common enough never to be read as a typo of another."""
+    return zipf_frequency(word, "en") >= RARE_WORD_ZIPF
+
+
 MIN_TYPO_LENGTH = 4
 DROPPED_ENDINGS = (("in", "ing"), ("d", "ed"))
 """Endings people drop when they type as they speak ("weezin", "knockd")."""
@@ -86,7 +92,7 @@ class Normaliser:
         """
         if norm in self._vocabulary or len(norm) < MIN_TYPO_LENGTH or not norm.isalpha():
             return norm
-        rare = zipf_frequency(norm, "en") < RARE_WORD_ZIPF
+        rare = not is_common_word(norm)
         if len(norm) >= MIN_DROPPED_ENDING_LENGTH:
             for ending, restored in DROPPED_ENDINGS:
                 if norm.endswith(ending):

@@ -21,6 +21,8 @@ from bot.nlu.greeting_opener import GreetingOpener, is_greeting_opener
         "hello, sorry, first time using this",
         "Hi, can I ask you something?",
         "hiya, I've got a few questions",
+        "Buenas tardes, I write for my mother.",
+        "Dzień dobry, it is about my son",
     ],
 )
 def test_a_greeting_that_asks_nothing_is_an_opener(text: str) -> None:
