@@ -6,9 +6,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 RASA := $(BIN)/rasa
 MODEL := models/leukobot.tar.gz
-TRAIN_INPUTS := config.yml domain.yml $(shell find data -type f -name '*.yml' 2>/dev/null)
+TRAIN_INPUTS := config.yml domain.yml clinic.yml $(shell find data -type f -name '*.yml' 2>/dev/null)
 # Code that goes into the model (NLU components, policy, knowledge loader).
-PYTHON_SOURCES := $(shell find bot knowledge -name '*.py' 2>/dev/null)
+PYTHON_SOURCES := $(shell find bot knowledge -name '*.py' -not -path 'bot/review/*' 2>/dev/null)
 
 # Quiet TensorFlow's start-up chatter, keep Rasa offline, silence SQLAlchemy 2.0 notices.
 export TF_CPP_MIN_LOG_LEVEL := 3
@@ -19,7 +19,7 @@ export PYTHONPATH := $(CURDIR)
 WIDGET_CLIENT := web/vendor/socket.io.min.js
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help install train validate test eval eval-safety eval-understanding lint run shell lock clean purge forget
+.PHONY: help install train validate test eval eval-safety eval-understanding lint run shell lock clean purge forget report
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -47,6 +47,7 @@ $(CHROMIUM):
 train: install $(MODEL) ## train the model when data, config or code changed
 
 $(MODEL): $(TRAIN_INPUTS) $(PYTHON_SOURCES)
+	$(BIN)/python -m knowledge.clinic_domain
 	$(RASA) train --fixed-model-name leukobot --out models
 	@touch $@
 
@@ -74,6 +75,10 @@ lint: install ## ruff (rules and formatting) and mypy
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+
+report: install ## review report of stored conversations: make report [SINCE=YYYY-MM-DD] [UNTIL=YYYY-MM-DD]
+	$(BIN)/python -m bot.review --endpoints $${ENDPOINTS:-endpoints.yml} \
+	  $(if $(SINCE),--since $(SINCE)) $(if $(UNTIL),--until $(UNTIL))
 
 purge: install ## delete conversations inactive for RETENTION_DAYS (default 30)
 	$(BIN)/python -m bot.data_lifecycle purge

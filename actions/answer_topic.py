@@ -8,7 +8,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.buttons import more_button, topic_buttons
+from actions.buttons import feedback_buttons, more_button, topic_buttons
 from actions.knowledge_access import KnowledgeAction
 from actions.message_parts import intent_name, scope_request, term_values
 from actions.topic_choice import choose_topic
@@ -18,7 +18,7 @@ from knowledge.references import intent_confidence
 
 
 class ActionAnswerTopic(KnowledgeAction):
-    """Gives a topic's answer (or its "more" part), its source line and follow-up buttons."""
+    """Gives a topic's answer (or its "more" part), its source, follow-up and feedback buttons."""
 
     def name(self) -> str:
         """The domain name of this action."""
@@ -67,4 +67,5 @@ def _more_text(topic: Topic) -> str:
 
 def _follow_up_buttons(kb: KnowledgeBase, topic: Topic, gave_more: bool) -> List[Dict[str, str]]:
     related = topic_buttons(kb, topic.related)
-    return related if gave_more else [more_button(kb)] + related
+    follow_ups = related if gave_more else [more_button(kb)] + related
+    return follow_ups + feedback_buttons(kb)

@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.buttons import topic_buttons
 from actions.knowledge_access import KnowledgeAction
 from actions.message_parts import scope_request
-from knowledge.names import OUT_OF_SCOPE_ACTION
+from knowledge.names import CLINIC_ADMIN_REQUEST, CONTACT_RESPONSE, OUT_OF_SCOPE_ACTION
 
 
 class ActionOutOfScope(KnowledgeAction):
@@ -28,7 +28,8 @@ class ActionOutOfScope(KnowledgeAction):
     ) -> List[Dict[str, Any]]:
         """Sends the out-of-scope reply with a button per topic.
 
-        A request the NLU recognised (a diagnosis, a dose...) gets its own first line.
+        A request the NLU recognised (a diagnosis, a dose...) gets its own first line;
+        the clinic's business (appointments, opening hours) also its contact card.
         """
         kb = self.kb
         kind = scope_request(tracker)
@@ -39,4 +40,6 @@ class ActionOutOfScope(KnowledgeAction):
             text=text,
             buttons=topic_buttons(kb, (topic.id for topic in kb.topics)),
         )
+        if kind == CLINIC_ADMIN_REQUEST:
+            dispatcher.utter_message(response=CONTACT_RESPONSE)
         return []

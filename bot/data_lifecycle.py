@@ -87,8 +87,8 @@ def secure(settings: Dict[str, Any]) -> None:
 def purge(settings: Dict[str, Any], days: float, now: Optional[float] = None) -> int:
     """Deletes conversations inactive for `days`; returns how many were deleted."""
     cutoff = (now if now is not None else time.time()) - days * SECONDS_PER_DAY
-    events = _events_table(settings)
-    with _engine(settings).begin() as connection:
+    events = events_table(settings)
+    with engine(settings).begin() as connection:
         stale = (
             sa.select(events.c.sender_id)
             .group_by(events.c.sender_id)
@@ -102,23 +102,25 @@ def purge(settings: Dict[str, Any], days: float, now: Optional[float] = None) ->
 
 def forget(settings: Dict[str, Any], sender_id: str) -> int:
     """Deletes one conversation; returns how many events were deleted."""
-    events = _events_table(settings)
-    with _engine(settings).begin() as connection:
+    events = events_table(settings)
+    with engine(settings).begin() as connection:
         result = connection.execute(events.delete().where(events.c.sender_id == sender_id))
     return int(result.rowcount or 0)
 
 
-def _engine(settings: Dict[str, Any]) -> sa.engine.Engine:
+def engine(settings: Dict[str, Any]) -> sa.engine.Engine:
+    """An engine on the tracker store's database."""
     return sa.create_engine(database_url(settings))
 
 
-def _events_table(settings: Dict[str, Any]) -> sa.Table:
+def events_table(settings: Dict[str, Any]) -> sa.Table:
+    """The store's `events` table; LifecycleError when there is none yet."""
     path = sqlite_file(settings)
     if path is not None and not path.exists():
         raise LifecycleError(f"No conversations yet: {path} does not exist.")
     metadata = sa.MetaData()
     try:
-        return sa.Table("events", metadata, autoload_with=_engine(settings))
+        return sa.Table("events", metadata, autoload_with=engine(settings))
     except sa.exc.NoSuchTableError:
         raise LifecycleError("The tracker store has no events table yet.") from None
 

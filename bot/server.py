@@ -8,11 +8,16 @@ from __future__ import annotations
 
 import os
 import sys
+import tarfile
 from pathlib import Path
 from typing import List, Optional
 
 from bot import rasa_fixes
 from knowledge.clinic import ClinicSettingsError, load_clinic_settings
+from knowledge.clinic_domain import expected_texts, stale_responses
+
+MODEL_DOMAIN_MEMBER = "components/domain_provider/domain.yml"
+"""Where a Rasa 3.6 model archive keeps the domain it was trained with."""
 
 
 def main() -> None:
@@ -22,7 +27,8 @@ def main() -> None:
     environment turns them on: no patient-facing server talks to a third party.
     """
     os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
-    problem = missing_model(sys.argv[1:]) or bad_clinic_settings(sys.argv[1:])
+    arguments = sys.argv[1:]
+    problem = missing_model(arguments) or bad_clinic_settings(arguments) or stale_model(arguments)
     if problem:
         print(f"The server cannot start: {problem}", file=sys.stderr)
         sys.exit(1)
@@ -30,6 +36,14 @@ def main() -> None:
     from rasa.__main__ import main as rasa_main
 
     rasa_main()
+
+
+def _model_path(arguments: List[str]) -> Path:
+    model = "models"
+    for flag in ("--model", "-m"):
+        if flag in arguments[:-1]:
+            model = arguments[arguments.index(flag) + 1]
+    return Path(model)
 
 
 def missing_model(arguments: List[str]) -> Optional[str]:
@@ -40,15 +54,11 @@ def missing_model(arguments: List[str]) -> Optional[str]:
     """
     if not arguments or arguments[0] not in ("run", "shell"):
         return None
-    model = "models"
-    for flag in ("--model", "-m"):
-        if flag in arguments[:-1]:
-            model = arguments[arguments.index(flag) + 1]
-    path = Path(model)
+    path = _model_path(arguments)
     if not path.exists():
-        return f"no model at '{model}'. Run `make train` first."
+        return f"no model at '{path}'. Run `make train` first."
     if path.is_dir() and not any(path.glob("*.tar.gz")):
-        return f"no model in '{model}'. Run `make train` first."
+        return f"no model in '{path}'. Run `make train` first."
     return None
 
 
@@ -60,6 +70,32 @@ def bad_clinic_settings(arguments: List[str]) -> Optional[str]:
         load_clinic_settings()
     except ClinicSettingsError as error:
         return str(error)
+    return None
+
+
+def stale_model(arguments: List[str]) -> Optional[str]:
+    """Why the model's emergency or contact replies differ from clinic.yml's, or None.
+
+    The model carries its domain: trained before clinic.yml changed, it would send
+    the old emergency number. Checked for a model file named with --model.
+    """
+    if not arguments or arguments[0] not in ("run", "shell"):
+        return None
+    path = _model_path(arguments)
+    if not path.is_file():
+        return None
+    try:
+        with tarfile.open(path, "r:gz") as archive:
+            member = archive.extractfile(MODEL_DOMAIN_MEMBER)
+            domain = member.read().decode("utf-8") if member else ""
+    except (OSError, KeyError, tarfile.TarError) as error:
+        return f"cannot read the domain of the model '{path}': {error}"
+    stale = stale_responses(domain, expected_texts())
+    if stale:
+        return (
+            f"the model '{path}' was trained with other clinic settings than clinic.yml "
+            f"({', '.join(stale)}). Run `make train` first."
+        )
     return None
 
 

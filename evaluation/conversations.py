@@ -19,7 +19,15 @@ from evaluation.servers import BotServer
 
 SMALL_TALK = "small_talk"
 SMALL_TALK_ACTIONS = frozenset(
-    {"utter_greet", "utter_goodbye", "utter_youre_welcome", "utter_anything_else", "utter_iamabot"}
+    {
+        "utter_greet",
+        "utter_goodbye",
+        "utter_youre_welcome",
+        "utter_anything_else",
+        "utter_iamabot",
+        "utter_feedback_thanks",
+        "utter_feedback_sorry",
+    }
 )
 """The chitchat rules' replies (data/rules/chitchat.yml)."""
 

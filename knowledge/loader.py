@@ -13,7 +13,7 @@ from typing import Any, Dict, Iterable, List, Mapping, Tuple
 
 import yaml
 
-from knowledge.names import CODE_TOPICS, SCOPE_REQUESTS
+from knowledge.names import CLINIC_MESSAGES, CLINIC_PLACEHOLDERS, CODE_TOPICS, SCOPE_REQUESTS
 
 KNOWLEDGE_FILE_ENV = "LEUKOBOT_KNOWLEDGE_FILE"
 DEFAULT_KNOWLEDGE_FILE = (
@@ -43,7 +43,11 @@ _REQUIRED_MESSAGES = (
     "not_english",
     "not_named",
     *(f"scope_{kind}" for kind in SCOPE_REQUESTS),
+    *CLINIC_MESSAGES,
+    "helpful_button",
+    "not_helpful_button",
 )
+_PLACEHOLDERS = ("answer", "document", "section", "term", *CLINIC_PLACEHOLDERS)
 
 
 class KnowledgeError(ValueError):
@@ -182,7 +186,7 @@ def _messages(raw: Any, origin: str) -> Dict[str, str]:
     messages = {name: _text_field(raw, name, where, keep_lines=True) for name in _REQUIRED_MESSAGES}
     for name, text in messages.items():
         try:
-            text.format(answer="", document="", section="", term="")
+            text.format(**dict.fromkeys(_PLACEHOLDERS, ""))
         except (KeyError, IndexError, ValueError) as error:
             raise KnowledgeError(
                 f"{where}: field '{name}' has an unknown or broken placeholder: {error}"

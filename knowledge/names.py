@@ -27,6 +27,8 @@ NOT_ENGLISH = "not_english"
 INPUT_PROBLEMS = (EMPTY, TOO_LONG, NOT_ENGLISH)
 SCOPE_REQUEST_ENTITY = "scope_request"
 """A request the fact sheet cannot answer; its value is one of SCOPE_REQUESTS."""
+CLINIC_ADMIN_REQUEST = "clinic_admin"
+"""The clinic's business: the out-of-scope reply adds the contact card."""
 SCOPE_REQUESTS = (
     "diagnosis",
     "outlook",
@@ -37,7 +39,7 @@ SCOPE_REQUESTS = (
     "other_result",
     "high_count",
     "numbers",
-    "clinic_admin",
+    CLINIC_ADMIN_REQUEST,
 )
 """Each has a line of its own in the knowledge file's messages (`scope_<kind>`)."""
 
@@ -49,6 +51,13 @@ DENY_INTENT = "deny"
 THANK_INTENT = "thank"
 GOODBYE_INTENT = "goodbye"
 FORGET_ME_INTENT = "forget_me"
+TALK_TO_PERSON_INTENT = "talk_to_person"
+"""Asking for a person, the clinic or its phone number: answered with the contact card."""
+FEEDBACK_HELPFUL_INTENT = "feedback_helpful"
+FEEDBACK_NOT_HELPFUL_INTENT = "feedback_not_helpful"
+FEEDBACK_SLOT = "feedback"
+"""Set from the feedback intents (`helpful`, `not_helpful`) beside the answered `topic`."""
+FEEDBACK_VALUES = {FEEDBACK_HELPFUL_INTENT: "helpful", FEEDBACK_NOT_HELPFUL_INTENT: "not_helpful"}
 OUT_OF_SCOPE_INTENT = "out_of_scope"
 SMALL_TALK_INTENTS = (
     GREET_INTENT,
@@ -58,6 +67,9 @@ SMALL_TALK_INTENTS = (
     DENY_INTENT,
     BOT_CHALLENGE_INTENT,
     FORGET_ME_INTENT,
+    TALK_TO_PERSON_INTENT,
+    FEEDBACK_HELPFUL_INTENT,
+    FEEDBACK_NOT_HELPFUL_INTENT,
 )
 """Replies the patient chose; components that fill gaps leave them alone."""
 NLU_FALLBACK_INTENT = "nlu_fallback"
@@ -74,3 +86,32 @@ EMERGENCY_RESPONSE = "utter_emergency"
 """The emergency-care message (an evaluation contract): static, in domain.yml."""
 CRISIS_LINE_RESPONSE = "utter_crisis_line"
 SERVICE_UNAVAILABLE_RESPONSE = "utter_service_unavailable"
+CONTACT_RESPONSE = "utter_contact"
+CLINIC_MESSAGES = (
+    "emergency",
+    "emergency_chemotherapy",
+    "crisis_line",
+    "crisis_call",
+    "crisis_call_or_text",
+    "crisis_danger",
+    "contact_card",
+    "contact_closed",
+    "contact_closed_chemotherapy",
+    "service_unavailable",
+    "banner",
+)
+"""The knowledge file's templates of the four responses above, and of the banner the shell
+and the widget show (knowledge/clinic_messages.py)."""
+CLINIC_PLACEHOLDERS = (
+    "clinic_name",
+    "phone",
+    "opening_hours",
+    "web_address",
+    "emergency_number",
+    "chemotherapy_line",
+    "line_name",
+    "number",
+    "regions",
+)
+"""Every placeholder the clinic templates may use: clinic.yml's values, a crisis line's."""
+"""The clinic's contact card; with the three above, written from clinic.yml at training."""

@@ -36,9 +36,12 @@ for _ in $(seq 1 60); do
   sleep 1
 done
 
+clinic=$("$bin/python" -m knowledge.clinic_messages) || exit 1  # names the bad field
+
 case "$mode" in
   run)
     credentials=$(mktemp --suffix=.yml)
+    "$bin/python" -m knowledge.clinic_messages --json > web/clinic.json  # the widget's number
     "$bin/python" -m http.server "$widget_port" --bind 127.0.0.1 --directory web >/dev/null 2>&1 &
     widget_pid=$!
     trap 'kill "$actions_pid" "$widget_pid" 2>/dev/null || true; rm -f "$credentials"' EXIT INT TERM
@@ -46,6 +49,7 @@ case "$mode" in
     cat <<MSG
 
   Leukopenia information bot
+  $clinic
   Widget:     http://localhost:$widget_port/index.html?server=http://localhost:$port
   REST:       POST http://localhost:$port/webhooks/rest/webhook  {"sender": "me", "message": "hi"}
   socket.io:  http://localhost:$port/socket.io  (events user_uttered / bot_uttered)
@@ -59,6 +63,7 @@ MSG
       --credentials "$credentials" --endpoints "${ENDPOINTS:-endpoints.yml}"
     ;;
   shell)
+    printf '\n  Leukopenia information bot (shell)\n  %s\n\n' "$clinic"
     "$bin/python" -m bot.server shell --model models/leukobot.tar.gz --port "$port" \
       --endpoints "${ENDPOINTS:-endpoints.yml}"
     ;;

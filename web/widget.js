@@ -1,15 +1,21 @@
 /*
- * Chat widget for the leukopenia information bot.
+ * Chat widget for the leukopenia information bot: a launcher button in a corner of
+ * the clinic's own page that opens a chat panel.
  *
  * Embed with one script tag:
  *   <script src="https://clinic.example/bot/widget.js"
- *           data-server="https://clinic.example:5005"
+ *           data-server="https://bot.clinic.example"
  *           data-title="Questions about a low white count"
- *           data-emergency-number="999"></script>
+ *           data-position="right" data-colour="#1d4f91"></script>
  *
- * Talks to Rasa's socket.io channel with session persistence (a reload continues
- * the same conversation). Every message is put on the page as text: nothing from
- * a message is ever parsed as HTML, and only http(s) addresses become links.
+ * The emergency number comes from data-emergency-number, else from clinic.json next
+ * to this file (`make run` writes it from clinic.yml). The panel (about 380 x 600 px,
+ * full screen on a phone) closes with its button or Esc and gives focus back to the
+ * launcher; a reply that arrives while it is closed shows an unread badge. Open or
+ * closed, the conversation and the unread count are kept across page loads of the
+ * same site. Talks to Rasa's socket.io channel with session persistence. Every
+ * message is put on the page as text: nothing from a message is ever parsed as
+ * HTML, and only http(s) addresses become links.
  */
 (function () {
   "use strict";
@@ -18,12 +24,19 @@
   var config = {
     server: script.dataset.server || "http://localhost:5005",
     title: script.dataset.title || "Questions about a low white blood cell count",
-    emergencyNumber: script.dataset.emergencyNumber || "your local emergency number",
+    emergencyNumber: script.dataset.emergencyNumber || "",
+    position: script.dataset.position === "left" ? "left" : "right",
+    colour: /^#[0-9a-fA-F]{3,8}$/.test(script.dataset.colour || "") ? script.dataset.colour : "",
   };
   var base = new URL(".", script.src).href;
-  var SESSION_KEY = "leukobot.session";
-  var TRANSCRIPT_KEY = "leukobot.transcript";
+  var KEYS = {
+    session: "leukobot.session",
+    transcript: "leukobot.transcript",
+    open: "leukobot.open",
+    unread: "leukobot.unread",
+  };
   var REPLY_TIMEOUT_MS = 30000;
+  var FALLBACK_NUMBER = "your local emergency number";
 
   function element(tag, attributes, text) {
     var node = document.createElement(tag);
@@ -46,30 +59,58 @@
     });
   }
 
-  // The server issues and signs the session token (session_confirm); the widget
-  // only keeps it, so a reload continues the same conversation.
-  function storedSession() {
-    return localStorage.getItem(SESSION_KEY) || "";
+  function stored(key, fallback) {
+    try {
+      var value = localStorage.getItem(key);
+      return value === null ? fallback : value;
+    } catch (error) {
+      return fallback;
+    }
+  }
+
+  function store(key, value) {
+    try {
+      localStorage.setItem(key, value);
+    } catch (error) {
+      /* private browsing: the chat still works, it is only not kept */
+    }
   }
 
   function loadTranscript() {
     try {
-      return JSON.parse(localStorage.getItem(TRANSCRIPT_KEY) || "[]");
+      return JSON.parse(stored(KEYS.transcript, "[]"));
     } catch (error) {
       return [];
     }
   }
 
+  function emergencyLine(number) {
+    return "In an emergency call " + (number || FALLBACK_NUMBER) +
+      " now. This bot gives general information, not medical advice.";
+  }
+
   function build() {
-    var root = element("section", { class: "leukobot", "aria-label": config.title });
-    var header = element("h2", { class: "leukobot-title" }, config.title);
-    var emergency = element(
-      "p",
-      { class: "leukobot-emergency", role: "note" },
-      "In an emergency call " + config.emergencyNumber +
-        " now. This bot gives general information, not medical advice."
-    );
-    var log = element("div", { class: "leukobot-log", role: "log", "aria-live": "polite", "aria-label": "Conversation" });
+    var root = element("div", { class: "leukobot-root leukobot-" + config.position });
+    if (config.colour) root.style.setProperty("--leukobot-colour", config.colour);
+    var launcher = element("button", {
+      type: "button", class: "leukobot-launcher", "aria-controls": "leukobot-panel",
+      "aria-expanded": "false",
+    });
+    var icon = element("span", { class: "leukobot-icon", "aria-hidden": "true" }, "?");
+    var badge = element("span", { class: "leukobot-badge", "aria-hidden": "true", hidden: "" }, "");
+    launcher.appendChild(icon);
+    launcher.appendChild(badge);
+
+    var panel = element("section", {
+      id: "leukobot-panel", class: "leukobot", role: "dialog", "aria-label": config.title, hidden: "",
+    });
+    var header = element("div", { class: "leukobot-header" });
+    var title = element("h2", { class: "leukobot-title" }, config.title);
+    var close = element("button", { type: "button", class: "leukobot-close", "aria-label": "Close chat" }, "×");
+    header.appendChild(title);
+    header.appendChild(close);
+    var emergency = element("p", { class: "leukobot-emergency", role: "note" }, emergencyLine(config.emergencyNumber));
+    var log = element("div", { class: "leukobot-log", role: "log", "aria-live": "polite", "aria-label": "Conversation", tabindex: "0" });
     var typing = element("p", { class: "leukobot-typing", "aria-live": "polite", hidden: "" }, "The assistant is typing…");
     var error = element("div", { class: "leukobot-error", role: "alert", hidden: "" });
     var errorText = element("span", {}, "");
@@ -82,24 +123,55 @@
       id: "leukobot-input", type: "text", autocomplete: "off", maxlength: "2000",
       placeholder: "Type your question…",
     });
-    var send = element("button", { type: "submit", "aria-label": "Send" }, "Send");
+    var send = element("button", { type: "submit" }, "Send");
     form.appendChild(label);
     form.appendChild(input);
     form.appendChild(send);
-    [header, emergency, log, typing, error, form].forEach(function (part) { root.appendChild(part); });
+    [header, emergency, log, typing, error, form].forEach(function (part) { panel.appendChild(part); });
+    root.appendChild(panel);
+    root.appendChild(launcher);
     document.body.appendChild(root);
-    return { log: log, typing: typing, error: error, errorText: errorText, retry: retry, form: form, input: input };
+    return {
+      launcher: launcher, badge: badge, panel: panel, close: close, emergency: emergency, log: log,
+      typing: typing, error: error, errorText: errorText, retry: retry, form: form, input: input,
+    };
   }
 
   function start(io) {
     var ui = build();
-    var id = storedSession();
+    var id = stored(KEYS.session, "");
     var transcript = loadTranscript();
+    var unread = parseInt(stored(KEYS.unread, "0"), 10) || 0;
     var waiting = null;
+
+    function isOpen() {
+      return !ui.panel.hidden;
+    }
+
+    function showUnread() {
+      ui.badge.textContent = String(unread);
+      ui.badge.hidden = unread === 0;
+      var news = unread ? " (" + unread + (unread === 1 ? " new reply)" : " new replies)") : "";
+      ui.launcher.setAttribute("aria-label", "Open chat: " + config.title + news);
+      store(KEYS.unread, String(unread));
+    }
+
+    function setOpen(open, moveFocus) {
+      ui.panel.hidden = !open;
+      ui.launcher.setAttribute("aria-expanded", open ? "true" : "false");
+      ui.launcher.classList.toggle("leukobot-launcher-open", open);
+      store(KEYS.open, open ? "1" : "0");
+      if (open) {
+        unread = 0;
+        ui.log.scrollTop = ui.log.scrollHeight;
+      }
+      showUnread();
+      if (moveFocus) (open ? ui.input : ui.launcher).focus();
+    }
 
     function remember(entry) {
       transcript.push(entry);
-      localStorage.setItem(TRANSCRIPT_KEY, JSON.stringify(transcript.slice(-100)));
+      store(KEYS.transcript, JSON.stringify(transcript.slice(-100)));
     }
 
     function showError(text) {
@@ -139,8 +211,18 @@
     }
 
     transcript.forEach(render);
-    var socket = io(config.server, { transports: ["websocket", "polling"], reconnectionAttempts: 5 });
+    setOpen(stored(KEYS.open, "0") === "1", false);
+    if (!config.emergencyNumber) {
+      fetch(base + "clinic.json").then(function (response) {
+        return response.ok ? response.json() : {};
+      }).then(function (clinic) {
+        if (clinic && typeof clinic.emergency_number === "string") {
+          ui.emergency.textContent = emergencyLine(clinic.emergency_number);
+        }
+      }).catch(function () { /* the line keeps "your local emergency number" */ });
+    }
 
+    var socket = io(config.server, { transports: ["websocket", "polling"], reconnectionAttempts: 5 });
     socket.on("connect", function () {
       ui.error.hidden = true;
       socket.emit("session_request", { session_id: id });
@@ -148,7 +230,7 @@
     socket.on("session_confirm", function (token) {
       if (typeof token === "string" && token) {
         id = token;
-        localStorage.setItem(SESSION_KEY, token);
+        store(KEYS.session, token);
       }
     });
     socket.on("connect_error", function () {
@@ -163,6 +245,19 @@
       var entry = { from: "bot", text: message.text || "", buttons: buttons };
       render(entry);
       remember(entry);
+      if (!isOpen()) {
+        unread += 1;
+        showUnread();
+      }
+    });
+
+    ui.launcher.addEventListener("click", function () { setOpen(!isOpen(), true); });
+    ui.close.addEventListener("click", function () { setOpen(false, true); });
+    ui.panel.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") {
+        event.preventDefault();
+        setOpen(false, true);
+      }
     });
     ui.retry.addEventListener("click", function () {
       ui.error.hidden = true;
@@ -182,7 +277,8 @@
   var client = element("script", { src: base + "vendor/socket.io.min.js" });
   client.onload = function () { start(window.io); };
   client.onerror = function () {
-    var note = element("p", { role: "alert" }, "The chat could not load. In an emergency call " + config.emergencyNumber + ".");
+    var note = element("p", { role: "alert", class: "leukobot-load-error" },
+      "The chat could not load. " + emergencyLine(config.emergencyNumber));
     document.body.appendChild(note);
   };
   document.head.appendChild(client);

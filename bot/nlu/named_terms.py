@@ -38,10 +38,13 @@ from knowledge.names import (
     AFFIRM_INTENT,
     CODE_TOPICS,
     DENY_INTENT,
+    FEEDBACK_HELPFUL_INTENT,
+    FEEDBACK_NOT_HELPFUL_INTENT,
     FOLLOW_UP_INTENT,
     FORGET_ME_INTENT,
     GOODBYE_INTENT,
     OUT_OF_SCOPE_INTENT,
+    TALK_TO_PERSON_INTENT,
     TERM_ENTITY,
     THANK_INTENT,
 )
@@ -58,12 +61,20 @@ CHOSEN = frozenset(
         GOODBYE_INTENT,
         FORGET_ME_INTENT,
         OUT_OF_SCOPE_INTENT,
+        TALK_TO_PERSON_INTENT,
+        FEEDBACK_HELPFUL_INTENT,
+        FEEDBACK_NOT_HELPFUL_INTENT,
     }
 )
 """Intents a named term overrides only when the classifier is unsure of them: a lone
 "abx" or "lymphoma" looks like a short "yes" to it, while a real "yes", "thanks",
-"delete my chat" or "what dose of prednisone?" scores well above the limit."""
+"delete my chat", "can I talk to a nurse about my chemo?", "that didn't help" or
+"what dose of prednisone?" scores well above the limit."""
 SURE_CONFIDENCE = 0.7
+SURE_OUT_OF_SCOPE = 0.8
+"""Out of scope must be surer to stand against a named cause: on the six held-out sets,
+messages naming a cause that the classifier called out of scope below 0.8 were all
+questions about the cause (four), from 0.8 up mostly real out-of-scope requests."""
 
 
 def term_intents(config: Dict[str, Any]) -> Dict[str, Any]:
@@ -154,7 +165,8 @@ class NamedTermCertainty(GraphComponent):
         """
         intent = message.get(INTENT) or {}
         predicted = intent.get(INTENT_NAME_KEY)
-        sure = float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0) >= SURE_CONFIDENCE
+        limit = SURE_OUT_OF_SCOPE if predicted == OUT_OF_SCOPE_INTENT else SURE_CONFIDENCE
+        sure = float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0) >= limit
         if predicted == FOLLOW_UP_INTENT or (predicted in CHOSEN and sure):
             return None  # the answer action reads a follow-up's terms itself
         named = self._named(message.get(ENTITIES) or [])

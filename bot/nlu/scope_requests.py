@@ -146,7 +146,7 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\b(?:how|can|could) (?:is|are|do you|do they|can you|will they|can|could)?\s?"
         r"(?:it|this|that|leu[ck]o?pa?enia|(?:a |my )?low (?:white|wbc)[\w ]{0,12}) (?:be )?"
         r"(?:treated|cured|fixed|managed)\b",
-        r"\bcurable\b|\ba cure\b",
+        r"\bcurable\b|\ba cure\b|\bhow (?:do|can|could|to|should)\b[^.?!]{0,15}\bget rid of\b",
         r"\bhow (?:is|are) (?:\w+ ){1,3}(?:treated|cured|managed)\b",
         r"\bwhat(?:'s|s| is) the tre+a?tment\b|\bhow many (?:rounds|cycles|sessions|courses)\b",
         r"\bwhat treatment (?:is|will|would|should|do|does) " + _PERSON + r"\b",

@@ -17,6 +17,7 @@ import socketio
 
 from evaluation.rest_client import send
 from evaluation.servers import REST_CREDENTIALS, BotServer, our_bot_with
+from knowledge.clinic import load_clinic_settings
 from tests.conftest import record_sent
 from tests.e2e.conftest import close, socketio_credentials
 from tests.e2e.stand_in_api import StandInApi
@@ -27,6 +28,7 @@ CONVERSATION = [
     "can steroids lower my white count?",
     "tell me more",
     "my temp is 39.5 and I'm shivering",
+    "can I talk to a nurse?",
 ]
 SLACK_SECRET = "agree-secret"
 TELEGRAM_SECRET = "agree-telegram"
@@ -156,5 +158,7 @@ def test_all_channels_give_the_same_answers(model: Path, tmp_path: Path) -> None
     assert "corticosteroid" in reference[0] and "Source:" in reference[0]
     assert "only one possible reason" in reference[1]
     assert "emergency" in reference[2]
+    settings = load_clinic_settings()
+    assert settings.phone in reference[3] and settings.emergency_number in reference[3]
     for channel, turns in said.items():
         assert turns == reference, channel

@@ -11,6 +11,7 @@ import pytest
 from evaluation.rest_client import send, slot, tracker
 from evaluation.servers import BotServer, action_server, free_port, rasa_server
 from knowledge import KnowledgeBase
+from knowledge.clinic import load_clinic_settings
 
 pytestmark = pytest.mark.model
 
@@ -122,3 +123,36 @@ def test_a_no_keeps_the_conversation(bot: BotServer) -> None:
     kept = send(bot, sender, "/deny").replies
     assert "kept the conversation" in _texts(kept)[-1]
     assert "can chemo make the white count drop" in _user_texts(tracker(bot, sender))
+
+
+def _feedback_events(sender_tracker: Dict[str, Any]) -> List[Any]:
+    return [
+        e.get("value")
+        for e in sender_tracker["events"]
+        if e.get("event") == "slot" and e.get("name") == "feedback"
+    ]
+
+
+def test_feedback_by_button_or_in_words_is_stored_beside_the_topic(
+    bot: BotServer, kb: KnowledgeBase
+) -> None:
+    sender = _sender()
+    answer = send(bot, sender, "can steroids lower my white count?").replies[-1]
+    payloads = [button["payload"] for button in answer["buttons"]]
+    assert payloads[-2:] == ["/feedback_helpful", "/feedback_not_helpful"]
+
+    thanked = send(bot, sender, "/feedback_helpful").replies
+    assert "Thank you for telling me" in _texts(thanked)[-1]
+    sorry = send(bot, sender, "that didn't help at all").replies
+    assert "Sorry that did not help" in _texts(sorry)[-1]
+
+    state = tracker(bot, sender)
+    assert _feedback_events(state) == ["helpful", "not_helpful"]
+    assert slot(state, "topic") == "medications"
+
+
+def test_asking_for_a_person_gets_the_clinics_contact_card(bot: BotServer) -> None:
+    settings = load_clinic_settings()
+    for message in ("can I speak to a nurse please", "whats the clinic phone number"):
+        card = _texts(send(bot, _sender(), message).replies)[-1]
+        assert settings.phone in card and settings.opening_hours in card, message

@@ -1,17 +1,22 @@
-"""The server refuses to start without a usable model: a clear error and a non-zero exit."""
+"""The server refuses to start without a usable model or settings: a clear error, non-zero exit."""
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
+import tarfile
 from pathlib import Path
 from typing import List, Optional
 
 import pytest
 
+from bot.server import MODEL_DOMAIN_MEMBER, stale_model
 from evaluation.servers import environment, free_port
 from knowledge.clinic import CLINIC_FILE_ENV
+from knowledge.clinic_domain import expected_texts
+from knowledge.names import EMERGENCY_RESPONSE
 from tests.conftest import PROJECT_DIR
 
 START_LIMIT_S = 150
@@ -94,3 +99,27 @@ def test_bad_clinic_settings_stop_the_start_naming_the_field(tmp_path: Path) -> 
     result = _start(["--model", str(model)], tmp_path, clinic=broken)
     _refused(result)
     assert "phone: 'ring us' is not a phone number" in result.stderr
+
+
+def _model_with_domain(path: Path, domain: str) -> Path:
+    """A model archive holding only the domain Rasa keeps in it."""
+    data = domain.encode("utf-8")
+    member = tarfile.TarInfo(MODEL_DOMAIN_MEMBER)
+    member.size = len(data)
+    with tarfile.open(path, "w:gz") as archive:
+        archive.addfile(member, io.BytesIO(data))
+    return path
+
+
+def test_a_model_trained_with_other_clinic_settings_stops_the_start(tmp_path: Path) -> None:
+    shipped = (PROJECT_DIR / "domain.yml").read_text("utf-8")
+    current = _model_with_domain(tmp_path / "current.tar.gz", shipped)
+    assert stale_model(["run", "--model", str(current)]) is None
+
+    emergency = expected_texts()[EMERGENCY_RESPONSE]
+    older = shipped.replace(emergency, emergency.replace("call 999", "call 112"))
+    assert older != shipped
+    model = _model_with_domain(tmp_path / "older.tar.gz", older)
+    result = _start(["--model", str(model)], tmp_path)
+    _refused(result)
+    assert "other clinic settings than clinic.yml (utter_emergency)" in result.stderr

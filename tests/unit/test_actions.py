@@ -36,7 +36,8 @@ async def test_a_topic_intent_gets_its_answer_source_and_buttons(
     assert topic.answer in message["text"]
     assert f'section "{topic.source_section}"' in message["text"]
     assert _payloads(message)[0] == "/follow_up"
-    assert _payloads(message)[1:] == [f"/{kb.topic(r).intent}" for r in topic.related]
+    assert _payloads(message)[1:-2] == [f"/{kb.topic(r).intent}" for r in topic.related]
+    assert _payloads(message)[-2:] == ["/feedback_helpful", "/feedback_not_helpful"]
     assert events == [SlotSet("topic", topic_id)]
 
 
@@ -169,6 +170,18 @@ async def test_a_known_request_gets_its_own_line_first(kb: KnowledgeBase, kind: 
     text = dispatcher.messages[0]["text"]
     assert text.startswith(kb.messages[f"scope_{kind}"])
     assert text.endswith(kb.messages["out_of_scope"])
+
+
+@pytest.mark.parametrize(("kind", "messages"), [("clinic_admin", 2), ("diagnosis", 1)])
+async def test_the_clinics_business_also_gets_the_contact_card(
+    kb: KnowledgeBase, kind: str, messages: int
+) -> None:
+    dispatcher = CollectingDispatcher()
+    entity = {"entity": "scope_request", "value": kind, "start": 0, "end": 0}
+    tracker = make_tracker("...", intent="out_of_scope", entities=[entity])
+    await ActionOutOfScope().run(dispatcher, tracker, {})
+    assert len(dispatcher.messages) == messages
+    assert dispatcher.messages[-1].get("response") == ("utter_contact" if messages == 2 else None)
 
 
 async def test_an_unknown_request_kind_gets_the_plain_reply(kb: KnowledgeBase) -> None:

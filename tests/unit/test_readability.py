@@ -9,6 +9,8 @@ import textstat
 import yaml
 
 from knowledge import load_knowledge
+from knowledge.clinic import load_clinic_settings
+from knowledge.clinic_messages import clinic_responses
 from tests.conftest import PROJECT_DIR
 
 MAX_GRADE = 8.0
@@ -21,7 +23,13 @@ def _knowledge_texts() -> List[Tuple[str, str]]:
         texts += [(f"{topic.id}: answer", topic.answer), (f"{topic.id}: more", topic.more)]
         if topic.what_to_do:
             texts.append((f"{topic.id}: what_to_do", topic.what_to_do))
-    texts += [(f"message {name}", text) for name, text in kb.messages.items() if "{" not in text]
+    texts += [
+        (f"message {name}", text)
+        for name, text in kb.messages.items()
+        if "{" not in text and not name.endswith("_button")  # a one-word label has no grade
+    ]
+    clinic = clinic_responses(kb.messages, load_clinic_settings())
+    texts += [(f"clinic {name}", variants[0]["text"]) for name, variants in clinic.items()]
     return texts
 
 

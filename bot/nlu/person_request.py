@@ -1,0 +1,80 @@
+"""Rasa NLU component: "talk to a person" only when the message asks for one.
+
+The classifier learns `talk_to_person` from words like "nurse", "number" and
+"clinic", which patients also use in other sentences: "hi, care home nurse here",
+"can this be a wrong number?", "I've got a letter from the clinic". A message keeps
+the intent only when it asks to talk, call, reach or get a number; otherwise the
+classifier's next guess stands.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu.intent_override import demote_intent
+from knowledge.names import TALK_TO_PERSON_INTENT
+
+_SOMEONE = (
+    r"(?:person|people|human|someone|somebody|anyone|anybody|nurse|doctor|dr|gp|clinician"
+    r"|consultant|staff|team|clinic|surgery|ward|unit|hospital|you|them|us|helpline|line|office"
+    r"|reception|desk)"
+)
+_ASKS_FOR_A_PERSON = re.compile(
+    r"\b(?:talk|speak|chat)\w*\s+(?:to|with)\b"
+    r"|\b(?:call|ring|phone|contact|reach|email|e-mail|connect|get (?:hold of|in touch|through))"
+    r"\w*\b[^.?!]{0,40}\b" + _SOMEONE + r"\b"
+    r"|\b(?:call|ring)\s+(?:me|us|back)\b|\bput (?:me|us) through\b"
+    r"|\b(?:who|where|when)\b[^.?!]{0,20}\b(?:ring|call|phone|contact)\b"
+    r"|\b(?:phone|telephone|contact|tel)\s*(?:number|no|details|info)\b"
+    r"|\bnumbers?\s+(?:for|of|to (?:call|ring))\b|\b(?:what|which) number\b|\bnumber please\b"
+    r"|\b(?:real|actual|live)\s+(?:person|human)\b|\bhuman\b|\boperator\b|\bhelpline\b"
+    r"|\b24[- ]?h(?:ou)?r\w*\b|\bwebsite\b|\bemail\b|\bget me (?:a|the) \w+"
+)
+
+
+def asks_for_a_person(text: str) -> bool:
+    """True when the message asks to talk to, call or reach someone, or for their number."""
+    return bool(_ASKS_FOR_A_PERSON.search(text.lower()))
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class PersonRequestCheck(GraphComponent):
+    """Takes `talk_to_person` away from a message that asks for nobody."""
+
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        """Below `threshold` the next guess is unsure: as FallbackClassifier's threshold."""
+        return {"threshold": 0.30}
+
+    def __init__(self, threshold: float) -> None:
+        """Keeps the confidence below which the next guess counts as unsure."""
+        self._threshold = threshold
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> PersonRequestCheck:
+        """Creates the component; its pattern is code."""
+        return cls(float(config["threshold"]))
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        """Demotes `talk_to_person` when the message does not ask for a person."""
+        for message in messages:
+            predicted = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+            if predicted == TALK_TO_PERSON_INTENT and not asks_for_a_person(
+                message.get(TEXT) or ""
+            ):
+                demote_intent(message, TALK_TO_PERSON_INTENT, self._threshold)
+        return messages

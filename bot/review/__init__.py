@@ -1,0 +1,1 @@
+"""The conversation review report (`make report`): what patients asked, what went unanswered."""

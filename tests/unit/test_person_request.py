@@ -1,0 +1,69 @@
+"""'Talk to a person' only for a message that asks for one; the next guess otherwise."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List
+
+import pytest
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu.person_request import PersonRequestCheck, asks_for_a_person
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can I speak to a nurse",
+        "i want a real person",
+        "what's the clinic's phone number",
+        "how do I get hold of someone at the surgery",
+        "who do we ring at night",
+        "is there a 24 hour line for chemo patients",
+        "can someone call me back",
+    ],
+)
+def test_a_request_for_a_person_is_one(text: str) -> None:
+    assert asks_for_a_person(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hi, I'm a district nurse asking for a patient",
+        "the doctor said my count is low",
+        "is 2.1 a low number",
+        "I got a letter from the clinic about my bloods",
+    ],
+)
+def test_a_mention_of_staff_or_a_number_is_not(text: str) -> None:
+    assert not asks_for_a_person(text)
+
+
+def _parsed(text: str, ranking: List[tuple]) -> Message:
+    ranked = [{"name": name, "confidence": confidence} for name, confidence in ranking]
+    return Message(data={"text": text, "intent": ranked[0], "intent_ranking": ranked})
+
+
+def _component(tmp_path: Path) -> PersonRequestCheck:
+    return PersonRequestCheck.create(
+        {**PersonRequestCheck.get_default_config()},
+        LocalModelStorage.create(tmp_path),
+        Resource("person_request"),
+        ExecutionContext(GraphSchema({}), "test"),
+    )
+
+
+def test_a_mention_gets_the_next_guess_or_the_fallback(tmp_path: Path) -> None:
+    component = _component(tmp_path)
+    greeting = _parsed("hi, care home nurse here", [("talk_to_person", 0.5), ("greet", 0.4)])
+    unsure = _parsed("my nurse mentioned it", [("talk_to_person", 0.6), ("ask_overview", 0.2)])
+    asked = _parsed("can I talk to a nurse", [("talk_to_person", 0.9), ("greet", 0.05)])
+    component.process([greeting, unsure, asked])
+    assert greeting.get("intent") == {"name": "greet", "confidence": 0.4}
+    assert unsure.get("intent")["name"] == "nlu_fallback"
+    assert asked.get("intent")["name"] == "talk_to_person"
+    assert [r["name"] for r in greeting.get("intent_ranking")] == ["greet"]
