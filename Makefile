@@ -17,6 +17,9 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONPATH := $(CURDIR)
 
 WIDGET_CLIENT := web/vendor/socket.io.min.js
+# Rasa's and its dependencies' warnings and progress bars go here, not to the terminal.
+LOGS := logs
+export LOG_DIR := $(LOGS)
 CHROMIUM := /usr/bin/chromium
 
 .PHONY: help install train validate test eval eval-safety eval-understanding lint run shell lock clean purge forget report
@@ -27,6 +30,7 @@ help: ## list the targets
 install: $(VENV)/.installed ## create .venv with Python 3.10 and the pinned packages
 
 $(VENV)/.installed: pyproject.toml constraints.txt scripts/python310.sh
+	@echo "Installing the pinned Python packages into $(VENV) (first time: a few minutes)..."
 	@python310=$$(scripts/python310.sh) && \
 	  { [ -x $(BIN)/python ] || "$$python310" -m venv $(VENV); }
 	$(BIN)/python -m pip install --quiet "pip==24.0" "setuptools==70.3.0" "wheel==0.45.1"
@@ -36,7 +40,9 @@ $(VENV)/.installed: pyproject.toml constraints.txt scripts/python310.sh
 # The widget's socket.io client, from the npm registry (no CDN at run time).
 $(WIDGET_CLIENT): web/package.json web/package-lock.json
 	@command -v npm >/dev/null || { echo "Install Node.js 18+ with npm for the web widget."; exit 1; }
-	cd web && npm ci --no-audit --no-fund
+	@mkdir -p $(LOGS)
+	@echo "Installing the widget's npm packages (log: $(LOGS)/npm.log)..."
+	@cd web && npm ci --no-audit --no-fund > ../$(LOGS)/npm.log
 	@touch $@
 
 # Debian's Chromium for the widget's browser test.
@@ -47,8 +53,11 @@ $(CHROMIUM):
 train: install $(MODEL) ## train the model when data, config or code changed
 
 $(MODEL): $(TRAIN_INPUTS) $(PYTHON_SOURCES)
-	$(BIN)/python -m knowledge.clinic_domain
-	$(RASA) train --fixed-model-name leukobot --out models
+	@$(BIN)/python -m knowledge.clinic_domain
+	@mkdir -p $(LOGS)
+	@echo "Training the model (about 3 minutes; log: $(LOGS)/train.log)..."
+	@$(RASA) train --fixed-model-name leukobot --out models > $(LOGS)/train.log 2>&1 \
+	  || { echo "Training failed. The end of $(LOGS)/train.log:"; tail -n 40 $(LOGS)/train.log; exit 1; }
 	@touch $@
 
 validate: install ## check domain, data and stories
@@ -88,10 +97,10 @@ forget: install ## delete one conversation: make forget SENDER=<conversation id>
 	$(BIN)/python -m bot.data_lifecycle forget "$(SENDER)"
 
 run: train $(WIDGET_CLIENT) ## serve the bot: action server, Rasa (REST, socket.io), the widget page
-	scripts/serve.sh run
+	@scripts/serve.sh run
 
 shell: train ## chat in the terminal
-	scripts/serve.sh shell
+	@scripts/serve.sh shell
 
 lock: install ## rewrite constraints.txt from what is installed
 	{ head -2 constraints.txt; $(BIN)/pip freeze --exclude-editable | grep -v '^leukopenia-info-bot'; } > constraints.tmp

@@ -16,6 +16,7 @@ import argparse
 import os
 import sys
 import time
+import warnings
 from pathlib import Path
 from typing import Any, Dict, Optional, Sequence
 
@@ -52,14 +53,16 @@ def database_url(settings: Dict[str, Any]) -> sa.engine.URL:
     """The SQLAlchemy URL of the store, built as Rasa builds it."""
     from rasa.core.tracker_store import SQLTrackerStore
 
-    url = SQLTrackerStore.get_db_url(
-        dialect=settings.get("dialect", "sqlite"),
-        host=settings.get("url"),
-        port=int(settings["port"]) if settings.get("port") else None,
-        db=settings.get("db", "rasa.db"),
-        username=settings.get("username"),
-        password=settings.get("password"),
-    )
+    with warnings.catch_warnings():  # Rasa 3.6 calls SQLAlchemy's deprecated URL()
+        warnings.simplefilter("ignore", DeprecationWarning)
+        url = SQLTrackerStore.get_db_url(
+            dialect=settings.get("dialect", "sqlite"),
+            host=settings.get("url"),
+            port=int(settings["port"]) if settings.get("port") else None,
+            db=settings.get("db", "rasa.db"),
+            username=settings.get("username"),
+            password=settings.get("password"),
+        )
     return sa.engine.make_url(url) if isinstance(url, str) else url
 
 
@@ -122,7 +125,9 @@ def events_table(settings: Dict[str, Any]) -> sa.Table:
     try:
         return sa.Table("events", metadata, autoload_with=engine(settings))
     except sa.exc.NoSuchTableError:
-        raise LifecycleError("The tracker store has no events table yet.") from None
+        raise LifecycleError(
+            "No conversations yet: the tracker store has no events table."
+        ) from None
 
 
 def main(arguments: Optional[Sequence[str]] = None) -> int:

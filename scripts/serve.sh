@@ -15,6 +15,10 @@ interface=${RASA_INTERFACE:-127.0.0.1}
 widget_origin=${WIDGET_ORIGIN:-http://localhost:$widget_port}
 export WIDGET_ORIGIN=$widget_origin  # the socket.io channel refuses other web origins
 bin=.venv/bin
+# What Rasa and the action server print (warnings, progress bars) goes to log files;
+# the terminal shows a line per step and the addresses.
+log_dir=${LOG_DIR:-logs}
+mkdir -p "$log_dir"
 # Sanic refuses larger request bodies before reading them (a chat message is small).
 export SANIC_REQUEST_MAX_SIZE=${SANIC_REQUEST_MAX_SIZE:-65536}
 
@@ -26,13 +30,23 @@ endpoints_file=${ENDPOINTS:-endpoints.yml}
 "$bin/python" -m bot.data_lifecycle --endpoints "$endpoints_file" purge \
   || echo "Warning: could not apply the retention (see above)." >&2
 
-SANIC_HOST=127.0.0.1 "$bin/rasa" run actions --actions actions --port "$action_port" &
+# The end of a log file, after a step failed.
+tell_log() {
+  echo "$1 The end of $2:" >&2
+  tail -n 30 "$2" >&2
+}
+
+echo "Starting the action server (log: $log_dir/actions.log)..."
+SANIC_HOST=127.0.0.1 "$bin/rasa" run actions --actions actions --port "$action_port" \
+  > "$log_dir/actions.log" 2>&1 &
 actions_pid=$!
 trap 'kill "$actions_pid" 2>/dev/null || true' EXIT INT TERM
 
 for _ in $(seq 1 60); do
   if curl -sf "http://localhost:$action_port/health" >/dev/null; then break; fi
-  if ! kill -0 "$actions_pid" 2>/dev/null; then echo "The action server did not start." >&2; exit 1; fi
+  if ! kill -0 "$actions_pid" 2>/dev/null; then
+    tell_log "The action server did not start." "$log_dir/actions.log"; exit 1
+  fi
   sleep 1
 done
 
@@ -46,6 +60,22 @@ case "$mode" in
     widget_pid=$!
     trap 'kill "$actions_pid" "$widget_pid" 2>/dev/null || true; rm -f "$credentials"' EXIT INT TERM
     scripts/credentials.sh > "$credentials"
+    echo "Starting Rasa: REST, socket.io, Slack and Telegram (log: $log_dir/rasa.log)..."
+    "$bin/python" -m bot.server run --model models/leukobot.tar.gz --interface "$interface" \
+      --port "$port" --cors "$widget_origin" \
+      --credentials "$credentials" --endpoints "${ENDPOINTS:-endpoints.yml}" \
+      > "$log_dir/rasa.log" 2>&1 &
+    rasa_pid=$!
+    trap 'kill "$rasa_pid" "$actions_pid" "$widget_pid" 2>/dev/null || true; rm -f "$credentials"' \
+      EXIT INT TERM
+    probe_host=$interface
+    [ "$interface" = "0.0.0.0" ] && probe_host=127.0.0.1
+    until curl -s -o /dev/null "http://$probe_host:$port/"; do
+      if ! kill -0 "$rasa_pid" 2>/dev/null; then
+        tell_log "Rasa did not start." "$log_dir/rasa.log"; exit 1
+      fi
+      sleep 1
+    done
     cat <<MSG
 
   Leukopenia information bot
@@ -55,17 +85,18 @@ case "$mode" in
   socket.io:  http://localhost:$port/socket.io  (events user_uttered / bot_uttered)
   Slack:      http://localhost:$port/webhooks/slack/webhook     (when SLACK_TOKEN is set)
   Telegram:   http://localhost:$port/webhooks/telegram/webhook  (when TELEGRAM_TOKEN is set)
+  Logs:       $log_dir/rasa.log, $log_dir/actions.log
   Stop with Ctrl+C.
 
 MSG
-    "$bin/python" -m bot.server run --model models/leukobot.tar.gz --interface "$interface" \
-      --port "$port" --cors "$widget_origin" \
-      --credentials "$credentials" --endpoints "${ENDPOINTS:-endpoints.yml}"
+    wait "$rasa_pid" || tell_log "Rasa stopped." "$log_dir/rasa.log"
     ;;
   shell)
-    printf '\n  Leukopenia information bot (shell)\n  %s\n\n' "$clinic"
+    printf '\n  Leukopenia information bot (shell)\n  %s\n  Logs: %s\n\n' "$clinic" \
+      "$log_dir/shell.log, $log_dir/actions.log"
     "$bin/python" -m bot.server shell --model models/leukobot.tar.gz --port "$port" \
-      --endpoints "${ENDPOINTS:-endpoints.yml}"
+      --endpoints "${ENDPOINTS:-endpoints.yml}" 2>> "$log_dir/shell.log" \
+      || { tell_log "The shell stopped." "$log_dir/shell.log"; exit 1; }
     ;;
   *)
     echo "usage: $0 run|shell" >&2; exit 2 ;;
