@@ -3,6 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 VENV := .venv
+DEPLOY_VENV := .venv-deploy
 BIN := $(VENV)/bin
 RASA := $(BIN)/rasa
 MODEL := models/leukobot.tar.gz
@@ -27,7 +28,16 @@ CHROMIUM := /usr/bin/chromium
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
-install: $(VENV)/.installed ## create .venv with Python 3.10 and the pinned packages
+install: $(VENV)/.installed $(DEPLOY_VENV)/.installed ## create .venv with Python 3.10 and the pinned packages
+
+# kubernetes-validate and hadolint check deploy/; they need a newer jsonschema than
+# Rasa 3.6 allows, so they get a venv of their own.
+$(DEPLOY_VENV)/.installed: deploy/tools-constraints.txt scripts/python310.sh
+	@echo "Installing the deployment checkers into $(DEPLOY_VENV)..."
+	@python310=$$(scripts/python310.sh) && \
+	  { [ -x $(DEPLOY_VENV)/bin/python ] || "$$python310" -m venv $(DEPLOY_VENV); }
+	@$(DEPLOY_VENV)/bin/python -m pip install --quiet -r deploy/tools-constraints.txt
+	@touch $@
 
 $(VENV)/.installed: pyproject.toml constraints.txt scripts/python310.sh
 	@echo "Installing the pinned Python packages into $(VENV) (first time: a few minutes)..."
