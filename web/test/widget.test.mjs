@@ -80,6 +80,11 @@ test("a launcher on the clinic page opens the panel, which answers and closes wi
     await page.keyboard.press("Escape");
     await panel.waitFor({ state: "hidden" });
     assert.ok(await launcher(page).evaluate((button) => button === document.activeElement));
+
+    await launcher(page).click();
+    await page.getByRole("button", { name: "Close chat" }).click();
+    await panel.waitFor({ state: "hidden" });
+    assert.ok(await launcher(page).evaluate((button) => button === document.activeElement));
   });
 });
 
