@@ -49,20 +49,25 @@ def tracker_store_settings(endpoints: Path = DEFAULT_ENDPOINTS) -> Dict[str, Any
     return {key: os.path.expandvars(str(value)) for key, value in settings.items()}
 
 
+def store_arguments(settings: Dict[str, Any]) -> Dict[str, Any]:
+    """The database arguments of Rasa's SQL tracker store, from the endpoints settings."""
+    return {
+        "dialect": settings.get("dialect", "sqlite"),
+        "host": settings.get("url"),
+        "port": int(settings["port"]) if settings.get("port") else None,
+        "db": settings.get("db", "rasa.db"),
+        "username": settings.get("username"),
+        "password": settings.get("password"),
+    }
+
+
 def database_url(settings: Dict[str, Any]) -> sa.engine.URL:
     """The SQLAlchemy URL of the store, built as Rasa builds it."""
     from rasa.core.tracker_store import SQLTrackerStore
 
     with warnings.catch_warnings():  # Rasa 3.6 calls SQLAlchemy's deprecated URL()
         warnings.simplefilter("ignore", DeprecationWarning)
-        url = SQLTrackerStore.get_db_url(
-            dialect=settings.get("dialect", "sqlite"),
-            host=settings.get("url"),
-            port=int(settings["port"]) if settings.get("port") else None,
-            db=settings.get("db", "rasa.db"),
-            username=settings.get("username"),
-            password=settings.get("password"),
-        )
+        url = SQLTrackerStore.get_db_url(**store_arguments(settings))
     return sa.engine.make_url(url) if isinstance(url, str) else url
 
 

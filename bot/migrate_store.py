@@ -17,7 +17,13 @@ from typing import Any, Dict, List, Optional, Sequence
 
 import sqlalchemy as sa
 
-from bot.data_lifecycle import LifecycleError, engine, events_table, tracker_store_settings
+from bot.data_lifecycle import (
+    LifecycleError,
+    engine,
+    events_table,
+    store_arguments,
+    tracker_store_settings,
+)
 
 COLUMNS = ("sender_id", "type_name", "timestamp", "intent_name", "action_name", "data")
 """The columns of Rasa 3.6's `events` table that carry a conversation (not `id`)."""
@@ -37,22 +43,15 @@ def create_store(settings: Dict[str, Any]) -> None:
     from rasa.core.tracker_store import SQLTrackerStore
     from rasa.shared.core.domain import Domain
 
-    SQLTrackerStore(
-        Domain.empty(),
-        dialect=settings.get("dialect", "sqlite"),
-        host=settings.get("url"),
-        port=int(settings["port"]) if settings.get("port") else None,
-        db=settings.get("db", "rasa.db"),
-        username=settings.get("username"),
-        password=settings.get("password"),
-    )
+    SQLTrackerStore(Domain.empty(), **store_arguments(settings))
 
 
 def migrate(source: Dict[str, Any], target: Dict[str, Any]) -> Migration:
     """Copies every conversation of the source the target does not have yet."""
     create_store(target)
     source_events, target_events = events_table(source), events_table(target)
-    with engine(target).connect() as connection:
+    target_engine = engine(target)
+    with target_engine.connect() as connection:
         present = {
             row[0] for row in connection.execute(sa.select(target_events.c.sender_id).distinct())
         }
@@ -69,7 +68,7 @@ def migrate(source: Dict[str, Any], target: Dict[str, Any]) -> Migration:
         else:
             copied.append(values)
     if copied:
-        with engine(target).begin() as connection:
+        with target_engine.begin() as connection:
             connection.execute(target_events.insert(), copied)
     return Migration(
         conversations=len({values["sender_id"] for values in copied}),

@@ -62,25 +62,26 @@ class TermMatcher:
         self._term_index: Dict[str, str] = dict(term_index)
         self._exact = PhraseMatcher(self._nlp.vocab, attr="LOWER")
         self._fuzzy_terms: List[Tuple[str, Tuple[str, ...]]] = []
+        self._one_word_terms: Dict[str, str] = {}
         for term in self._term_index:
             words = tuple(token.lower_ for token in self._nlp.make_doc(term))
             self._exact.add(term, [self._nlp.make_doc(term)])
             if any(allowed_typos(word) for word in words):
                 self._fuzzy_terms.append((term, words))
+            if len(words) == 1:
+                self._one_word_terms[term] = words[0]
         self._fuzzy_words = sorted(
             {word for _, words in self._fuzzy_terms for word in words if allowed_typos(word)}
         )
-        self._one_word_terms = {
-            term: words[0] for term, words in self._term_words().items() if len(words) == 1
-        }
 
     def find(self, text: str) -> List[TermMatch]:
         """Returns non-overlapping term matches, longest first, in text order."""
         doc = self._nlp.make_doc(text)
+        words = [token.lower_ for token in doc]
         candidates = (
             self._exact_candidates(doc)
-            + self._fuzzy_candidates(doc)
-            + self._joined_candidates([token.lower_ for token in doc])
+            + self._fuzzy_candidates(words)
+            + self._joined_candidates(words)
         )
         # Prefer exact over fuzzy, then longer spans, then earlier ones.
         candidates.sort(key=lambda c: (c[3], -(c[1] - c[0]), c[0]))
@@ -98,8 +99,7 @@ class TermMatcher:
         strings = self._nlp.vocab.strings
         return [(start, end, strings[key], 0) for key, start, end in self._exact(doc)]
 
-    def _fuzzy_candidates(self, doc: Doc) -> List[Tuple[int, int, str, int]]:
-        words = [token.lower_ for token in doc]
+    def _fuzzy_candidates(self, words: Sequence[str]) -> List[Tuple[int, int, str, int]]:
         near = self._near_misses(set(words))
         if not near:
             return []
@@ -114,12 +114,6 @@ class TermMatcher:
                 if _words_match(window, term_words, near):
                     found.append((start, start + size, term, 1))
         return found
-
-    def _term_words(self) -> Dict[str, Tuple[str, ...]]:
-        return {
-            term: tuple(token.lower_ for token in self._nlp.make_doc(term))
-            for term in self._term_index
-        }
 
     def _joined_candidates(self, words: Sequence[str]) -> List[Tuple[int, int, str, int]]:
         """One-word terms spelt out letter by letter, or split into two words."""
