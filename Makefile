@@ -9,7 +9,7 @@ RASA := $(BIN)/rasa
 MODEL := models/leukobot.tar.gz
 TRAIN_INPUTS := config.yml domain.yml clinic.yml $(shell find data -type f -name '*.yml' 2>/dev/null)
 # Code that goes into the model (NLU components, policy, knowledge loader).
-PYTHON_SOURCES := $(shell find bot knowledge -name '*.py' -not -path 'bot/review/*' 2>/dev/null)
+PYTHON_SOURCES := $(shell find bot knowledge -name '*.py' -not -path 'bot/review/*' -not -path 'bot/launch/*' 2>/dev/null)
 
 # Quiet TensorFlow's start-up chatter, keep Rasa offline, silence SQLAlchemy 2.0 notices.
 export TF_CPP_MIN_LOG_LEVEL := 3
@@ -23,7 +23,7 @@ LOGS := logs
 export LOG_DIR := $(LOGS)
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help install train validate test eval eval-safety eval-understanding lint run shell lock clean purge forget report
+.PHONY: help install train validate test eval eval-safety eval-scale eval-understanding lint run shell lock clean purge forget report stack stack-down stack-packages
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -55,6 +55,19 @@ $(WIDGET_CLIENT): web/package.json web/package-lock.json
 	@cd web && npm ci --no-audit --no-fund > ../$(LOGS)/npm.log
 	@touch $@
 
+# Debian's PostgreSQL, Redis and HAProxy for `make stack` and its tests, when missing.
+stack-packages:
+	@missing=""; \
+	  ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	  command -v redis-server >/dev/null || missing="$$missing redis-server"; \
+	  [ -x /usr/sbin/haproxy ] || command -v haproxy >/dev/null || missing="$$missing haproxy"; \
+	  if [ -n "$$missing" ]; then \
+	    command -v apt-get >/dev/null || { echo "Install the Debian packages:$$missing"; exit 1; }; \
+	    mkdir -p $(LOGS); echo "Installing$$missing (log: $(LOGS)/apt.log)..."; \
+	    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; } \
+	      > $(LOGS)/apt.log 2>&1 || { tail -n 20 $(LOGS)/apt.log; exit 1; }; \
+	  fi
+
 # Debian's Chromium for the widget's browser test.
 $(CHROMIUM):
 	@command -v apt-get >/dev/null || { echo "Install Chromium at $(CHROMIUM) (Debian package chromium)."; exit 1; }
@@ -73,7 +86,7 @@ $(MODEL): $(TRAIN_INPUTS) $(PYTHON_SOURCES)
 validate: install ## check domain, data and stories
 	$(RASA) data validate --fail-on-warnings
 
-test: install $(WIDGET_CLIENT) $(CHROMIUM) ## lint, unit tests, validation, training, test stories, end to end
+test: install $(WIDGET_CLIENT) $(CHROMIUM) stack-packages ## lint, unit tests, validation, training, test stories, end to end
 	$(MAKE) lint
 	$(BIN)/pytest -m "not model"
 	$(MAKE) validate train
@@ -86,6 +99,9 @@ eval: train ## held-out accuracy, cross-validated F1, latency against Rasa's sta
 
 eval-safety: install ## the safety part of make eval alone (reports/safety.md), about four minutes
 	$(BIN)/python -m evaluation safety
+
+eval-scale: train stack-packages ## locust against one replica and two behind HAProxy (reports/scale.md), about 4 minutes
+	$(BIN)/python -m evaluation scale
 
 eval-understanding: train ## both held-out sets and the conversations through our bot (reports/understanding.md)
 	$(BIN)/python -m evaluation understanding
@@ -107,10 +123,16 @@ forget: install ## delete one conversation: make forget SENDER=<conversation id>
 	$(BIN)/python -m bot.data_lifecycle forget "$(SENDER)"
 
 run: train $(WIDGET_CLIENT) ## serve the bot: action server, Rasa (REST, socket.io), the widget page
-	@scripts/serve.sh run
+	@$(BIN)/python -m bot.launch run
 
 shell: train ## chat in the terminal
-	@scripts/serve.sh shell
+	@$(BIN)/python -m bot.launch shell
+
+stack: train stack-packages ## production profile: PostgreSQL, Redis, STACK_REPLICAS Rasa replicas behind HAProxy
+	@$(BIN)/python -m bot.launch stack
+
+stack-down: ## stop what make stack started
+	@$(BIN)/python -m bot.launch stack-down
 
 lock: install ## rewrite constraints.txt from what is installed
 	{ head -2 constraints.txt; $(BIN)/pip freeze --exclude-editable | grep -v '^leukopenia-info-bot'; } > constraints.tmp

@@ -10,8 +10,10 @@ included, on SQLite and on PostgreSQL. Nothing about the conversation is logged.
 from __future__ import annotations
 
 import logging
+from typing import Any
 
-from rasa.core.tracker_store import SQLTrackerStore
+import sqlalchemy as sa
+from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
@@ -31,7 +33,22 @@ def asked_to_forget(tracker: DialogueStateTracker) -> bool:
 
 
 class ForgettingSQLTrackerStore(SQLTrackerStore):
-    """Rasa's SQL tracker store that deletes a conversation its patient asked to forget."""
+    """Rasa's SQL tracker store that deletes a conversation its patient asked to forget.
+
+    On PostgreSQL its connections are checked before use (`pool_pre_ping`): after
+    the database restarts, Rasa's pool would otherwise hand out dead connections
+    and fail a request on each replica before it noticed.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """Rasa's SQL store; on PostgreSQL with pre-pinged pooled connections."""
+        super().__init__(*args, **kwargs)
+        engine: sa.engine.Engine = self.engine  # type: ignore[has-type]
+        if engine.dialect.name == "postgresql":
+            url = engine.url
+            engine.dispose()
+            self.engine = sa.create_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
+            self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Stores the new events, or deletes the whole conversation if asked to."""

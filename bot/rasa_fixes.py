@@ -21,6 +21,13 @@ Installed by `bot.server` before Rasa starts; nothing changes on import.
 - Action server timeout: Rasa waits up to five minutes for a custom action; a
   slow action server held each reply that long. The fix waits ACTION_TIMEOUT_S,
   then the failure is answered like any other (bot.outage_policy).
+- Tracker store down while serving: Rasa's fail-safe wrapper reads a conversation
+  it cannot fetch as a new, empty one (the patient's history and topic gone, the
+  disclaimer again) and saves it in memory instead, logging the database error,
+  whose text can quote the patient (SQL parameters). The fix makes the wrapper
+  raise TrackerStoreUnavailable (its type only): the message fails, the channel
+  sends the outage reply (bot.channels.outage, the emergency message when it
+  applies) and the stored conversation is untouched until the store is back.
 """
 
 from __future__ import annotations
@@ -39,7 +46,7 @@ from jsonschema.exceptions import best_match
 from rasa.core.actions.action import RemoteAction
 from rasa.core.agent import Agent
 from rasa.core.processor import MessageProcessor
-from rasa.core.tracker_store import InMemoryTrackerStore
+from rasa.core.tracker_store import FailSafeTrackerStore, InMemoryTrackerStore
 from rasa.core.utils import AvailableEndpoints
 from rasa.shared.constants import DOCS_BASE_URL
 from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME
@@ -127,9 +134,21 @@ async def load_agent_or_stop(
             f"the tracker store could not be reached ({type(error).__name__}). "
             "Check tracker_store in endpoints.yml and that its database is up."
         )
+    if isinstance(agent.tracker_store, FailSafeTrackerStore):
+        agent.tracker_store._on_tracker_store_error = refuse_to_fork
     app.ctx.agent = agent
     logger.info("Rasa server is up and running.")
     return agent
+
+
+class TrackerStoreUnavailable(Exception):
+    """The tracker store failed; the text names the error's type, never its SQL."""
+
+
+def refuse_to_fork(error: Exception) -> None:
+    """The fail-safe store's error callback: fail the message instead of forking it."""
+    logger.error("The tracker store failed (%s).", type(error).__name__)
+    raise TrackerStoreUnavailable(type(error).__name__) from None
 
 
 async def _read_probe(agent: Agent) -> None:

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 from typing import Any, Dict, List, Sequence, Tuple
 
+from bot.launch.servers import PROJECT_DIR, VENV_BIN, environment, our_bot, rasa_server
 from evaluation.heldout import (
     Question,
     accuracy_by_label,
@@ -26,7 +27,8 @@ from evaluation.heldout import (
 from evaluation.rest_client import send
 from evaluation.safety import evaluate_safety, safety_targets
 from evaluation.safety_report import render_safety
-from evaluation.servers import PROJECT_DIR, VENV_BIN, environment, our_bot, rasa_server
+from evaluation.scale import REPORT as SCALE_REPORT_FILE
+from evaluation.scale import evaluate_scale
 from evaluation.understanding import evaluate_understanding, render_understanding
 from knowledge.names import OUT_OF_SCOPE_INTENT
 
@@ -123,9 +125,11 @@ def evaluate_starter(questions: Sequence[Question], work: Path) -> Tuple[float, 
 
 
 def main() -> int:
-    """`python -m evaluation [safety|understanding]`: every measurement, or one part."""
+    """`python -m evaluation [safety|understanding|scale]`: every measurement, or one part."""
     if sys.argv[1:] == ["safety"]:
         return safety_only()
+    if sys.argv[1:] == ["scale"]:
+        return scale_only()
     if sys.argv[1:] == ["understanding"]:
         return understanding_only()
     return full_evaluation()
@@ -142,6 +146,15 @@ def understanding_only() -> int:
     print(text)
     shutil.rmtree(work, ignore_errors=True)
     return 0 if all(report["targets"].values()) else 1
+
+
+def scale_only() -> int:
+    """One replica against two under locust; writes reports/scale.md and reports/scale.png."""
+    work = Path(tempfile.mkdtemp(prefix="leukobot-scale-"))
+    results = evaluate_scale(work)
+    print(SCALE_REPORT_FILE.read_text(encoding="utf-8"))
+    shutil.rmtree(work, ignore_errors=True)
+    return 0 if all(result.failures == 0 for result in results) else 1
 
 
 def safety_only() -> int:

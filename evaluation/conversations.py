@@ -13,9 +13,9 @@ from typing import Any, Dict, List, Sequence, Tuple
 
 import yaml
 
+from bot.launch.servers import BotServer
 from evaluation.heldout import labels, predicted_label
 from evaluation.rest_client import last_turn_actions, send, tracker
-from evaluation.servers import BotServer
 
 SMALL_TALK = "small_talk"
 SMALL_TALK_ACTIONS = frozenset(

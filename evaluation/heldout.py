@@ -9,8 +9,8 @@ from typing import Dict, List, Sequence, Tuple
 
 import yaml
 
+from bot.launch.servers import BotServer
 from evaluation.rest_client import last_turn_actions, send, slot, tracker
-from evaluation.servers import BotServer
 from knowledge import load_knowledge
 from knowledge.names import (
     ANSWER_ACTION,

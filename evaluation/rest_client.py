@@ -9,7 +9,7 @@ import urllib.request
 from dataclasses import dataclass
 from typing import Any, Dict, List
 
-from evaluation.servers import BotServer
+from bot.launch.servers import BotServer
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,10 @@ and logs the patient's text at ERROR when a message fails. This one:
 - refuses sender ids of the other channels' namespaces (`slack:...`), so REST
   cannot reach a Slack, Telegram or widget conversation;
 - keeps the URL, /webhooks/rest/webhook, and the reply format of Rasa's channel:
-  the evaluation contract.
+  the evaluation contract;
+- when the message cannot be handled (a store down), answers 503 (500 for any
+  other failure) with `{"error": ..., "messages": [...]}`: the outage reply of
+  bot.channels.outage, the emergency message among them when it applies.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.channels.outage import ConversationUnavailable, guarded
 from bot.channels.senders import reserved_prefix
 
 logger = logging.getLogger(__name__)
@@ -64,6 +68,7 @@ class CheckedRestInput(RestInput):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
         """GET / (health) and POST /webhook, each request checked first."""
         webhook = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
+        handle = guarded(on_new_message)
 
         @webhook.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:
@@ -85,15 +90,16 @@ class CheckedRestInput(RestInput):
                 metadata=body.get("metadata") if isinstance(body.get("metadata"), dict) else None,
             )
             try:
-                await on_new_message(message)
+                await handle(message)
             except CancelledError:
                 logger.error("A REST message timed out before the bot answered.")
-            except Exception as error:  # the type only: its text could quote the patient
-                logger.error("A REST message failed (%s).", type(error).__name__)
-                logger.debug("REST message failure.", exc_info=True)
+            except ConversationUnavailable as outage:
                 return response.json(
-                    {"error": "The bot could not answer this message; please try again."},
-                    status=500,
+                    {
+                        "error": "The bot could not answer this message; please try again.",
+                        "messages": collector.messages,
+                    },
+                    status=503 if outage.store_down else 500,
                 )
             return response.json(collector.messages)
 

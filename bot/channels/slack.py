@@ -24,6 +24,7 @@ from sanic.response import HTTPResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.channels.deliveries import DELIVERY_KEY, DeliveryLedger, tracker_store_of
+from bot.channels.outage import guarded
 from bot.channels.senders import SLACK, namespaced
 
 NO_RETRY_REASON = "answer every retry once"
@@ -83,7 +84,9 @@ class SlackChannel(SlackInput):
             if not await self.deliveries.first_time(store, sender, event_id):
                 return response.text("", status=HTTPStatus.OK, headers={"X-Slack-No-Retry": "1"})
             metadata = {**(metadata or {}), DELIVERY_KEY: event_id}
-        return await super().process_message(request, on_new_message, text, sender, metadata)
+        return await super().process_message(
+            request, guarded(on_new_message, raise_after=False), text, sender, metadata
+        )
 
     def get_output_channel(
         self, channel: Optional[str] = None, thread_id: Optional[str] = None

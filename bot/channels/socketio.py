@@ -40,6 +40,7 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from sanic import Blueprint
 
+from bot.channels.outage import ConversationUnavailable, guarded
 from bot.channels.rest import MAX_BODY_BYTES
 from bot.channels.senders import SOCKETIO, namespaced
 
@@ -100,6 +101,7 @@ class PersistentSocketIOInput(SocketIOInput):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         """Rasa's blueprint with our session_request, user_uttered and disconnect handlers."""
         socketio_webhook = super().blueprint(on_new_message)
+        handle = guarded(on_new_message)
         sio = self.sio
         assert sio is not None  # set by the parent's blueprint
         sio.eio.max_http_buffer_size = MAX_BODY_BYTES
@@ -154,15 +156,18 @@ class PersistentSocketIOInput(SocketIOInput):
             token = await bind(sid, None)
             sender = self._conversation(token) if self.session_persistence else sid
             metadata = data.get(self.metadata_key)
-            await on_new_message(
-                UserMessage(
-                    data["message"],
-                    SocketIOOutput(sio, self.bot_message_evt),
-                    sender,
-                    input_channel=self.name(),
-                    metadata=metadata if isinstance(metadata, dict) else None,
+            try:
+                await handle(
+                    UserMessage(
+                        data["message"],
+                        SocketIOOutput(sio, self.bot_message_evt),
+                        sender,
+                        input_channel=self.name(),
+                        metadata=metadata if isinstance(metadata, dict) else None,
+                    )
                 )
-            )
+            except ConversationUnavailable:
+                pass  # the outage reply went to the session; the error is logged
 
         @sio.on("disconnect", namespace=self.namespace)
         async def disconnect(sid: str) -> None:

@@ -23,6 +23,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels.deliveries import DELIVERY_KEY, DeliveryLedger, tracker_store_of
+from bot.channels.outage import ConversationUnavailable, guarded
 from bot.channels.senders import TELEGRAM, namespaced, platform_id
 
 logger = logging.getLogger(__name__)
@@ -154,6 +155,7 @@ class SecureTelegramInput(InputChannel):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         """Health check, webhook registration at start-up, and the webhook."""
         telegram_webhook = Blueprint("secure_telegram_webhook", __name__)
+        handle = guarded(on_new_message)
 
         @telegram_webhook.listener("after_server_start")
         async def register_webhook(app: Any, loop: Any) -> None:
@@ -190,15 +192,18 @@ class SecureTelegramInput(InputChannel):
                 if not await self._deliveries.first_time(store, sender, delivery):
                     return response.text("already answered")
                 metadata = {DELIVERY_KEY: delivery}
-            await on_new_message(
-                UserMessage(
-                    self._memory.payload_for(chat_id, text),
-                    TelegramOutput(self._api, self._memory),
-                    sender,
-                    input_channel=self.name(),
-                    metadata=metadata,
+            try:
+                await handle(
+                    UserMessage(
+                        self._memory.payload_for(chat_id, text),
+                        TelegramOutput(self._api, self._memory),
+                        sender,
+                        input_channel=self.name(),
+                        metadata=metadata,
+                    )
                 )
-            )
+            except ConversationUnavailable:
+                pass  # the outage reply was sent; a retried update would get it twice
             return response.text("success")
 
         return telegram_webhook

@@ -1,27 +1,46 @@
-"""Starts and stops a Rasa server (and its action server) on free local ports."""
+"""The bot's two servers, started for a `with` block on free local ports.
+
+The tests and the evaluation use these; `make run` (bot.launch.local) and
+`make stack` (bot.launch.stack) build their commands with the same functions.
+"""
 
 from __future__ import annotations
 
 import json
-import os
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.error
-import urllib.request
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, Iterator, List
+from typing import Iterator, List, Optional, Sequence
 
 from bot.data_lifecycle import STORE_TYPE
+from bot.launch.processes import (
+    PROJECT_DIR,
+    environment,
+    free_port,
+    running,
+    wait_until_up,
+)
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
+__all__ = [
+    "PROJECT_DIR",
+    "REST_CREDENTIALS",
+    "VENV_BIN",
+    "BotServer",
+    "action_server",
+    "action_server_command",
+    "environment",
+    "free_port",
+    "our_bot",
+    "our_bot_with",
+    "rasa_command",
+    "rasa_server",
+]
+
 VENV_BIN = Path(sys.executable).parent
-START_TIMEOUT_S = 180.0
+MODEL = PROJECT_DIR / "models" / "leukobot.tar.gz"
 REST_CREDENTIALS = "bot.channels.rest.CheckedRestInput:\n"
 """credentials.yml lines for our REST channel (loopback only, as the tests and evaluation run)."""
 
@@ -35,85 +54,41 @@ class BotServer:
     action_port: int | None
 
 
-def free_port() -> int:
-    """A TCP port on localhost that nothing listens on right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+def action_server_command(port: int) -> List[str]:
+    """The action server on a port (it listens on SANIC_HOST, all interfaces by default)."""
+    return [str(VENV_BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(port)]
 
 
-def environment() -> Dict[str, str]:
-    """The environment for Rasa processes: quiet, offline, with the project importable."""
-    env = dict(os.environ)
-    env.update(
-        TF_CPP_MIN_LOG_LEVEL="3",
-        RASA_TELEMETRY_ENABLED="false",
-        SQLALCHEMY_SILENCE_UBER_WARNING="1",
-        PYTHONPATH=str(PROJECT_DIR),
-    )
-    return env
-
-
-def wait_until_up(url: str, process: subprocess.Popen, timeout_s: float = START_TIMEOUT_S) -> None:
-    """Polls url until it answers 200; fails early if the process died."""
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"process exited with {process.returncode} before {url} was up")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(0.5)
-    raise TimeoutError(f"{url} did not come up within {timeout_s:.0f} s")
-
-
-@contextmanager
-def running(command: List[str], cwd: Path, log_path: Path) -> Iterator[subprocess.Popen]:
-    """Runs a command in its own process group; stops the group on exit."""
-    with open(log_path, "wb") as log:
-        process = subprocess.Popen(
-            command,
-            cwd=cwd,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            env=environment(),
-            start_new_session=True,
-        )
-        try:
-            yield process
-        finally:
-            stop(process)
-
-
-def stop(process: subprocess.Popen) -> None:
-    """Stops a process started by `running`, and its children."""
-    if process.poll() is not None:
-        return
-    os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
+def rasa_command(
+    model: Path,
+    port: int,
+    endpoints: Path,
+    credentials: Path,
+    *,
+    api_token: Optional[str] = None,
+    interface: Optional[str] = None,
+    cors: Sequence[str] = (),
+    with_fixes: bool = True,
+) -> List[str]:
+    """`rasa run` for our bot; with_fixes starts it through bot.server (as make run does)."""
+    launcher = [sys.executable, "-m", "bot.server"] if with_fixes else [str(VENV_BIN / "rasa")]
+    command = launcher + ["run", "--model", str(model), "--port", str(port)]
+    if interface:
+        command += ["--interface", interface]
+    if api_token is not None:
+        command += ["--enable-api", "--auth-token", api_token]
+    for origin in cors:
+        command += ["--cors", origin]
+    return command + ["--endpoints", str(endpoints), "--credentials", str(credentials)]
 
 
 @contextmanager
 def action_server(log_dir: Path, port: int | None = None) -> Iterator[subprocess.Popen]:
     """Our action server on a free port."""
     port = port or free_port()
-    command = [
-        str(VENV_BIN / "rasa"),
-        "run",
-        "actions",
-        "--actions",
-        "actions",
-        "--port",
-        str(port),
-    ]
-    with running(command, PROJECT_DIR, log_dir / f"actions-{port}.log") as process:
+    with running(
+        action_server_command(port), PROJECT_DIR, log_dir / f"actions-{port}.log"
+    ) as process:
         wait_until_up(f"http://127.0.0.1:{port}/health", process)
         yield process
 
@@ -141,21 +116,9 @@ def rasa_server(
     endpoints.write_text(_endpoints_yaml(action_port, tracker_db), encoding="utf-8")
     credentials = log_dir / f"credentials-{port}.yml"
     credentials.write_text(credentials_yaml, encoding="utf-8")
-    launcher = [sys.executable, "-m", "bot.server"] if with_fixes else [str(VENV_BIN / "rasa")]
-    command = launcher + [
-        "run",
-        "--model",
-        str(model),
-        "--port",
-        str(port),
-        "--enable-api",
-        "--auth-token",
-        token,
-        "--endpoints",
-        str(endpoints),
-        "--credentials",
-        str(credentials),
-    ]
+    command = rasa_command(
+        model, port, endpoints, credentials, api_token=token, with_fixes=with_fixes
+    )
     with running(command, cwd, log_dir / f"rasa-{port}.log") as process:
         url = f"http://127.0.0.1:{port}"
         wait_until_up(f"{url}/status?token={token}", process)

@@ -9,7 +9,7 @@ from typing import Iterator
 import pytest
 import socketio
 
-from evaluation.servers import BotServer, our_bot
+from bot.launch.servers import BotServer, our_bot
 
 OUR_SOCKETIO = "bot.channels.socketio.PersistentSocketIOInput"
 

@@ -11,7 +11,7 @@ from typing import Any, Dict, List, Optional
 
 from aiohttp import web
 
-from evaluation.servers import free_port
+from bot.launch.servers import free_port
 
 
 @dataclass

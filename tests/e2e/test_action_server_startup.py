@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from evaluation.servers import environment, free_port
+from bot.launch.servers import environment, free_port
 from tests.conftest import PROJECT_DIR
 
 

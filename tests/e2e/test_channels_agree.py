@@ -15,8 +15,8 @@ from typing import List
 import pytest
 import socketio
 
+from bot.launch.servers import REST_CREDENTIALS, BotServer, our_bot_with
 from evaluation.rest_client import send
-from evaluation.servers import REST_CREDENTIALS, BotServer, our_bot_with
 from knowledge.clinic import load_clinic_settings
 from tests.conftest import record_sent
 from tests.e2e.conftest import close, socketio_credentials

@@ -9,8 +9,8 @@ from typing import Iterator
 import pytest
 import yaml
 
+from bot.launch.servers import BotServer, free_port, rasa_server
 from evaluation.rest_client import send
-from evaluation.servers import BotServer, free_port, rasa_server
 from tests.conftest import PROJECT_DIR
 
 pytestmark = pytest.mark.model

@@ -8,8 +8,8 @@ from typing import Any, Dict, List
 
 import pytest
 
+from bot.launch.servers import BotServer, action_server, free_port, rasa_server
 from evaluation.rest_client import send, slot, tracker
-from evaluation.servers import BotServer, action_server, free_port, rasa_server
 from knowledge import KnowledgeBase
 from knowledge.clinic import load_clinic_settings
 

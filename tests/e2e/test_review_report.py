@@ -10,10 +10,10 @@ from typing import Dict, List
 import pytest
 
 from bot.data_lifecycle import STORE_TYPE
+from bot.launch.servers import action_server, free_port, rasa_server
 from bot.review.__main__ import main as report_main
 from bot.review.page import DAILY_CSV, PAGE_FILE, REVIEW_CSV, TOPICS_CSV
 from evaluation.rest_client import send
-from evaluation.servers import action_server, free_port, rasa_server
 
 pytestmark = pytest.mark.model
 

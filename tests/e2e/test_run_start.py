@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import List
@@ -12,8 +13,8 @@ from typing import List
 import pytest
 
 from bot.data_lifecycle import STORE_TYPE
+from bot.launch.servers import BotServer, environment, free_port
 from evaluation.rest_client import send
-from evaluation.servers import BotServer, environment, free_port
 from tests.conftest import PROJECT_DIR
 
 pytestmark = pytest.mark.model
@@ -41,7 +42,7 @@ def test_the_start_is_quiet_and_names_the_logs(tmp_path: Path) -> None:
         "LOG_DIR": str(logs),
     }
     process = subprocess.Popen(
-        ["bash", str(PROJECT_DIR / "scripts" / "serve.sh"), "run"],
+        [sys.executable, "-m", "bot.launch", "run"],
         cwd=PROJECT_DIR,
         env=env,
         stdout=subprocess.PIPE,

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pexpect
 import pytest
 
-from evaluation.servers import environment, free_port
+from bot.launch.servers import environment, free_port
 from tests.conftest import PROJECT_DIR
 
 pytestmark = pytest.mark.model
@@ -27,8 +28,8 @@ def test_the_shell_answers_a_question(model: Path, tmp_path: Path) -> None:
         "TERM": "dumb",
     }
     shell = pexpect.spawn(
-        "bash",
-        [str(PROJECT_DIR / "scripts" / "serve.sh"), "shell"],
+        sys.executable,
+        ["-m", "bot.launch", "shell"],
         cwd=str(PROJECT_DIR),
         env=env,
         encoding="utf-8",

@@ -12,7 +12,7 @@ from typing import Any, Dict, List
 import pytest
 import socketio
 
-from evaluation.servers import free_port, rasa_server
+from bot.launch.servers import free_port, rasa_server
 from tests.conftest import record_sent
 from tests.e2e.conftest import OUR_SOCKETIO, close, socketio_credentials
 

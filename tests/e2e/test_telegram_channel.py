@@ -11,7 +11,7 @@ from typing import Iterator, Tuple
 
 import pytest
 
-from evaluation.servers import BotServer, our_bot_with
+from bot.launch.servers import BotServer, our_bot_with
 from tests.conftest import record_sent
 from tests.e2e.stand_in_api import StandInApi
 

@@ -14,7 +14,7 @@ from typing import Iterator
 
 import pytest
 
-from evaluation.servers import free_port, our_bot_with
+from bot.launch.servers import free_port, our_bot_with
 from knowledge.clinic import load_clinic_settings
 from knowledge.clinic_messages import widget_settings
 from knowledge.loader import load_knowledge

@@ -17,9 +17,9 @@ from typing import Iterator, List
 import pytest
 import yaml
 
+from bot.launch.servers import BotServer, action_server, free_port, rasa_server
 from bot.rasa_fixes import ACTION_TIMEOUT_S
 from evaluation.rest_client import send, slot, tracker
-from evaluation.servers import BotServer, action_server, free_port, rasa_server
 from tests.conftest import PROJECT_DIR
 from tests.faults.action_server_stand_in import ActionServerStandIn
 

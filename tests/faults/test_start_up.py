@@ -12,8 +12,8 @@ from typing import List, Optional
 
 import pytest
 
+from bot.launch.servers import environment, free_port
 from bot.server import MODEL_DOMAIN_MEMBER, stale_model
-from evaluation.servers import environment, free_port
 from knowledge.clinic import CLINIC_FILE_ENV
 from knowledge.clinic_domain import expected_texts
 from knowledge.names import EMERGENCY_RESPONSE

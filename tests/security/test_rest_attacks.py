@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.channels.rest import MAX_BODY_BYTES
+from bot.launch.servers import BotServer, our_bot
 from evaluation.rest_client import send
-from evaluation.servers import BotServer, our_bot
 from tests.conftest import PROJECT_DIR
 
 pytestmark = pytest.mark.model

@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.channels.socketio import ORIGIN_VARIABLE, SessionSigner
+from bot.launch.servers import BotServer, free_port, rasa_server
 from evaluation.rest_client import tracker
-from evaluation.servers import BotServer, free_port, rasa_server
 from tests.conftest import record_sent
 from tests.e2e.conftest import close, socketio_credentials
 

@@ -109,7 +109,7 @@ def test_socketio_is_sticky_and_the_replicas_share_their_stores() -> None:
     [config] = _of_kind("ConfigMap")
     endpoints = yaml.safe_load(config["data"]["endpoints.yml"])
     assert endpoints["tracker_store"]["dialect"] == "postgresql"
-    assert endpoints["lock_store"]["type"] == "redis"
+    assert endpoints["lock_store"]["type"] == "bot.lock_store.AtomicRedisLockStore"
     assert endpoints["tracker_store"]["password"] == "${DB_PASSWORD}"  # from the Secret
 
 
@@ -125,3 +125,12 @@ def test_the_images_install_from_the_pinned_constraints() -> None:
         text = dockerfile.read_text("utf-8")
         assert "-c constraints.txt" in text, dockerfile.name
         assert "USER 1001" in text, dockerfile.name
+
+
+def test_the_stack_and_kubernetes_use_the_same_stores() -> None:
+    """make stack's endpoints.stack.yml and the ConfigMap name the same store types."""
+    [config] = _of_kind("ConfigMap")
+    cluster = yaml.safe_load(config["data"]["endpoints.yml"])
+    stack = yaml.safe_load((PROJECT_DIR / "endpoints.stack.yml").read_text(encoding="utf-8"))
+    for store in ("tracker_store", "lock_store"):
+        assert cluster[store]["type"] == stack[store]["type"], store
