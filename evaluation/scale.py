@@ -1,7 +1,9 @@
 """`make eval-scale`: locust against one replica and against two, in the same run.
 
-Each layout is the production profile as `make stack` starts it (PostgreSQL,
-Redis, HAProxy, one action server) on free ports in a folder of its own. Locust
+Each replica layout is the production profile as `make stack` starts it
+(PostgreSQL, Redis, HAProxy, one action server) on free ports in a folder of its
+own; the first layout is `make run`'s single process on SQLite, for the cost of
+the profile itself. Locust
 (headless, from the tools venv) drives USERS concurrent conversations through
 the balancer for DURATION_S after a warm-up; the report (reports/scale.md and a
 chart, reports/scale.png) gives throughput, p50/p95 and the error count of each.
@@ -9,6 +11,7 @@ chart, reports/scale.png) gives throughput, p50/p95 and the error count of each.
 
 from __future__ import annotations
 
+import ast
 import csv
 import os
 import secrets
@@ -20,6 +23,7 @@ from pathlib import Path
 from typing import Dict, List, Sequence
 
 from bot.launch.processes import PROJECT_DIR, free_port
+from bot.launch.servers import our_bot
 from bot.launch.settings import MODEL
 from bot.launch.stack import SECRET_VARIABLES, StackPlan, down, up
 
@@ -37,7 +41,7 @@ LAYOUTS = (1, 2)
 class LoadResult:
     """What locust measured against one layout."""
 
-    replicas: int
+    layout: str
     requests: int
     failures: int
     throughput: float
@@ -76,6 +80,35 @@ def run_locust(url: str, token: str, seconds: int, csv_prefix: Path) -> Dict[str
         return next(row for row in csv.DictReader(rows) if row["Name"] == "Aggregated")
 
 
+def turns_per_conversation() -> int:
+    """How many turns a conversation of the locustfile has (it cannot be imported here)."""
+    for node in ast.walk(ast.parse(LOCUSTFILE.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "TURNS":
+            return len(getattr(node.value, "elts", ()))
+    raise ValueError(f"{LOCUSTFILE} has no TURNS")
+
+
+def result(layout: str, row: Dict[str, str]) -> LoadResult:
+    """A layout's figures from locust's aggregated row."""
+    return LoadResult(
+        layout=layout,
+        requests=int(row["Request Count"]),
+        failures=int(row["Failure Count"]),
+        throughput=float(row["Requests/s"]),
+        p50_ms=float(row["50%"]),
+        p95_ms=float(row["95%"]),
+        p99_ms=float(row["99%"]),
+    )
+
+
+def measure_single(work: Path) -> LoadResult:
+    """Make run's layout: one Rasa process on SQLite, its action server, no balancer."""
+    with our_bot(MODEL, work) as server:
+        run_locust(server.url, "", WARM_UP_S, work / "warm-single")
+        row = run_locust(server.url, "", DURATION_S, work / "load-single")
+    return result("1 process, SQLite, no balancer (make run)", row)
+
+
 def measure(replicas: int, work: Path) -> LoadResult:
     """Starts a stack with this many replicas, warms it up, measures it, stops it."""
     folder = Path(tempfile.mkdtemp(prefix=f"leukobot-scale{replicas}-"))
@@ -100,14 +133,8 @@ def measure(replicas: int, work: Path) -> LoadResult:
     finally:
         down(plan)
         shutil.rmtree(folder, ignore_errors=True)
-    return LoadResult(
-        replicas=replicas,
-        requests=int(row["Request Count"]),
-        failures=int(row["Failure Count"]),
-        throughput=float(row["Requests/s"]),
-        p50_ms=float(row["50%"]),
-        p95_ms=float(row["95%"]),
-        p99_ms=float(row["99%"]),
+    return result(
+        f"{replicas} replica{'s' if replicas > 1 else ''}, PostgreSQL, Redis, HAProxy", row
     )
 
 
@@ -118,7 +145,7 @@ def draw(results: Sequence[LoadResult], path: Path) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    labels = [f"{r.replicas} replica{'s' if r.replicas > 1 else ''}" for r in results]
+    labels = [r.layout.split(",")[0] for r in results]
     figure, (left, right) = plt.subplots(1, 2, figsize=(9, 3.6))
     left.bar(labels, [r.throughput for r in results], color="#2f6f8f")
     left.set_title("Throughput (turns per second)")
@@ -129,7 +156,7 @@ def draw(results: Sequence[LoadResult], path: Path) -> None:
     right.set_xticks(list(places), labels)
     right.set_title("Latency (ms)")
     right.legend()
-    figure.suptitle(f"{USERS} concurrent conversations through HAProxy, {DURATION_S} s each")
+    figure.suptitle(f"{USERS} patients chatting at once, {DURATION_S} s per layout")
     figure.tight_layout()
     figure.savefig(path, dpi=110)
     plt.close(figure)
@@ -140,23 +167,30 @@ def render(results: Sequence[LoadResult], cores: int) -> List[str]:
     lines = [
         "# Scaling: one replica against two (`make eval-scale`)",
         "",
-        f"Locust {USERS} users (each one conversation, closed loop: the next turn as soon",
-        "as the answer comes) through HAProxy, against the production profile that",
+        f"Locust {USERS} users (each a patient after patient: conversations of",
+        f"{turns_per_conversation()} turns, the next turn as soon as the answer comes),",
+        "through HAProxy against the production profile that",
         "`make stack` starts (PostgreSQL tracker store, Redis lock store, one action",
-        f"server), {DURATION_S} s per layout after a {WARM_UP_S} s warm-up, both layouts in",
-        "the same run on the same machine.",
+        f"server), {DURATION_S} s per layout after a {WARM_UP_S} s warm-up, every layout in",
+        "the same run on the same machine; first `make run`'s single process on SQLite.",
         "",
         "| layout | turns | errors | turns/s | p50 ms | p95 ms | p99 ms |",
         "|---|---:|---:|---:|---:|---:|---:|",
     ]
     lines += [
-        f"| {r.replicas} replica(s) | {r.requests} | {r.failures} | {r.throughput:.1f} | "
+        f"| {r.layout} | {r.requests} | {r.failures} | {r.throughput:.1f} | "
         f"{r.p50_ms:.0f} | {r.p95_ms:.0f} | {r.p99_ms:.0f} |"
         for r in results
     ]
-    if len(results) == 2 and results[0].throughput:
-        ratio = results[1].throughput / results[0].throughput
-        lines += ["", f"Two replicas give {ratio:.2f}x the throughput of one."]
+    single, one, two = results
+    if one.throughput and single.throughput:
+        lines += [
+            "",
+            f"Two replicas give {two.throughput / one.throughput:.2f}x the throughput of one; "
+            f"one replica of the profile gives {one.throughput / single.throughput:.2f}x "
+            "the throughput of `make run`'s single process (the shared stores and the "
+            "balancer cost this much per turn).",
+        ]
     lines += [
         "",
         "![throughput and latency](scale.png)",
@@ -180,7 +214,7 @@ def evaluate_scale(work: Path) -> List[LoadResult]:
     """Both layouts measured; the report and chart written."""
     if not LOCUST.exists():
         raise SystemExit(f"{LOCUST} is missing: run `make install`.")
-    results = [measure(replicas, work) for replicas in LAYOUTS]
+    results = [measure_single(work)] + [measure(replicas, work) for replicas in LAYOUTS]
     REPORT.parent.mkdir(parents=True, exist_ok=True)
     draw(results, CHART)
     REPORT.write_text("\n".join(render(results, os.cpu_count() or 1)) + "\n", encoding="utf-8")
