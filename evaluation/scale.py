@@ -14,7 +14,6 @@ from __future__ import annotations
 import ast
 import csv
 import os
-import secrets
 import shutil
 import subprocess
 import tempfile
@@ -22,10 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, List, Sequence
 
-from bot.launch.processes import PROJECT_DIR, free_port
+from bot.launch.processes import PROJECT_DIR
 from bot.launch.servers import our_bot
 from bot.launch.settings import MODEL
-from bot.launch.stack import SECRET_VARIABLES, StackPlan, down, up
+from bot.launch.stack import StackPlan, down, stack_secrets, up
 
 LOCUST = PROJECT_DIR / ".venv-deploy" / "bin" / "locust"
 LOCUSTFILE = PROJECT_DIR / "evaluation" / "locustfile.py"
@@ -112,18 +111,8 @@ def measure_single(work: Path) -> LoadResult:
 def measure(replicas: int, work: Path) -> LoadResult:
     """Starts a stack with this many replicas, warms it up, measures it, stops it."""
     folder = Path(tempfile.mkdtemp(prefix=f"leukobot-scale{replicas}-"))
-    plan = StackPlan(
-        folder=folder,
-        balancer_port=free_port(),
-        action_balancer_port=free_port(),
-        postgres_port=free_port(),
-        redis_port=free_port(),
-        replica_ports=tuple(free_port() for _ in range(replicas)),
-        action_ports=(free_port(),),
-        model=MODEL,
-        logs=work / f"logs-{replicas}",
-    )
-    values = {name: secrets.token_urlsafe(16) for name in SECRET_VARIABLES}
+    plan = StackPlan.on_free_ports(folder, replicas, MODEL, work / f"logs-{replicas}")
+    values, _ = stack_secrets({})
     url = f"http://127.0.0.1:{plan.balancer_port}"
     try:
         up(plan, values)

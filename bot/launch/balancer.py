@@ -70,28 +70,9 @@ class Balancer:
             "  acl socketio path_beg /socket.io/",
             "  use_backend replicas_sticky if socketio",
             "  default_backend replicas",
-            "",
-            "backend replicas",
-            "  balance roundrobin",
-            "  option httpchk GET /",
-            f"  http-response set-header {SERVED_BY_HEADER} %s",
         ]
-        lines += [
-            f"  server rasa{n} 127.0.0.1:{port} check"
-            for n, port in enumerate(self.replica_ports, 1)
-        ]
-        lines += [
-            "",
-            "backend replicas_sticky",
-            "  balance roundrobin",
-            "  option httpchk GET /",
-            f"  cookie {STICKY_COOKIE} insert indirect nocache httponly",
-            f"  http-response set-header {SERVED_BY_HEADER} %s",
-        ]
-        lines += [
-            f"  server rasa{n} 127.0.0.1:{port} check cookie rasa{n}"
-            for n, port in enumerate(self.replica_ports, 1)
-        ]
+        lines += self._replica_backend("replicas", sticky=False)
+        lines += self._replica_backend("replicas_sticky", sticky=True)
         lines += [
             "",
             "frontend actions",
@@ -107,6 +88,18 @@ class Balancer:
             for n, port in enumerate(self.action_server_ports, 1)
         ]
         return "\n".join(lines) + "\n"
+
+    def _replica_backend(self, name: str, sticky: bool) -> List[str]:
+        """A backend of every replica; sticky ones insert a cookie naming the replica."""
+        lines = ["", f"backend {name}", "  balance roundrobin", "  option httpchk GET /"]
+        if sticky:
+            lines.append(f"  cookie {STICKY_COOKIE} insert indirect nocache httponly")
+        lines.append(f"  http-response set-header {SERVED_BY_HEADER} %s")
+        lines += [
+            f"  server rasa{n} 127.0.0.1:{port} check" + (f" cookie rasa{n}" if sticky else "")
+            for n, port in enumerate(self.replica_ports, 1)
+        ]
+        return lines
 
     def start(self, folder: Path, log: Path) -> subprocess.Popen:
         """Writes the configuration, checks it, starts HAProxy in the foreground (detached)."""

@@ -32,6 +32,7 @@ from bot.launch.processes import (
     PROJECT_DIR,
     LaunchError,
     environment,
+    free_port,
     record,
     recorded,
     start,
@@ -94,6 +95,21 @@ class StackPlan:
             redis_port=_int(env, "STACK_REDIS_PORT", 56379),
             replica_ports=tuple(range(first, first + replicas)),
             action_ports=tuple(range(first + replicas, first + replicas + action_servers)),
+        )
+
+    @classmethod
+    def on_free_ports(cls, folder: Path, replicas: int, model: Path, logs: Path) -> StackPlan:
+        """A plan on free ports (tests, make eval-scale), one action server."""
+        return cls(
+            folder=folder,
+            balancer_port=free_port(),
+            action_balancer_port=free_port(),
+            postgres_port=free_port(),
+            redis_port=free_port(),
+            replica_ports=tuple(free_port() for _ in range(replicas)),
+            action_ports=(free_port(),),
+            model=model,
+            logs=logs,
         )
 
     @property

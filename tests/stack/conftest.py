@@ -7,7 +7,6 @@ free ports in a folder of its own, and stopped with `down`.
 from __future__ import annotations
 
 import json
-import secrets
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -20,8 +19,7 @@ import sqlalchemy as sa
 import yaml
 
 from bot.launch.balancer import SERVED_BY_HEADER
-from bot.launch.processes import free_port
-from bot.launch.stack import SECRET_VARIABLES, StackPlan, down, up
+from bot.launch.stack import StackPlan, down, stack_secrets, up
 from tests.conftest import PROJECT_DIR, record_sent
 
 REQUEST_TIMEOUT_S = 60
@@ -95,18 +93,9 @@ def user_texts(events: List[Dict[str, Any]]) -> List[str]:
 @pytest.fixture(scope="module")
 def stack(model: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningStack]:
     folder = Path(tempfile.mkdtemp(prefix="leukobot-stack-"))
-    plan = StackPlan(
-        folder=folder,
-        balancer_port=free_port(),
-        action_balancer_port=free_port(),
-        postgres_port=free_port(),
-        redis_port=free_port(),
-        replica_ports=(free_port(), free_port()),
-        action_ports=(free_port(),),
-        model=model,
-        logs=tmp_path_factory.mktemp("stack-logs"),  # kept by pytest after the run
-    )
-    values = {name: secrets.token_urlsafe(16) for name in SECRET_VARIABLES}
+    # The logs stay with pytest's temporary folders after the run.
+    plan = StackPlan.on_free_ports(folder, 2, model, tmp_path_factory.mktemp("stack-logs"))
+    values, _ = stack_secrets({})
     up(plan, values)
     try:
         yield RunningStack(plan, values)
