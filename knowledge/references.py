@@ -11,7 +11,13 @@ asks for the causes. Two readings decide:
   reasons") and names none: the overview;
 - going on: the current topic is a cause, the message names no cause, refers
   back ("that", "it", "they") or is a short question, and the classifier's
-  reading is a general or an unsure one: the current cause.
+  reading is a general or an unsure one: the current cause;
+- the count reported: after a cause was named, "now her white count is less" or
+  "WBC dropped to 2.5, is that expected?" asks whether that cause is why. It is
+  read as the current cause when the classifier hears a general question, the
+  lab-error topic with no sign of a lab mistake, or the emergency question with
+  no word of urgency ("should we go to A&E?" stays the emergency question);
+- "is that another reason?" asks about the cause just named, not for others.
 
 Plain Python with no Rasa import: the Rasa server's TopicContextPolicy and the
 action server's topic choice decide with this one function.
@@ -26,6 +32,7 @@ from knowledge.loader import KnowledgeBase
 from knowledge.names import (
     EMERGENCY_TOPIC,
     FOLLOW_UP_INTENT,
+    LAB_ERROR_TOPIC,
     NLU_FALLBACK_INTENT,
     OUT_OF_SCOPE_INTENT,
     OVERVIEW_TOPIC,
@@ -56,6 +63,24 @@ _ABOUT_CAUSES = re.compile(
     r"|went low|drop\w*)\b"
 )
 _WHY = re.compile(r"\b(?:how come|why)\b")
+_THAT_ANOTHER = re.compile(
+    r"\b(?:is|could|can|might|would|may)\s+(?:that|this|it)\s+(?:also\s+)?(?:be\s+)?"
+    r"(?:an)?other\b"
+)
+_COUNT = re.compile(r"\b(?:white|wbc|wcc|count|counts|neutrophils?|leu[ck]ocytes?)\b")
+_LOW = re.compile(
+    r"\b(?:low|lower|less|down|drop\w*|fell|fallen|falling|decreas\w*|reduc\w*|went low)\b"
+    r"|\d+(?:\.\d+)?\s*(?:l|low)\b"
+)
+_LAB_MISTAKE = re.compile(
+    r"\b(?:error|mistake|wrong|mix\w*|sample|lab|labs|laboratory|repeat\w*|re-?test\w*|redo"
+    r"|again|clott?ed|ha?emoly[sz]ed|accurate|faulty|false)\b"
+)
+_URGENCY = re.compile(
+    r"\b(?:urgent\w*|emergenc\w*|a ?& ?e|a and e|er|hospital|ambulance|999|911|112|serious\w*"
+    r"|danger\w*|worr\w*|life|die|dying|fatal|scared|panic\w*|right away|straight away|go in"
+    r"|help|call|ring|doctor|gp|nurse|go to|unwell|ill|fever|temperature|sick)\b"
+)
 _WORD = re.compile(r"[a-z0-9']+")
 
 
@@ -84,9 +109,14 @@ def topic_from_context(
     named = {topic.id for topic in kb.named_topics(terms)}
     if named - {OVERVIEW_TOPIC, EMERGENCY_TOPIC}:
         return None
-    if intent == kb.topic(EMERGENCY_TOPIC).intent:
-        return None
     lowered = text.lower()
+    cause_is_current = current_topic_id not in (OVERVIEW_TOPIC, EMERGENCY_TOPIC)
+    if intent == kb.topic(EMERGENCY_TOPIC).intent:
+        asks_count = cause_is_current and _reports_low_count(lowered)
+        asks_count = asks_count and not _URGENCY.search(lowered)
+        return current_topic_id if asks_count else None
+    if cause_is_current and _THAT_ANOTHER.search(lowered):
+        return current_topic_id
     if _asks_for_other_causes(lowered) and _general_or_unsure(kb, intent, confidence):
         return OVERVIEW_TOPIC
     if current_topic_id in (OVERVIEW_TOPIC, EMERGENCY_TOPIC):
@@ -97,16 +127,24 @@ def topic_from_context(
     return None
 
 
+def _reports_low_count(text: str) -> bool:
+    """The message tells of a low white count ("her white cell count is less")."""
+    return bool(_COUNT.search(text)) and bool(_LOW.search(text))
+
+
 def _goes_on(kb: KnowledgeBase, intent: str | None, confidence: float, text: str) -> bool:
     overview = kb.topic(OVERVIEW_TOPIC).intent
     refers_back = bool(_REFERENCE.search(text))
     short = len(_WORD.findall(text)) <= SHORT_MESSAGE_WORDS
+    reports_low = _reports_low_count(text)
     if intent in (overview, NLU_FALLBACK_INTENT):
-        return refers_back or short
+        return refers_back or short or reports_low
     if intent == OUT_OF_SCOPE_INTENT:  # "is she going to be ok?" stays out of scope
         return refers_back or (short and bool(_WHY.search(text)))
     if intent in SMALL_TALK_INTENTS:
         return confidence < UNSURE_SMALL_TALK and refers_back and bool(_ABOUT_CAUSES.search(text))
+    if intent == kb.topic(LAB_ERROR_TOPIC).intent and reports_low:
+        return not _LAB_MISTAKE.search(text)  # "blood test says white cell low"
     is_cause_guess = kb.topic_for_intent(intent) is not None
     return is_cause_guess and confidence < UNSURE_CONFIDENCE and refers_back
 

@@ -191,12 +191,12 @@ REQUESTS: Dict[str, Pattern[str]] = {
     ),
     # Numbers: normal ranges, whether a value is low.
     "numbers": _any(
-        r"\bwhat(?:'s| is| are| counts as)\s+(?:a |the )?(?:normal|healthy|reference)\s+"
-        r"(?:\w+\s+)?(?:range|number|level|value|count|amount|result|wbc)",
+        r"\bwh?at(?:'?s| is| are| counts as)\s+(?:a |the )?(?:normal|healthy|reference|usual)\s+"
+        r"(?:\w+\s+)?(?:range|number|level|value|count|amount|result|wbc|size|reading)s?\b",
         r"\bwhat (?:number|level|count|value) (?:is|counts as)\b",
         r"\d[\d.,]*\s*(?:thousand|k)?\b[^?]{0,60}\bnormal or (?:no|not)\b",
-        r"\bis (?:a count of |a wbc of |a result of )?\d+(?:\.\d+)? (?:low|normal|bad|ok|okay"
-        r"|dangerous|too low)\b",
+        r"\bis (?:a |my |his |her )?(?:count of |wbc of |result of )?\d+(?:\.\d+)? "
+        r"(?:an? )?(?:low|normal|bad|ok|okay|dangerous|too low)\b",
     ),
     # The clinic's business: appointments, costs, opening hours, letters, parking.
     "clinic_admin": _any(

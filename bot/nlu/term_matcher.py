@@ -12,6 +12,7 @@ therapy", "sclera derma") is found too.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Dict, List, Mapping, Sequence, Set, Tuple
 
@@ -121,9 +122,15 @@ class TermMatcher:
         for start, end in _letter_runs(words):
             for size in range(end - start, 1, -1):
                 for first in range(start, end - size + 1):
-                    term = self._one_word_term("".join(words[first : first + size]), typos=False)
+                    letters = "".join(_letter(word) for word in words[first : first + size])
+                    term = self._one_word_term(letters, typos=False)
                     if term is not None:
                         found.append((first, first + size, term, 1))
+        for position, word in enumerate(words):
+            if _DOTTED.fullmatch(word):  # "s.l.e", "h.i.v."
+                term = self._one_word_term(word.replace(".", ""), typos=False)
+                if term is not None:
+                    found.append((position, position + 1, term, 1))
         for first in range(len(words) - 1):
             halves = words[first : first + 2]
             if any(len(half) < MIN_HALF or half in self._one_word_terms for half in halves):
@@ -176,13 +183,23 @@ class TermMatcher:
         )
 
 
+_DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]\.?")
+"""An abbreviation written with dots, as one token."""
+
+
+def _letter(word: str) -> str:
+    """The letter a word is ("s", and "s." which spaCy keeps as one token), else ""."""
+    stripped = word.rstrip(".")
+    return stripped if len(stripped) == 1 and stripped.isalpha() else ""
+
+
 def _letter_runs(words: Sequence[str]) -> List[Tuple[int, int]]:
-    """Runs of two or more single letters ("h i v"): (start, end) word positions."""
+    """Runs of two or more single letters ("h i v", "m d s."): (start, end) word positions."""
     runs: List[Tuple[int, int]] = []
     start = 0
     while start < len(words):
         end = start
-        while end < len(words) and len(words[end]) == 1 and words[end].isalpha():
+        while end < len(words) and _letter(words[end]):
             end += 1
         if end - start >= 2:
             runs.append((start, end))
