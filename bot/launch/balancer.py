@@ -8,7 +8,8 @@
   each conversation while one replica handles a turn.
 - A replica that fails three health checks in a row (2 s apart, 5 s each) leaves
   the rotation; a request whose connection is refused is sent to another replica
-  at once (never a request that reached one: it may have been answered).
+  at once (never a request that reached one: it may have been answered). No
+  connection to a replica is reused, so no request goes down a dead one.
 - `X-Forwarded-For` is added, so the REST channel treats callers through the
   balancer as remote: they need `REST_CHANNEL_TOKEN`. `X-Served-By` names the
   replica that answered (for the tests and for a clinic's logs).
@@ -92,6 +93,10 @@ class Balancer:
     def _replica_backend(self, name: str, sticky: bool) -> List[str]:
         """A backend of every replica; sticky ones insert a cookie naming the replica."""
         lines = ["", f"backend {name}", "  balance roundrobin", "  option httpchk GET /"]
+        # A new connection per request: a request HAProxy sent on a kept-alive
+        # connection to a replica that just died fails (502) instead of going to
+        # another replica; a refused new connection is redispatched.
+        lines.append("  http-reuse never")
         if sticky:
             lines.append(f"  cookie {STICKY_COOKIE} insert indirect nocache httponly")
         lines.append(f"  http-response set-header {SERVED_BY_HEADER} %s")
