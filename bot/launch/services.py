@@ -10,6 +10,7 @@ tables are created by the launcher, as the database owner.
 
 from __future__ import annotations
 
+import glob
 import os
 import pwd
 import re
@@ -70,18 +71,10 @@ def make_reachable(path: Path, user: str) -> None:
 
 def postgres_bin() -> Path:
     """The folder of Debian's PostgreSQL server programs (the newest version)."""
-    candidates = sorted(
-        Path(p) for p in _glob(POSTGRES_BIN_GLOB) if (Path(p) / "postgres").exists()
-    )
+    candidates = [Path(p) for p in glob.glob(POSTGRES_BIN_GLOB) if (Path(p) / "postgres").exists()]
     if not candidates:
         raise LaunchError("PostgreSQL's server is not installed (Debian package postgresql).")
-    return candidates[-1]
-
-
-def _glob(pattern: str) -> List[str]:
-    import glob
-
-    return sorted(glob.glob(pattern), key=lambda p: [int(n) for n in re.findall(r"\d+", p)])
+    return max(candidates, key=lambda path: [int(n) for n in re.findall(r"\d+", str(path))])
 
 
 def require_program(name: str, package: str) -> str:

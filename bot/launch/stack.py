@@ -40,7 +40,7 @@ from bot.launch.processes import (
     wait_until_up,
 )
 from bot.launch.servers import action_server_command, rasa_command
-from bot.launch.services import DATABASE, ROLE, Postgres, Redis, service_user
+from bot.launch.services import DATABASE, ROLE, Postgres, Redis, make_reachable, service_user
 from bot.launch.settings import MODEL, STACK_ENDPOINTS, log_dir
 
 SECRET_VARIABLES = (
@@ -199,7 +199,6 @@ def _start_services(plan: StackPlan, secret_values: Mapping[str, str]) -> None:
     postgres, logs = plan.postgres(), plan.logs
     _step(f"Starting PostgreSQL on 127.0.0.1:{plan.postgres_port} (log: {logs}/postgres.log)")
     postgres.initialise(logs / "postgres.log")
-    _logs_writable(logs, ("postgres.log", "redis.log", "haproxy.log"))
     record(postgres.start(logs / "postgres.log"), plan.pids / "postgres.pid")
     postgres.provision(secret_values["DB_PASSWORD"])
     _step(f"Starting Redis on 127.0.0.1:{plan.redis_port} (log: {logs}/redis.log)")
@@ -240,8 +239,6 @@ def _start_servers(plan: StackPlan, secret_values: Mapping[str, str]) -> None:
         raise LaunchError(f"the {name} did not start (see {log}).")
     _step(f"Starting HAProxy on 127.0.0.1:{plan.balancer_port} (log: {logs}/haproxy.log)")
     if service_user("haproxy"):
-        from bot.launch.services import make_reachable
-
         make_reachable(plan.folder / "haproxy.cfg", "haproxy")
     balancer = plan.balancer().start(plan.folder, logs / "haproxy.log")
     record(balancer, plan.pids / "balancer.pid")
@@ -253,11 +250,6 @@ def _wait(name: str, process: subprocess.Popen, url: str, log: Path) -> Optional
     except LaunchError:
         return name, log
     return None
-
-
-def _logs_writable(logs: Path, names: Sequence[str]) -> None:
-    for name in names:
-        (logs / name).touch()
 
 
 def _step(text: str) -> None:
