@@ -30,7 +30,7 @@ _REQUIRED_TOPIC_FIELDS = (
     "related",
     "terms",
 )
-_OPTIONAL_TOPIC_FIELDS = ("what_to_do", "unnamed_terms")
+_OPTIONAL_TOPIC_FIELDS = ("what_to_do", "broad_terms", "takes_broad_terms", "unnamed_terms")
 _REQUIRED_MESSAGES = (
     "disclaimer",
     "answer",
@@ -67,8 +67,18 @@ class Topic:
     what_to_do: str | None
     related: Tuple[str, ...]
     terms: Tuple[str, ...]
+    broad_terms: Tuple[str, ...] = ()
+    """Words for a whole class ("tablets", "medicine") that a topic taking broad terms
+    claims when named with it ("capecitabine tablets" are a cancer treatment)."""
+    takes_broad_terms: bool = False
+    """Another topic's broad words named with this topic's terms belong to this topic."""
     unnamed_terms: Tuple[str, ...] = ()
     """Members of the topic's class that the source does not name ("furosemide")."""
+
+    @property
+    def all_terms(self) -> Tuple[str, ...]:
+        """Every term that points to this topic: its own, the broad ones, the unnamed ones."""
+        return self.terms + self.broad_terms + self.unnamed_terms
 
 
 @dataclass(frozen=True)
@@ -102,7 +112,7 @@ class KnowledgeBase:
         """Returns the topic a term points to (case-insensitive), if any."""
         wanted = normalise_term(term)
         for topic in self.topics:
-            if wanted in topic.terms or wanted in topic.unnamed_terms:
+            if wanted in topic.all_terms:
                 return topic
         return None
 
@@ -117,9 +127,11 @@ class KnowledgeBase:
 
     def term_index(self) -> Dict[str, str]:
         """Maps every normalised term, named by the source or not, to its topic id."""
-        return {
-            term: topic.id for topic in self.topics for term in topic.terms + topic.unnamed_terms
-        }
+        return {term: topic.id for topic in self.topics for term in topic.all_terms}
+
+    def broad_terms(self) -> List[str]:
+        """Every topic's words for its whole class, sorted."""
+        return sorted(term for topic in self.topics for term in topic.broad_terms)
 
     def unnamed_in(self, topic: Topic, terms: Iterable[str]) -> List[str]:
         """The terms of the message that belong to the topic but that the source does not name."""
@@ -219,10 +231,9 @@ def _topic(raw: Any, index: int, origin: str) -> Topic:
         what_to_do=None if what_to_do is None else _text_field(raw, "what_to_do", where),
         related=tuple(_text_list(raw, "related", where, allow_empty=True)),
         terms=tuple(normalise_term(t) for t in _text_list(raw, "terms", where)),
-        unnamed_terms=tuple(
-            normalise_term(t)
-            for t in (_text_list(raw, "unnamed_terms", where) if "unnamed_terms" in raw else [])
-        ),
+        broad_terms=_optional_terms(raw, "broad_terms", where),
+        takes_broad_terms=_optional_flag(raw, "takes_broad_terms", where),
+        unnamed_terms=_optional_terms(raw, "unnamed_terms", where),
     )
 
 
@@ -231,6 +242,19 @@ def _text_field(raw: Mapping[str, Any], field: str, where: str, keep_lines: bool
     if not isinstance(value, str) or not value.strip():
         raise KnowledgeError(f"{where}: field '{field}' must be non-empty text")
     return value.strip() if keep_lines else " ".join(value.split())
+
+
+def _optional_flag(raw: Mapping[str, Any], field: str, where: str) -> bool:
+    value = raw.get(field, False)
+    if not isinstance(value, bool):
+        raise KnowledgeError(f"{where}: field '{field}' must be true or false")
+    return value
+
+
+def _optional_terms(raw: Mapping[str, Any], field: str, where: str) -> Tuple[str, ...]:
+    if field not in raw:
+        return ()
+    return tuple(normalise_term(t) for t in _text_list(raw, field, where))
 
 
 def _text_list(
@@ -271,7 +295,7 @@ def _check_unique(topics: List[Topic], origin: str) -> None:
                 f"used by topic '{owner_of_intent[topic.intent]}'"
             )
         owner_of_intent[topic.intent] = topic.id
-        for term in topic.terms + topic.unnamed_terms:
+        for term in topic.all_terms:
             owner = owner_of_term.get(term)
             if owner is not None:
                 raise KnowledgeError(

@@ -37,6 +37,8 @@ SCOPE_REQUESTS = (
     "daily_life",
     "side_effects",
     "other_result",
+    "cell_kinds",
+    "symptoms",
     "high_count",
     "numbers",
     CLINIC_ADMIN_REQUEST,

@@ -17,7 +17,9 @@ asks for the causes. Two readings decide:
   read as the current cause when the classifier hears a general question, the
   lab-error topic with no sign of a lab mistake, or the emergency question with
   no word of urgency ("should we go to A&E?" stays the emergency question);
-- "is that another reason?" asks about the cause just named, not for others.
+- "is that another reason?" asks about the cause just named, not for others;
+- a follow-up that refers back and names only the count ("could that explain his
+  low white count?") asks about the current cause, not the overview.
 
 Plain Python with no Rasa import: the Rasa server's TopicContextPolicy and the
 action server's topic choice decide with this one function.
@@ -122,6 +124,8 @@ def topic_from_context(
     if current_topic_id in (OVERVIEW_TOPIC, EMERGENCY_TOPIC):
         asks_causes = intent in (FOLLOW_UP_INTENT, NLU_FALLBACK_INTENT, OUT_OF_SCOPE_INTENT)
         return OVERVIEW_TOPIC if asks_causes and _ABOUT_CAUSES.search(lowered) else None
+    if intent == FOLLOW_UP_INTENT and named and _REFERENCE.search(lowered):
+        return current_topic_id  # "could that explain his low white count?"
     if _goes_on(kb, intent, confidence, lowered):
         return current_topic_id
     return None

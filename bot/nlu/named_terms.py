@@ -83,6 +83,8 @@ def term_intents(config: Dict[str, Any]) -> Dict[str, Any]:
     return {
         "terms": {term: kb.topic(topic_id).intent for term, topic_id in kb.term_index().items()},
         "general": [kb.topic(topic_id).intent for topic_id in GENERAL_TOPICS],
+        "broad": kb.broad_terms(),
+        "takes_broad": [topic.intent for topic in kb.topics if topic.takes_broad_terms],
     }
 
 
@@ -114,6 +116,8 @@ class NamedTermCertainty(GraphComponent):
         self._terms: Dict[str, str] = intents["terms"]
         self._topic_intents = frozenset(self._terms.values())
         self._general = frozenset(intents["general"])
+        self._broad = frozenset(intents.get("broad", ()))
+        self._takers = frozenset(intents.get("takes_broad", ()))
         self._overview, self._emergency = intents["general"][:2]
 
     @classmethod
@@ -169,7 +173,11 @@ class NamedTermCertainty(GraphComponent):
         sure = float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0) >= limit
         if predicted == FOLLOW_UP_INTENT or (predicted in CHOSEN and sure):
             return None  # the answer action reads a follow-up's terms itself
-        named = self._named(message.get(ENTITIES) or [])
+        entities = message.get(ENTITIES) or []
+        taker = self._takes_broad_words(entities)
+        if taker is not None and predicted != self._emergency:
+            return None if predicted == taker else taker
+        named = self._named(entities)
         if predicted in named and predicted != self._overview:
             return None
         causes = {intent for intent in named if intent not in self._general}
@@ -182,9 +190,25 @@ class NamedTermCertainty(GraphComponent):
         candidates = set(named)
         return candidates.pop() if gap and len(candidates) == 1 else None
 
-    def _named(self, entities: Sequence[Dict[str, Any]]) -> List[str]:
+    def _named(self, entities: Sequence[Dict[str, Any]], broad: bool = True) -> List[str]:
         return [
             self._terms[entity["value"]]
             for entity in entities
-            if entity.get("entity") == TERM_ENTITY and entity.get("value") in self._terms
+            if entity.get("entity") == TERM_ENTITY
+            and entity.get("value") in self._terms
+            and (broad or entity["value"] not in self._broad)
         ]
+
+    def _takes_broad_words(self, entities: Sequence[Dict[str, Any]]) -> str | None:
+        """The topic a broad medicine word belongs to here, when another topic takes it.
+
+        "capecitabine tablets for bowel cancer", "is it his cancer medicine?": the
+        tablets and the medicine are a cancer treatment. None when no topic that
+        takes broad words is named by its own term, or another cause is too ("the
+        tablets for her lupus" may be the medicines or the lupus).
+        """
+        own = {i for i in self._named(entities, broad=False) if i not in self._general}
+        broad_only = set(self._named(entities)) - own - self._general
+        if len(own) != 1 or not own <= self._takers or not broad_only:
+            return None
+        return next(iter(own))

@@ -59,6 +59,18 @@ _OTHER_RESULT = (
     r"|ferritin|iron levels?|cholesterol|blood sugar|glucose|crp|esr|thyroid (?:levels?|results?"
     r"|function|test)|tsh|creatinine|egfr|psa|mcv|mch|mchc|rdw|hct|ha?ematocrit|hb|b12|folate)"
 )
+_MEDICINE_KINDS = (
+    r"(?:antibiotics?|medicines?|medications?|drugs?|tablets?|pills?|steroids?|diuretics?"
+    r"|treatments?|chemo\w*|jabs?|injections?)"
+)
+_CELL_KINDS = (
+    r"(?:n[eu]u?trophils?|l[iy]mphocytes?|l[iy]mfocytes?|monocytes?|eosinophils?|basophils?"
+    r"|granulocytes?|b cells?|t cells?)"
+)
+_COUNT_SYMPTOMS = (
+    r"(?:hair|tired\w*|weight|itch\w*|bruis\w*|bleed\w*|dizz\w*|headaches?|aches?|pains?"
+    r"|rash\w*|sweat\w*|ulcers?)"
+)
 _LOW_COUNT = r"(?:leu[ck]o?pa?enia|neutropa?enia|(?:a |my |the )?low (?:white|wbc|count)\w*)"
 
 
@@ -124,6 +136,13 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"(?<!if i )(?<!if he )(?<!if she )(?<!if we )(?<!if they )(?<!if you )"
         r"\bstop (?:his|her|my|their|the) (?:\w+ )?(?:tablets?|pills?|medicines?|meds"
         r"|medication|treatment)\b",
+        r"\b(?:what|which|wat|wich)\s+(?:\w+\s+)?"
+        + _MEDICINE_KINDS
+        + r"\s+(?:is|are|would be|should|do you|to)\b[^.?!]{0,20}"
+        r"\b(?:best|better|right|good|recommend\w*|use|take|give)\b",
+        r"\bbest " + _MEDICINE_KINDS + r"\b",
+        r"\bis (?:\w+ )?(?:chemo\w*|radio\w*|radiation|treatment|surgery|it) (?:\w+ )?"
+        r"(?:safe|too (?:risky|much|dangerous|strong)|worth it)\b",
     ),
     # How to raise the count or treat it: food, supplements, injections, cures.
     "raise_or_treat": _any(
@@ -178,10 +197,29 @@ REQUESTS: Dict[str, Pattern[str]] = {
     ),
     # Another blood result: platelets, red cells, haemoglobin, cholesterol...
     "other_result": _any(r"\b" + _OTHER_RESULT + r"\b"),
+    # What the kinds of white cells are and how they differ (see out_of_scope_request).
+    "cell_kinds": _any(
+        r"\b(?:what|wat|wht)(?:'s| is| are| r| do| does)\s+(?:a |an |the )?" + _CELL_KINDS + r"\b",
+        r"\bdiff?e?rr?ence\b[^.?!]{0,20}\b" + _CELL_KINDS + r"\b",
+        r"\b(?:types?|kinds?|sorts?) of white (?:blood )?cells?\b",
+    ),
+    # How a low count feels or shows itself: symptoms (see out_of_scope_request).
+    "symptoms": _any(
+        r"\b(?:symptoms?|signs?) (?:of|from|with) (?:a |having )?(?:low|leu[ck]o?pa?enia)",
+        r"\b(?:does|do|can|will|could|would)\s+(?:a |my |his |her |the )?(?:low|leu[ck]o?pa?enia)"
+        r"(?:[^.?!]{0,25})\b(?:make|makes|cause|causes|give|gives)\b[^.?!]{0,25}\b"
+        + _COUNT_SYMPTOMS
+        + r"\b",
+        r"\bwhat (?:does|do|will) (?:a |my |his |her )?"
+        r"(?:low (?:white|wbc)[\w ]{0,15}|leu[ck]o?pa?enia) feel like\b",
+        r"\bhow (?:does|do|will) (?:a |my |his |her )?(?:low|leu[ck]o?pa?enia)[\w ]{0,20}"
+        r" make (?:you|me|him|her|them|u) feel\b",
+    ),
     # A high white count instead of a low one (see out_of_scope_request).
     "high_count": _any(
         _WHITE_CELLS
         + r"(?:[^.?!]|\.\d){0,25}(?:\b(?:high|higher|raised|elevated|increased)\b|\(h\))",
+        _WHITE_CELLS + r"[\s:=]*(?:(?:count|wcc|is|was|of) )?\d+(?:\.\d+)?\s*h\b",
         r"\b(?:high|higher|raised|elevated|increased|too many)\b[^.?!]{0,25}" + _WHITE_CELLS,
         r"\b(?:a |the )?high (?:count|one)\b|\b(?:hi|high),? not low\b",
         r"\b(?:his|hers|theirs|mates?|friends?|\w+'s) (?:is|was|are|were) (?:so |really |very )?"
@@ -244,8 +282,9 @@ def out_of_scope_request(text: str) -> str | None:
     low count a side effect of chemo?" are questions the sheet can answer) or the
     message asks what the other result is ("what's an MCV? it's on my white cell
     report"),
-    and a high count only when nothing is said to be low ("high, not low" is
-    not low).
+    and a high count, or what the kinds of white cells are, only when nothing is
+    said to be low ("high, not low" is not low; "what are neutrophils and why are
+    mine low?" asks why).
     """
     lowered = text.lower()
     for kind, pattern in REQUESTS.items():
@@ -255,7 +294,7 @@ def out_of_scope_request(text: str) -> str | None:
         asks_what_it_is = kind == "other_result" and _ASKS_WHAT_OTHER_IS.search(lowered)
         if kind in ("other_result", "side_effects") and about_white_cells and not asks_what_it_is:
             continue
-        if kind == "high_count" and _LOW.search(_NOT_LOW.sub("", lowered)):
+        if kind in ("high_count", "cell_kinds") and _LOW.search(_NOT_LOW.sub("", lowered)):
             continue
         return kind
     return None

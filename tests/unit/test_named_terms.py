@@ -76,6 +76,35 @@ def test_two_causes_named_leave_the_choice_to_the_classifier() -> None:
     assert message.get("intent")["name"] == "nlu_fallback"
 
 
+@pytest.mark.parametrize(
+    "terms",
+    [["capecitabine", "tablets", "cancer"], ["cancer", "medicine"], ["chemo", "side effects"]],
+)
+def test_a_medicine_named_with_a_cancer_term_is_a_cancer_treatment(terms: List[str]) -> None:
+    """My dad is on capecitabine tablets for bowel cancer. Is it the tablets?"""
+    for intent in ("ask_cause_medications", "nlu_fallback", "ask_overview"):
+        message = _component().process([_message(intent, terms)])[0]
+        assert message.get("intent")["name"] == "ask_cause_cancer_treatment"
+
+
+def test_a_medicine_for_another_cause_is_left_to_the_classifier() -> None:
+    """Could the tablets for her lupus lower her count? The tablets or the lupus."""
+    for intent in ("ask_cause_medications", "ask_cause_autoimmune"):
+        message = _component().process([_message(intent, ["tablets", "lupus"])])[0]
+        assert message.get("intent")["name"] == intent
+
+
+def test_a_named_medicine_keeps_its_own_topic_beside_a_cancer() -> None:
+    """Can prednisone lower the count during chemo? Two causes named by their own terms."""
+    message = _component().process([_message("ask_cause_medications", ["prednisone", "chemo"])])
+    assert message[0].get("intent")["name"] == "ask_cause_medications"
+
+
+def test_the_emergency_question_keeps_a_cancer_medicine() -> None:
+    message = _component().process([_message("ask_emergency_info", ["chemo", "tablets"])])[0]
+    assert message.get("intent")["name"] == "ask_emergency_info"
+
+
 def test_no_term_changes_nothing() -> None:
     message = _component().process([_message("out_of_scope", [])])[0]
     assert message.get("intent")["name"] == "out_of_scope"

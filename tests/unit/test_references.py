@@ -91,5 +91,15 @@ def test_a_request_the_scope_patterns_caught_stays_out_of_scope() -> None:
     )
 
 
+def test_a_follow_up_naming_the_count_asks_about_the_cause() -> None:
+    text = "Could that explain his low white count?"
+    assert topic_from_context(KB, FOLLOW_UP_INTENT, ["low white count"], text, "liver_spleen") == (
+        "liver_spleen"
+    )
+    text = "tell me about a low white count"
+    topic = topic_from_context(KB, FOLLOW_UP_INTENT, ["low white count"], text, "liver_spleen")
+    assert topic is None
+
+
 def test_a_general_term_does_not_stop_the_cause_going_on() -> None:
     assert topic_from_context(KB, NLU_FALLBACK_INTENT, ["low wbc"], "that low wbc?", "medications")

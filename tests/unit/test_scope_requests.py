@@ -121,6 +121,15 @@ def test_more_requests_in_other_words(text: str, kind: str) -> None:
         ("can she go back to her job next week", "daily_life"),
         ("what does MCH mean? it's next to the white cells on the form", "other_result"),
         ("my sister's is high, why would hers be high", "high_count"),
+        ("WBC 12.9 H on the printout, what pushes it up?", "high_count"),
+        ("what are monocytes", "cell_kinds"),
+        ("whats the difference between neutrophils and lymphocytes", "cell_kinds"),
+        ("how many types of white blood cells are there", "cell_kinds"),
+        ("what are the symptoms of low white cells", "symptoms"),
+        ("can a low white count make your hair fall out", "symptoms"),
+        ("what does leukopenia feel like", "symptoms"),
+        ("which antibiotic is best for a water infection", "medicine_advice"),
+        ("is chemo too risky for someone her age", "medicine_advice"),
     ],
 )
 def test_requests_by_staff_carers_and_in_plain_words(text: str, kind: str) -> None:
@@ -136,6 +145,10 @@ def test_requests_by_staff_carers_and_in_plain_words(text: str, kind: str) -> No
         "the wbc and the platelets are both on the low side",
         "if she stop the pills, the white cells come back?",
         "he feels fine and is going to work as normal, so why is the count low",
+        "what are neutrophils and why are mine low",
+        "which antibiotics can lower the white count",
+        "wbc 2.4 L, repeated after 24 h",
+        "does a low white count mean chemo is working",
     ],
 )
 def test_recovery_and_a_tired_organ_are_not_requests(text: str) -> None:
