@@ -205,7 +205,7 @@ REQUESTS: Dict[str, Pattern[str]] = {
     ),
     # How a low count feels or shows itself: symptoms (see out_of_scope_request).
     "symptoms": _any(
-        r"\b(?:symptoms?|signs?) (?:of|from|with) (?:a |having )?(?:low|leu[ck]o?pa?enia)",
+        r"\b(?:symptoms?|signs?) (?:of|from) (?:a |having )?(?:low|leu[ck]o?pa?enia)",
         r"\b(?:does|do|can|will|could|would)\s+(?:a |my |his |her |the )?(?:low|leu[ck]o?pa?enia)"
         r"(?:[^.?!]{0,25})\b(?:make|makes|cause|causes|give|gives)\b[^.?!]{0,25}\b"
         + _COUNT_SYMPTOMS
@@ -269,6 +269,10 @@ _LOW = re.compile(
 )
 _NOT_LOW = re.compile(r"\bnot (?:a )?low(?: one| count)?\b")
 _ABOUT_WHITE_CELLS = re.compile(_WHITE_CELLS + r"|\b(?:a |the |my |his |her )?low counts?\b")
+_URGENCY = re.compile(
+    r"\b(?:urgent\w*|emergenc\w*|a ?& ?e|a and e|er|ed|hospital|ambulance|serious|danger\w*"
+    r"|worr\w*)\b"
+)
 _ASKS_WHAT_OTHER_IS = re.compile(
     r"\bwhat(?:'s| is| are| does)\s+(?:an? |the |my |his |her )?" + _OTHER_RESULT + r"\b"
 )
@@ -284,7 +288,7 @@ def out_of_scope_request(text: str) -> str | None:
     report"),
     and a high count, or what the kinds of white cells are, only when nothing is
     said to be low ("high, not low" is not low; "what are neutrophils and why are
-    mine low?" asks why).
+    mine low?" asks why), and symptoms only without a word of urgency.
     """
     lowered = text.lower()
     for kind, pattern in REQUESTS.items():
@@ -296,5 +300,7 @@ def out_of_scope_request(text: str) -> str | None:
             continue
         if kind in ("high_count", "cell_kinds") and _LOW.search(_NOT_LOW.sub("", lowered)):
             continue
+        if kind == "symptoms" and _URGENCY.search(lowered):
+            continue  # "which signs of a low count mean A&E?" is the emergency question
         return kind
     return None

@@ -149,6 +149,8 @@ def test_requests_by_staff_carers_and_in_plain_words(text: str, kind: str) -> No
         "which antibiotics can lower the white count",
         "wbc 2.4 L, repeated after 24 h",
         "does a low white count mean chemo is working",
+        "if I got serious symptoms with a low leucocyte count, is that urgent?",
+        "what signs of a low count mean we should go to A&E",
     ],
 )
 def test_recovery_and_a_tired_organ_are_not_requests(text: str) -> None:
