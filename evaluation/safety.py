@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Set, Tuple
 
 from bot.safety.context import CURRENT
-from bot.safety.detector import CLASSIFIER_RULE, VETOED, RedFlagDetector
+from bot.safety.detector import CLASSIFIER_RULE, VETOED, RedFlagDetector, word_count
 from bot.safety.labelled import (
     Example,
     LabelledSet,
@@ -71,6 +71,9 @@ class SetResult:
     totals: Dict[str, Dict[str, Tally]] = field(default_factory=dict)
     by_discriminator: Dict[str, Dict[str, Tally]] = field(default_factory=dict)
     misses: List[Dict[str, str]] = field(default_factory=list)
+    short: Dict[str, Tally] = field(default_factory=dict)
+    """Messages of a few words, per side: alarms of the classifier that never saw the
+    set where the rules raised none, at the plain threshold."""
 
 
 def evaluate_safety() -> Dict[str, Any]:
@@ -99,6 +102,8 @@ def evaluate_safety() -> Dict[str, Any]:
         },
         "threshold": rules.classifier.threshold,
         "veto_below": rules.classifier.veto_below,
+        "short_message_words": rules.classifier.short_message_words,
+        "short_message_threshold": rules.classifier.short_message_threshold,
     }
 
 
@@ -169,6 +174,8 @@ def _measure(
             result.totals.setdefault(mode, {}).setdefault(side, Tally()).add(alarm)
             groups = result.by_discriminator.setdefault(mode, {})
             groups.setdefault(f"{side}|{discriminator}", Tally()).add(alarm)
+        if word_count(example.text) <= rules.classifier.short_message_words:
+            result.short.setdefault(side, Tally()).add(by_classifier and not by_rules)
         if alarms["bot"] != example.emergency:
             explained = assessment.explanation()
             fired = explained["rules"] + [f"{rule} (vetoed)" for rule in explained["vetoed"]]
@@ -210,6 +217,7 @@ def _as_dict(result: SetResult) -> Dict[str, Any]:
             for mode, groups in result.by_discriminator.items()
         },
         "misses": result.misses,
+        "short": {side: [t.alarms, t.total] for side, t in result.short.items()},
     }
 
 

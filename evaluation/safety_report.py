@@ -23,6 +23,7 @@ def render_safety(report: Dict[str, Any]) -> List[str]:
     lines += _rounds(report)
     lines += _by_discriminator(report["sets"])
     lines += _rule_counts(report["rules"])
+    lines += _short_messages(report)
     latency = report["latency_ms"]
     lines += [
         f"Detector time per message (rules, numbers and classifier) over "
@@ -34,6 +35,25 @@ def render_safety(report: Dict[str, Any]) -> List[str]:
     lines += [f"- [{'x' if ok else ' '}] {name}" for name, ok in safety_targets(report).items()]
     lines += [""] + _misses(report["sets"])
     return lines
+
+
+def _short_messages(report: Dict[str, Any]) -> List[str]:
+    """What the classifier alone adds on messages of a few words (why they need more)."""
+    totals = {"emergency": [0, 0], "calm": [0, 0]}
+    for result in report["sets"]:
+        for side, (alarms, total) in result.get("short", {}).items():
+            totals[side][0] += alarms
+            totals[side][1] += total
+    words = report.get("short_message_words", 0)
+    return [
+        f"Messages of {words} words or fewer: a classifier that never saw their set, at the "
+        f"threshold {report['threshold']}, raised the alarm where the rules did not on "
+        f"{rate(*totals['emergency'])} emergencies and {rate(*totals['calm'])} calm messages. "
+        f"So the bot asks a short message for a score of "
+        f"{report.get('short_message_threshold', report['threshold'])} before the classifier "
+        "alone raises the alarm.",
+        "",
+    ]
 
 
 def rate(count: int, total: int) -> str:

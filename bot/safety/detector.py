@@ -4,7 +4,8 @@ Three opinions, combined recall-first: the rules' phrases judged in context
 (bot.safety.matching, bot.safety.context), out-of-range numbers
 (bot.safety.vital_signs), and, when one is given, the learned classifier
 (bot.safety.learned). Any current finding or a classifier score at or above the
-rules file's threshold makes the message an emergency, with one exception: a
+rules file's threshold (a higher one for a message of a few words, where a
+handful of n-grams decide the score) makes the message an emergency, with one exception: a
 score below `veto_below` marks a rule's finding VETOED (the classifier is all
 but sure the message is calm), except for numbers out of range, crisis-line
 rules and the discriminators the rules file names in `never_vetoed`. Every
@@ -14,6 +15,7 @@ explained and a rule reviewed by its effect.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any, Dict, List, Optional, Tuple
 
@@ -79,6 +81,14 @@ class Assessment:
         }
 
 
+_WORD = re.compile(r"\w+(?:'\w+)?")
+
+
+def word_count(text: str) -> int:
+    """How many words a message has, for its length ("hi!! quick one" has three)."""
+    return len(_WORD.findall(text))
+
+
 class RedFlagDetector:
     """Compiled red-flag rules and an optional classifier; `assess` is thread-safe."""
 
@@ -98,7 +108,7 @@ class RedFlagDetector:
         score = None
         if self._learned is not None and text.strip():
             score = self._learned.score(text)
-            if score >= self._rules.classifier.threshold:
+            if score >= self._rules.classifier.alarm_threshold(word_count(text)):
                 findings.append(Finding(CLASSIFIER_RULE, LEARNED, LEARNED, 0, len(text), CURRENT))
             elif score < self._rules.classifier.veto_below:
                 findings = [self._vetoed(f) for f in findings]

@@ -144,6 +144,15 @@ class ClassifierRules:
     """A score below this silences a rule's alarm (0: never)."""
     never_vetoed: Tuple[str, ...] = ()
     """Discriminators whose rule alarms the classifier never silences."""
+    short_message_words: int = 0
+    """A message of at most this many words is short (0: none is)."""
+    short_message_threshold: float = 1.0
+    """The score a short message needs for the classifier alone to raise the alarm."""
+
+    def alarm_threshold(self, words: int) -> float:
+        """The score at which the classifier alone raises the alarm for a message this long."""
+        short = words <= self.short_message_words
+        return max(self.threshold, self.short_message_threshold) if short else self.threshold
 
 
 @dataclass(frozen=True)

@@ -126,7 +126,7 @@ def parse_rules(
 def _classifier_rules(
     classifier: Mapping[str, Any], taxonomy: Taxonomy, where: str
 ) -> ClassifierRules:
-    """The classifier section: threshold, and the veto's limit and exceptions."""
+    """The classifier section: thresholds, and the veto's limit and exceptions."""
     threshold = number(classifier, "threshold", where)
     veto_below = number(classifier, "veto_below", where) if "veto_below" in classifier else 0.0
     if not 0.0 <= veto_below < threshold:
@@ -135,7 +135,28 @@ def _classifier_rules(
     unknown = sorted(set(never) - set(taxonomy.discriminators))
     if unknown:
         raise RulesError(f"{where}: never_vetoed names unknown discriminators {unknown}")
-    return ClassifierRules(threshold=threshold, veto_below=veto_below, never_vetoed=tuple(never))
+    short_words = (
+        int(number(classifier, "short_message_words", where))
+        if ("short_message_words" in classifier)
+        else 0
+    )
+    short_threshold = (
+        number(classifier, "short_message_threshold", where)
+        if "short_message_threshold" in classifier
+        else 1.0
+    )
+    if short_words < 0 or not threshold <= short_threshold <= 1.0:
+        raise RulesError(
+            f"{where}: short_message_words must be at least 0 and short_message_threshold "
+            "between the threshold and 1"
+        )
+    return ClassifierRules(
+        threshold=threshold,
+        veto_below=veto_below,
+        never_vetoed=tuple(never),
+        short_message_words=short_words,
+        short_message_threshold=short_threshold,
+    )
 
 
 def _reading_fields(readings: Mapping[str, Any], where: str) -> Dict[str, Any]:

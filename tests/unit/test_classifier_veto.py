@@ -57,15 +57,38 @@ def test_the_protected_alarms_are_never_silenced(message: str) -> None:
 
 @pytest.mark.parametrize(
     ("setting", "error"),
-    [("veto_below: 0.02", "veto_below: 0.9"), ("    - harm\n", "    - nonsense\n")],
+    [
+        ("veto_below: 0.02", "veto_below: 0.9"),
+        ("    - harm\n", "    - nonsense\n"),
+        ("short_message_threshold: 0.98", "short_message_threshold: 0.5"),
+        ("short_message_words: 6", "short_message_words: -1"),
+    ],
 )
 def test_a_bad_veto_setting_stops_loading(tmp_path: Path, setting: str, error: str) -> None:
     text = DEFAULT_RULES_FILE.read_text(encoding="utf-8")
     assert text.count(setting) == 1
     broken = tmp_path / "red_flags.yml"
     broken.write_text(text.replace(setting, error), encoding="utf-8")
-    with pytest.raises(RulesError, match="veto_below|never_vetoed"):
+    with pytest.raises(RulesError, match="veto_below|never_vetoed|short_message"):
         load_rules(broken, taxonomy=load_taxonomy())
+
+
+@pytest.mark.parametrize("message", ["hi!! quick one", "He is VIH positivo."])
+def test_a_short_message_needs_a_near_certain_score_to_alarm_alone(message: str) -> None:
+    classifier = RULES.classifier
+    assert classifier.threshold < classifier.short_message_threshold
+    assert not _detector(classifier.short_message_threshold - 0.01).assess(message).emergency
+    assert _detector(classifier.short_message_threshold).assess(message).emergency
+
+
+def test_a_longer_message_alarms_at_the_threshold() -> None:
+    message = "my dad has been sitting in the garden all afternoon and is quiet"
+    assert not RedFlagDetector(RULES).assess_rules(message).emergency
+    assert _detector(RULES.classifier.threshold).assess(message).emergency
+
+
+def test_a_short_message_a_rule_catches_needs_no_score() -> None:
+    assert _detector(0.5).assess("cant breathe").emergency
 
 
 def test_switched_off_it_never_silences() -> None:
