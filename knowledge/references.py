@@ -53,7 +53,7 @@ _REFERENCE = re.compile(
     r"|medicines?|drugs?|condition|disease|illness|virus|infection|sample|test))\b"
 )
 _OTHER_CAUSES = re.compile(
-    r"\b(?:else|other|others|another|apart from|besides|except|all the|list)\b"
+    r"\b(?:else|els|elses|other|others|another|apart from|besides|except|all the|list)\b"
 )
 _GENERALLY = re.compile(r"\b(?:in general|generally|usually|normally|commonly|most often)\b")
 _OTHER_SOMETHING = re.compile(
@@ -65,6 +65,7 @@ _ABOUT_CAUSES = re.compile(
     r"|went low|drop\w*)\b"
 )
 _WHY = re.compile(r"\b(?:how come|why)\b")
+_HOW = re.compile(r"\b(?:how|mechanism)\b")
 _THAT_ANOTHER = re.compile(
     r"\b(?:is|could|can|might|would|may)\s+(?:that|this|it)\s+(?:also\s+)?(?:be\s+)?"
     r"(?:an)?other\b"
@@ -143,8 +144,9 @@ def _goes_on(kb: KnowledgeBase, intent: str | None, confidence: float, text: str
     reports_low = _reports_low_count(text)
     if intent in (overview, NLU_FALLBACK_INTENT):
         return refers_back or short or reports_low
-    if intent == OUT_OF_SCOPE_INTENT:  # "is she going to be ok?" stays out of scope
-        return refers_back or (short and bool(_WHY.search(text)))
+    if intent == OUT_OF_SCOPE_INTENT:  # "is she going to be ok?" stays; "what's the mechanism?"
+        unsure_how = confidence < UNSURE_CONFIDENCE and bool(_HOW.search(text))
+        return refers_back or (short and (bool(_WHY.search(text)) or unsure_how))
     if intent in SMALL_TALK_INTENTS:
         return confidence < UNSURE_SMALL_TALK and refers_back and bool(_ABOUT_CAUSES.search(text))
     if intent == kb.topic(LAB_ERROR_TOPIC).intent and reports_low:

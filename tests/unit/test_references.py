@@ -32,6 +32,7 @@ EMERGENCY = KB.topic("emergency_info").intent
         (NLU_FALLBACK_INTENT, "and since then my husbands white cells are lower than before", 0.3),
         (OVERVIEW, "might this be another reason too?", 0.8),
         (FOLLOW_UP_INTENT, "could it also be another cause?", 0.8),
+        (OUT_OF_SCOPE_INTENT, "What's the mechanism?", 0.36),
     ],
 )
 def test_a_reference_or_a_short_question_goes_on_about_the_cause(
@@ -46,6 +47,7 @@ def test_a_reference_or_a_short_question_goes_on_about_the_cause(
     ("intent", "text", "current"),
     [
         (FOLLOW_UP_INTENT, "what else can make it low?", "medications"),
+        (OVERVIEW, "what els can cause a low count", "cancer_treatment"),
         (OVERVIEW, "are there any other reasons for that?", "autoimmune"),
         (FOLLOW_UP_INTENT, "and what usually causes it?", "lab_error"),
         (FOLLOW_UP_INTENT, "so why did it go low then", "emergency_info"),
@@ -71,6 +73,7 @@ def test_other_causes_get_the_overview(intent: str, text: str, current: str) -> 
         (LAB, "the count was low, could the sample have clotted?", [], "medications", 0.9),
         ("thank", "ok thanks, that helps", [], "medications", 0.95),
         (OUT_OF_SCOPE_INTENT, "is my dad going to be ok", [], "medications", 0.6),
+        (OUT_OF_SCOPE_INTENT, "how do vaccines work?", [], "medications", 0.9),
         (LAB, "could it be the sample that was wrong?", [], "medications", 0.9),
         (FOLLOW_UP_INTENT, "how long does it usually stay low?", [], "cancer_treatment", 0.9),
         (FOLLOW_UP_INTENT, "does it affect the other blood cells too?", [], "autoimmune", 0.9),
