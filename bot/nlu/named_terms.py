@@ -36,23 +36,25 @@ from bot.nlu.intent_override import override_intent
 from bot.nlu.topic_terms import knowledge_from_config
 from knowledge.names import (
     AFFIRM_INTENT,
-    CODE_TOPICS,
     DENY_INTENT,
+    EMERGENCY_TOPIC,
     FEEDBACK_HELPFUL_INTENT,
     FEEDBACK_NOT_HELPFUL_INTENT,
     FOLLOW_UP_INTENT,
     FORGET_ME_INTENT,
     GOODBYE_INTENT,
     OUT_OF_SCOPE_INTENT,
+    OVERVIEW_TOPIC,
     TALK_TO_PERSON_INTENT,
     TERM_ENTITY,
     THANK_INTENT,
 )
 
 INTENTS_FILE = "term_intents.json"
-GENERAL_TOPICS = CODE_TOPICS
-"""Topics whose terms name the subject in general, not a cause ("low wbc", "urgent",
-"blood test"): overview first, then the emergency question."""
+GENERAL_TOPICS = (OVERVIEW_TOPIC, EMERGENCY_TOPIC)
+"""Topics whose terms name the subject in general, not a cause ("low wbc", "urgent"):
+overview first, then the emergency question. Like them, a topic's broad terms
+("tablets", "the lab") only fill a gap."""
 CHOSEN = frozenset(
     {
         AFFIRM_INTENT,
@@ -162,7 +164,8 @@ class NamedTermCertainty(GraphComponent):
         A named cause beats a clarifying question, a greeting, an unsure reply or
         out of scope, overview, and another cause no term supports; never the
         emergency question ("is a low count on chemo dangerous?"). The general
-        topics' terms only fill a gap: a clarifying question, a greeting or an
+        topics' terms and every broad term only fill a gap (or correct a guess
+        at a cause no term supports): a clarifying question, a greeting or an
         unsure reply, out of scope included (a long story that ends "what does
         it mean?"); a request the scope patterns know ("can I reschedule my blood
         test?") goes back to out of scope in ScopeGuard, which runs after.
@@ -180,10 +183,13 @@ class NamedTermCertainty(GraphComponent):
         named = self._named(entities)
         if predicted in named and predicted != self._overview:
             return None
-        causes = {intent for intent in named if intent not in self._general}
+        causes = {i for i in self._named(entities, broad=False) if i not in self._general}
         if causes:
             keep = predicted == self._emergency or len(causes) > 1
             return None if keep else causes.pop()
+        broad_causes = set(named) - self._general
+        if predicted in self._topic_intents - self._general and len(broad_causes) == 1:
+            return broad_causes.pop()  # "could the tablets be to blame?" heard as the lab
         gap = (predicted not in self._topic_intents or predicted in CHOSEN) and (
             predicted != OUT_OF_SCOPE_INTENT or not sure
         )
@@ -200,7 +206,7 @@ class NamedTermCertainty(GraphComponent):
         ]
 
     def _takes_broad_words(self, entities: Sequence[Dict[str, Any]]) -> str | None:
-        """The topic a broad medicine word belongs to here, when another topic takes it.
+        """The topic a broad word belongs to here, when a topic that takes them is named.
 
         "capecitabine tablets for bowel cancer", "is it his cancer medicine?": the
         tablets and the medicine are a cancer treatment. None when no topic that

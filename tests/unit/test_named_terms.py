@@ -105,6 +105,24 @@ def test_the_emergency_question_keeps_a_cancer_medicine() -> None:
     assert message.get("intent")["name"] == "ask_emergency_info"
 
 
+def test_a_broad_term_corrects_a_cause_no_term_supports() -> None:
+    """Could the tablets be to blame?"""
+    message = _component().process([_message("ask_cause_lab_error", ["tablets"])])[0]
+    assert message.get("intent")["name"] == "ask_cause_medications"
+
+
+def test_a_named_lab_mistake_beats_the_overview() -> None:
+    """My FBC showed WBC 2.0 but the bottle was only a third full."""
+    message = _component().process([_message("ask_overview", ["low wbc", "third full"])])[0]
+    assert message.get("intent")["name"] == "ask_cause_lab_error"
+
+
+@pytest.mark.parametrize(("intent", "term"), [("ask_overview", "lab"), ("ask_overview", "tablets")])
+def test_a_broad_term_only_fills_a_gap(intent: str, term: str) -> None:
+    """My lab report says my white count is low, what does it mean?"""
+    assert _component().process([_message(intent, [term])])[0].get("intent")["name"] == intent
+
+
 def test_no_term_changes_nothing() -> None:
     message = _component().process([_message("out_of_scope", [])])[0]
     assert message.get("intent")["name"] == "out_of_scope"
