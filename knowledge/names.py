@@ -39,6 +39,7 @@ SCOPE_REQUESTS = (
     "other_result",
     "cell_kinds",
     "symptoms",
+    "procedures",
     "high_count",
     "numbers",
     CLINIC_ADMIN_REQUEST,

@@ -21,7 +21,8 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.input_checks import TOO_LONG, input_problem
+from bot.nlu.courtesies import courtesy_intent
+from bot.nlu.input_checks import NOT_ENGLISH, TOO_LONG, input_problem
 from bot.nlu.intent_override import override_intent
 from bot.nlu.length_guard import CUT_MARK
 from knowledge.names import INPUT_PROBLEM_ENTITY
@@ -52,6 +53,8 @@ class InputGuard(GraphComponent, EntityExtractorMixin):
         """Marks unusable messages as `nlu_fallback` with an `input_problem` entity."""
         for message in messages:
             problem = TOO_LONG if message.get(CUT_MARK) else input_problem(message.get(TEXT))
+            if problem == NOT_ENGLISH and courtesy_intent(message.get(TEXT) or ""):
+                continue  # "Obrigado, tchau" was understood (bot.nlu.courtesies)
             if problem is not None:
                 self._mark(message, problem)
         return messages

@@ -47,15 +47,17 @@ _BOOSTERS = (
 _TREATMENTS = r"(?:treatments?|medicines?|medications?|drugs?|tablets?|pills?)"
 _FOOD = (
     r"(?:diet|foods?|eat|eating|drink|drinking|alcohol|vitamins?|supplements?|herbal|salads?"
-    r"|cheeses?|raw|meat|fish|eggs?|fruits?|vegetables|veg|sushi|takeaways?|feed|feeding)"
+    r"|cheeses?|raw|meat|fish|eggs?|fruits?|vegetables|veg|sushi|takeaways?|feed|feeding|beer"
+    r"|wine|booze|spirits|coffee)"
 )
 _ASKS = (
-    r"(?:should|ought|must|need to|is it (?:ok|okay|safe)|avoid|can (?:i|he|she|we|they)"
+    r"(?:should|ought|must|need to|is (?:it )?(?:ok|okay|safe)|avoid|can (?:i|he|she|we|they)"
     r"|what (?:should|can|to)|which (?:foods?|diet)|(?:what|wat|wats|what's|which|best|good)"
     r" (?:\w+ ){0,3}(?=(?:foods?|eat|diet|drink)\b))"
 )
 _OTHER_RESULT = (
     r"(?:plate?lets?|plt|red (?:blood )?(?:cells?|count)|rbcs?|ha?emoglobin|thrombocytopa?enia"
+    r"|thrombozyten|plaquettes?|plaquetas?|h[aeé]+moglobin[ae]?"
     r"|ferritin|iron levels?|cholesterol|blood sugar|glucose|crp|esr|thyroid (?:levels?|results?"
     r"|function|test)|tsh|creatinine|egfr|psa|mcv|mch|mchc|rdw|hct|ha?ematocrit|hb|b12|folate)"
 )
@@ -95,10 +97,17 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\b(?:have|has|got)\s+" + _DISEASE + r"[,.]?\s*(?:yes|right|no|true)\s*\?",
         r"\b(?:have|has|got)\s+" + _DISEASE + r",?\s+or not\b",
         r"\bmeans? (?:that )?(?:it'?s|it is) " + _DISEASE,
+        r"\bmeans?\s+(?:(?:i|he|she|they|you|we)\s+(?:have|has|got)\s+)?"
+        + _DISEASE
+        + r"\s*(?:\?|$)",
+        r"\b(?:my|his|her|their|our) (?:\w+ ){0,4}(?:a )?(?:sign|symptom) of " + _DISEASE,
+        r"\btell (?:me|us) (?:if|whether)\b[^.?!]{0,30}" + _DISEASE_NAME,
+        r"\b(?:it'?s|it is|is it|is that) " + _DISEASE + r",? or not\b",
+        r"\b(?:is|was) (?:\w+ ){0,3}a diagnosis of\b",
         r"\b(?:do|does|am|is) " + _PERSON + r" (?:have|has)\b[^.?!]{0,30}\bor " + _DISEASE,
         r"\b(?:is|could|might)\s+(?:it|this|that)\s+(?:be\s+)?(?:a\s+)?"
         r"(?:cancer|leu[ck]a?emia|lymphoma|a tumou?r)\b",
-        r"\bis (?:it|this) (?:an? )?" + _DISEASE_NAME + r"\s*\?",
+        r"\bis (?:it|this|that) (?:an? )?" + _DISEASE_NAME + r"\s*\?",
         r"\bis (?:it|this) (?:an? )?[\w-]+ (?:deficiency|disease|syndrome|disorder)\s*\?",
         r"\bconfirm\w*\b[^.?!]{0,20}\bdiagnos",
         r"\bdiagnos(?:e|is) (?:me|him|her|my)\b|\b(?:is|s|what) (?:my|his|her|the) diagnosis\b",
@@ -141,6 +150,7 @@ REQUESTS: Dict[str, Pattern[str]] = {
         + r"\s+(?:is|are|would be|should|do you|to)\b[^.?!]{0,20}"
         r"\b(?:best|better|right|good|recommend\w*|use|take|give)\b",
         r"\bbest " + _MEDICINE_KINDS + r"\b",
+        r"\b(?:should|can|could|shall|do) (?:i|he|she|we|they) (?:just )?stop\b",
         r"\bis (?:\w+ )?(?:chemo\w*|radio\w*|radiation|treatment|surgery|it) (?:\w+ )?"
         r"(?:safe|too (?:risky|much|dangerous|strong)|worth it)\b",
     ),
@@ -215,6 +225,14 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\bhow (?:does|do|will) (?:a |my |his |her )?(?:low|leu[ck]o?pa?enia)[\w ]{0,20}"
         r" make (?:you|me|him|her|them|u) feel\b",
     ),
+    # Tests and operations: a biopsy, taking the spleen out (see out_of_scope_request).
+    "procedures": _any(
+        r"\bbiops(?:y|ies)\b[^.?!]{0,30}\b(?:take|takes|hurt\w*|pain\w*|done|involve\w*|risks?"
+        r"|prepare|sore|safe)\b|\b(?:what|how)\b[^.?!]{0,20}\bbiops(?:y|ies)\b",
+        r"\bsplenectomy\b|\btransplant\b|\boperation\b|\b(?:the|an?) op\b",
+        r"\b(?:take|taking|took|taken|get|getting) (?:it|the spleen|(?:his|her|my) spleen) out\b",
+        r"\bremov\w* (?:the |his |her |my )?spleen\b",
+    ),
     # A high white count instead of a low one (see out_of_scope_request).
     "high_count": _any(
         _WHITE_CELLS
@@ -232,6 +250,8 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\bwh?at(?:'?s| is| are| counts as)\s+(?:a |the )?(?:normal|healthy|reference|usual)\s+"
         r"(?:\w+\s+)?(?:range|number|level|value|count|amount|result|wbc|size|reading)s?\b",
         r"\bwhat (?:number|level|count|value) (?:is|counts as)\b",
+        r"\b(?:what(?:'s| is)|is|which is) the (?:right |correct )?normal (?:wbc |white (?:blood )?"
+        r"(?:cell )?(?:count )?)?range\b",
         r"\d[\d.,]*\s*(?:thousand|k)?\b[^?]{0,60}\bnormal or (?:no|not)\b",
         r"\bis (?:a |my |his |her )?(?:count of |wbc of |result of )?\d+(?:\.\d+)? "
         r"(?:an? )?(?:low|normal|bad|ok|okay|dangerous|too low)\b",
@@ -286,7 +306,8 @@ def out_of_scope_request(text: str) -> str | None:
     low count a side effect of chemo?" are questions the sheet can answer) or the
     message asks what the other result is ("what's an MCV? it's on my white cell
     report"),
-    and a high count, or what the kinds of white cells are, only when nothing is
+    and a high count, what the kinds of white cells are, or a test or operation
+    ("how long does a bone marrow biopsy take?"), only when nothing is
     said to be low ("high, not low" is not low; "what are neutrophils and why are
     mine low?" asks why), and symptoms only without a word of urgency.
     """
@@ -298,7 +319,9 @@ def out_of_scope_request(text: str) -> str | None:
         asks_what_it_is = kind == "other_result" and _ASKS_WHAT_OTHER_IS.search(lowered)
         if kind in ("other_result", "side_effects") and about_white_cells and not asks_what_it_is:
             continue
-        if kind in ("high_count", "cell_kinds") and _LOW.search(_NOT_LOW.sub("", lowered)):
+        if kind in ("high_count", "cell_kinds", "procedures") and _LOW.search(
+            _NOT_LOW.sub("", lowered)
+        ):
             continue
         if kind == "symptoms" and _URGENCY.search(lowered):
             continue  # "which signs of a low count mean A&E?" is the emergency question

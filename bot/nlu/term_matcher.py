@@ -7,12 +7,14 @@ exactly only: a fuzzy "cancer" would also match "cancel"; their common misspelli
 belong in the knowledge file's term list instead. A common English word is never
 read as a typo ("plastic" is not "aplastic"). A one-word term spelt out letter
 by letter ("h i v", "M D S", as voice typing writes it) or split in two ("chemo
-therapy", "sclera derma") is found too.
+therapy", "sclera derma") is found too. Accents are folded on both sides: "lúpus"
+and "lupus", "fígado" and "figado" are one term.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Dict, List, Mapping, Sequence, Set, Tuple
 
@@ -32,6 +34,25 @@ MIN_LENGTH_TWO_TYPOS = 10
 
 MIN_HALF = 3
 """Each half of a word split in two is at least this long."""
+
+
+def _fold_table() -> Dict[int, str]:
+    """Latin letters with accents mapped to their plain letter, one character each."""
+    table = {}
+    for code in range(0xC0, 0x250):
+        parts = unicodedata.normalize("NFKD", chr(code))
+        if len(parts) > 1 and parts[0].isascii() and parts[0].isalpha():
+            if all(unicodedata.combining(mark) for mark in parts[1:]):
+                table[code] = parts[0]
+    return table
+
+
+_FOLD = _fold_table()
+
+
+def fold_accents(text: str) -> str:
+    """The text with accented Latin letters made plain, keeping every position."""
+    return text.translate(_FOLD)
 
 
 @dataclass(frozen=True)
@@ -61,10 +82,14 @@ class TermMatcher:
         """Builds the matchers; term_index maps normalised terms to topic ids."""
         self._nlp = spacy.blank("en")
         self._term_index: Dict[str, str] = dict(term_index)
+        self._canonical: Dict[str, str] = {}
+        """Each term with its accents folded, to the term as the knowledge file spells it."""
+        for term in self._term_index:
+            self._canonical.setdefault(fold_accents(term), term)
         self._exact = PhraseMatcher(self._nlp.vocab, attr="LOWER")
         self._fuzzy_terms: List[Tuple[str, Tuple[str, ...]]] = []
         self._one_word_terms: Dict[str, str] = {}
-        for term in self._term_index:
+        for term in self._canonical:
             words = tuple(token.lower_ for token in self._nlp.make_doc(term))
             self._exact.add(term, [self._nlp.make_doc(term)])
             if any(allowed_typos(word) for word in words):
@@ -77,7 +102,7 @@ class TermMatcher:
 
     def find(self, text: str) -> List[TermMatch]:
         """Returns non-overlapping term matches, longest first, in text order."""
-        doc = self._nlp.make_doc(text)
+        doc = self._nlp.make_doc(fold_accents(text))
         words = [token.lower_ for token in doc]
         candidates = (
             self._exact_candidates(doc)
@@ -94,7 +119,7 @@ class TermMatcher:
             taken[start:end] = [True] * (end - start)
             chosen.append((start, end, term))
         chosen.sort()
-        return [self._to_match(doc, start, end, term) for start, end, term in chosen]
+        return [self._to_match(doc, text, start, end, term) for start, end, term in chosen]
 
     def _exact_candidates(self, doc: Doc) -> List[Tuple[int, int, str, int]]:
         strings = self._nlp.vocab.strings
@@ -172,14 +197,15 @@ class TermMatcher:
                     near.add((word, term_word))
         return near
 
-    def _to_match(self, doc: Doc, start: int, end: int, term: str) -> TermMatch:
+    def _to_match(self, doc: Doc, text: str, start: int, end: int, term: str) -> TermMatch:
         span = doc[start:end]
+        canonical = self._canonical[term]
         return TermMatch(
             start=span.start_char,
             end=span.end_char,
-            text=span.text,
-            term=term,
-            topic=self._term_index[term],
+            text=text[span.start_char : span.end_char],
+            term=canonical,
+            topic=self._term_index[canonical],
         )
 
 

@@ -130,6 +130,16 @@ def test_more_requests_in_other_words(text: str, kind: str) -> None:
         ("what does leukopenia feel like", "symptoms"),
         ("which antibiotic is best for a water infection", "medicine_advice"),
         ("is chemo too risky for someone her age", "medicine_advice"),
+        ("does a low count mean leukaemia", "diagnosis"),
+        ("is her count a sign of lymphoma", "diagnosis"),
+        ("just tell me whether it is cancer", "diagnosis"),
+        ("wbc 2.9 and lymphs 0.8, is that lupus?", "diagnosis"),
+        ("can he stop the methotrexate by himself", "medicine_advice"),
+        ("does a bone marrow biopsy hurt", "procedures"),
+        ("will they have to take his spleen out", "procedures"),
+        ("what is the normal range for white cells", "numbers"),
+        ("is ok to drink wine with a low count", "raise_or_treat"),
+        ("ses plaquettes sont basses, why?", "other_result"),
     ],
 )
 def test_requests_by_staff_carers_and_in_plain_words(text: str, kind: str) -> None:
@@ -151,6 +161,10 @@ def test_requests_by_staff_carers_and_in_plain_words(text: str, kind: str) -> No
         "does a low white count mean chemo is working",
         "if I got serious symptoms with a low leucocyte count, is that urgent?",
         "what signs of a low count mean we should go to A&E",
+        "after his bone marrow transplant his count is low, why",
+        "does it mean the chemo is working",
+        "can lupus cause a low white count",
+        "if I stop the tablets will the count come back",
     ],
 )
 def test_recovery_and_a_tired_organ_are_not_requests(text: str) -> None:

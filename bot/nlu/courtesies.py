@@ -1,0 +1,133 @@
+"""Rasa NLU component: a greeting, thanks or goodbye in another language is small talk.
+
+Patients who write English as a second language open and close in their own:
+"Olá, boa tarde", "Merci, au revoir", "Salamat po", "Vielen Dank". The classifier
+never saw these words, and the input guard would read them as a message in
+another language; the patient would be asked to write in English when they only
+said thank you. A message made only of such courtesies (with English ones such
+as "ok" or "thanks", punctuation and emoji) gets the intent of the courtesy: a
+goodbye if it says goodbye, else thanks, else a greeting, else yes or no.
+
+Plain Python for the lexicon (`courtesy_intent`), tested on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List, Tuple
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu.intent_override import override_intent
+from bot.nlu.term_matcher import fold_accents
+from knowledge.names import (
+    AFFIRM_INTENT,
+    DENY_INTENT,
+    GOODBYE_INTENT,
+    GREET_INTENT,
+    TERM_ENTITY,
+    THANK_INTENT,
+)
+
+# fmt: off
+_COURTESIES: Dict[str, Tuple[str, ...]] = {
+    GOODBYE_INTENT: (
+        "au revoir", "a bientot", "bonne nuit", "bonne journee", "bonne soiree", "tschuss",
+        "tschuess", "auf wiedersehen", "bis bald", "tchau", "ate logo", "ate mais", "ate breve",
+        "adios", "hasta luego", "hasta pronto", "arrivederci", "paalam", "allah hafiz",
+        "khuda hafiz", "do widzenia", "gule gule", "tot ziens", "ma salama", "ma'a salama",
+        "bye", "goodbye", "bye bye", "see you", "ciao",
+    ),
+    THANK_INTENT: (
+        "merci", "merci beaucoup", "danke", "danke schon", "danke sehr", "vielen dank",
+        "obrigado", "obrigada", "muito obrigado", "muito obrigada", "gracias", "muchas gracias",
+        "grazie", "grazie mille", "salamat", "maraming salamat", "dziekuje", "dzieki", "shukran",
+        "shukriya", "dhanyavaad", "dhanyavad", "tesekkurler", "tesekkur ederim", "dank je",
+        "dank u", "bedankt", "multumesc", "e se", "daalu", "na gode", "thanks", "thank you",
+        "thank u", "thx", "ty", "cheers", "many thanks",
+    ),
+    GREET_INTENT: (
+        "bonjour", "bonsoir", "salut", "ola", "oi", "boa tarde", "bom dia", "boa noite", "hola",
+        "buenos dias", "buenas tardes", "buenas noches", "buenas", "guten tag", "guten morgen",
+        "guten abend", "hallo", "servus", "moin", "buongiorno", "buonasera", "kumusta",
+        "magandang umaga", "magandang hapon", "magandang gabi", "namaste", "salaam", "salam",
+        "marhaba", "ahlan",
+        "assalamu alaikum", "as salamu alaykum", "merhaba", "dzien dobry", "witam", "czesc",
+        "goedemorgen", "goedendag", "hi", "hello", "hey", "good morning", "good afternoon",
+        "good evening",
+    ),
+    AFFIRM_INTENT: (
+        "oui", "d'accord", "daccord", "ja", "genau", "sim", "si", "claro", "vale", "opo",
+        "certo", "ok", "okay", "yes", "alright",
+    ),
+    DENY_INTENT: ("non", "nein", "nao", "no", "nope"),
+}
+"""Courtesies by intent, accents folded; English ones so "ok merci" is one message."""
+
+_FILLERS = frozenset(
+    {"po", "beaucoup", "sehr", "schon", "muito", "mille", "madame", "monsieur", "senhora",
+     "senhor", "doctor", "doc", "very", "much", "so", "and", "et", "und", "e", "y", "a", "all"}
+)
+"""Words that soften a courtesy ("salamat po", "merci madame") and say nothing more."""
+# fmt: on
+
+_ORDER = (GOODBYE_INTENT, THANK_INTENT, GREET_INTENT, AFFIRM_INTENT, DENY_INTENT)
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_LONGEST = max(len(phrase.split()) for phrases in _COURTESIES.values() for phrase in phrases)
+_INTENT_OF: Dict[str, str] = {
+    phrase: intent for intent in reversed(_ORDER) for phrase in _COURTESIES[intent]
+}
+
+
+def courtesy_intent(text: str) -> str | None:
+    """The intent of a message made only of courtesies, in any language we know, else None.
+
+    "Merci, au revoir" is a goodbye, "Salamat po" thanks, "Olá, boa tarde" a
+    greeting, "D'accord, merci" thanks. A message with anything else in it is not
+    one ("Merci, and is it the chemo?").
+    """
+    words = _WORD.findall(fold_accents(text.lower()))
+    found = set()
+    position = 0
+    while position < len(words):
+        for size in range(min(_LONGEST, len(words) - position), 0, -1):
+            phrase = " ".join(words[position : position + size])
+            if phrase in _INTENT_OF:
+                found.add(_INTENT_OF[phrase])
+                position += size
+                break
+        else:
+            if words[position] not in _FILLERS:
+                return None
+            position += 1
+    return next((intent for intent in _ORDER if intent in found), None)
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class Courtesies(GraphComponent):
+    """Gives a message made only of courtesies the intent of the courtesy."""
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> Courtesies:
+        """Creates the component; it has no state."""
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        """Sets the courtesy's intent on messages that are nothing but courtesies."""
+        for message in messages:
+            named = any(e.get("entity") == TERM_ENTITY for e in message.get(ENTITIES) or [])
+            intent = None if named else courtesy_intent(message.get(TEXT) or "")
+            if intent is not None:
+                override_intent(message, intent)
+        return messages

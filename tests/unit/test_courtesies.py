@@ -1,0 +1,77 @@
+"""Courtesies in other languages are small talk; anything more is not one."""
+
+from __future__ import annotations
+
+import pytest
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu.courtesies import Courtesies, courtesy_intent
+from bot.nlu.input_guard import InputGuard
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("Olá, boa tarde.", "greet"),
+        ("Bonsoir", "greet"),
+        ("Guten Morgen!", "greet"),
+        ("Salamat po 🙏", "thank"),
+        ("Vielen Dank", "thank"),
+        ("D'accord, merci", "thank"),
+        ("Oui, merci", "thank"),
+        ("Muchas gracias doctor", "thank"),
+        ("Merci, au revoir", "goodbye"),
+        ("Obrigado, até logo", "goodbye"),
+        ("ok tchau", "goodbye"),
+        ("Allah hafiz", "goodbye"),
+        ("nein", "deny"),
+        ("sim", "affirm"),
+    ],
+)
+def test_a_courtesy_in_any_language_we_know_is_small_talk(text: str, intent: str) -> None:
+    assert courtesy_intent(text) == intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Merci, and is it the chemo?",
+        "Bonjour, mon frère a une cirrhose",
+        "hola, my daughter has low white cells",
+        "so",
+        "",
+        "thanks but why is it low",
+    ],
+)
+def test_anything_more_than_a_courtesy_is_not_one(text: str) -> None:
+    assert courtesy_intent(text) is None
+
+
+def _message(text: str, intent: str, entities: list | None = None) -> Message:
+    return Message(
+        data={
+            "text": text,
+            "intent": {"name": intent, "confidence": 0.3},
+            "intent_ranking": [{"name": intent, "confidence": 0.3}],
+            "entities": entities or [],
+        }
+    )
+
+
+def test_the_component_sets_the_courtesys_intent_and_the_guard_lets_it_through() -> None:
+    message = Courtesies().process([_message("Obrigado, tchau", "ask_cause_liver_spleen")])[0]
+    assert message.get("intent")["name"] == "goodbye"
+    guarded = InputGuard().process([message])[0]
+    assert guarded.get("intent")["name"] == "goodbye"
+    assert not guarded.get("entities")
+
+
+def test_a_message_naming_a_term_is_left_alone() -> None:
+    term = {"entity": "cause_term", "value": "chemo", "start": 0, "end": 5}
+    message = Courtesies().process([_message("chemo", "ask_cause_cancer_treatment", [term])])[0]
+    assert message.get("intent")["name"] == "ask_cause_cancer_treatment"
+
+
+def test_other_languages_beyond_a_courtesy_still_get_the_input_problem() -> None:
+    message = InputGuard().process([_message("Bonjour, je ne parle pas anglais du tout", "greet")])
+    assert message[0].get("intent")["name"] == "nlu_fallback"
