@@ -192,6 +192,7 @@ def test_look_alikes_are_not_red_flags(rules_only: RedFlagDetector) -> None:
     for text in (
         "I'm dying for a cup of tea",
         "I keep fit and well",
+        "My sister neutrophils low. Which food she fit chop to increase am?",
         "my hay fever is awful this year",
         "I nearly had a heart attack when I saw the bill",
         "out of breath after running for the bus, fine a minute later",
