@@ -6,7 +6,8 @@ never saw these words, and the input guard would read them as a message in
 another language; the patient would be asked to write in English when they only
 said thank you. A message made only of such courtesies (with English ones such
 as "ok" or "thanks", punctuation and emoji) gets the intent of the courtesy: a
-goodbye if it says goodbye, else thanks, else a greeting, else yes or no.
+goodbye if it says goodbye, else no ("nein, danke"), else thanks, else a
+greeting, else yes. English alone ("no thanks") is left to the classifier.
 
 Plain Python for the lexicon (`courtesy_intent`), tested on its own.
 """
@@ -14,16 +15,14 @@ Plain Python for the lexicon (`courtesy_intent`), tested on its own.
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Tuple
+from typing import Dict, List, Tuple
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.intent_override import override_intent
+from bot.nlu.stateless import StatelessComponent
 from bot.nlu.term_matcher import fold_accents
 from knowledge.names import (
     AFFIRM_INTENT,
@@ -76,7 +75,13 @@ _FILLERS = frozenset(
 """Words that soften a courtesy ("salamat po", "merci madame") and say nothing more."""
 # fmt: on
 
-_ORDER = (GOODBYE_INTENT, THANK_INTENT, GREET_INTENT, AFFIRM_INTENT, DENY_INTENT)
+_ENGLISH = frozenset(
+    {"bye", "goodbye", "bye bye", "see you", "thanks", "thank you", "thank u", "thx", "ty"}
+    | {"cheers", "many thanks", "hi", "hello", "hey", "good morning", "good afternoon"}
+    | {"good evening", "ok", "okay", "yes", "alright", "no", "nope"}
+)
+"""Courtesies the classifier learnt in English: alone, they stay its to read."""
+_ORDER = (GOODBYE_INTENT, DENY_INTENT, THANK_INTENT, GREET_INTENT, AFFIRM_INTENT)
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _LONGEST = max(len(phrase.split()) for phrases in _COURTESIES.values() for phrase in phrases)
 _INTENT_OF: Dict[str, str] = {
@@ -89,39 +94,32 @@ def courtesy_intent(text: str) -> str | None:
 
     "Merci, au revoir" is a goodbye, "Salamat po" thanks, "Olá, boa tarde" a
     greeting, "D'accord, merci" thanks. A message with anything else in it is not
-    one ("Merci, and is it the chemo?").
+    one ("Merci, and is it the chemo?"), nor one in English alone ("no thanks").
     """
     words = _WORD.findall(fold_accents(text.lower()))
     found = set()
+    foreign = False
     position = 0
     while position < len(words):
         for size in range(min(_LONGEST, len(words) - position), 0, -1):
             phrase = " ".join(words[position : position + size])
             if phrase in _INTENT_OF:
                 found.add(_INTENT_OF[phrase])
+                foreign = foreign or phrase not in _ENGLISH
                 position += size
                 break
         else:
             if words[position] not in _FILLERS:
                 return None
             position += 1
+    if not foreign:
+        return None
     return next((intent for intent in _ORDER if intent in found), None)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class Courtesies(GraphComponent):
+class Courtesies(StatelessComponent):
     """Gives a message made only of courtesies the intent of the courtesy."""
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> Courtesies:
-        """Creates the component; it has no state."""
-        return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Sets the courtesy's intent on messages that are nothing but courtesies."""

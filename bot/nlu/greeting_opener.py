@@ -12,12 +12,9 @@ other replies the classifier is given keep their own intent.
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List
+from typing import List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import (
     ENTITIES,
     INTENT,
@@ -27,6 +24,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.intent_override import override_intent
+from bot.nlu.stateless import StatelessComponent
 from knowledge.names import GREET_INTENT, SMALL_TALK_INTENTS, TERM_ENTITY
 
 _GREETING = re.compile(
@@ -60,19 +58,8 @@ def is_greeting_opener(text: str) -> bool:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class GreetingOpener(GraphComponent):
+class GreetingOpener(StatelessComponent):
     """Gives a greeting that asks nothing the `greet` intent."""
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> GreetingOpener:
-        """Creates the component; it has no state."""
-        return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Marks greeting openers that name no term as `greet`."""

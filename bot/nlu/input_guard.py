@@ -7,12 +7,9 @@ so the clarification action can say exactly what to do instead of guessing a top
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.constants import (
@@ -25,6 +22,7 @@ from bot.nlu.courtesies import courtesy_intent
 from bot.nlu.input_checks import NOT_ENGLISH, TOO_LONG, input_problem
 from bot.nlu.intent_override import override_intent
 from bot.nlu.length_guard import CUT_MARK
+from bot.nlu.stateless import StatelessComponent
 from knowledge.names import INPUT_PROBLEM_ENTITY
 
 
@@ -35,19 +33,8 @@ from knowledge.names import INPUT_PROBLEM_ENTITY
     ],
     is_trainable=False,
 )
-class InputGuard(GraphComponent, EntityExtractorMixin):
+class InputGuard(StatelessComponent, EntityExtractorMixin):
     """Overrides the intent of empty, too long or non-English messages."""
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> InputGuard:
-        """Creates the component; it has no state."""
-        return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Marks unusable messages as `nlu_fallback` with an `input_problem` entity."""

@@ -9,16 +9,14 @@ the end of a long message still gets the emergency reply.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.input_checks import MAX_MESSAGE_CHARS
+from bot.nlu.stateless import StatelessComponent
 
 CUT_MARK = "input_was_cut"
 """Message attribute set on a message this component shortened."""
@@ -28,19 +26,8 @@ CUT_MARK = "input_was_cut"
     [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER],
     is_trainable=False,
 )
-class LengthGuard(GraphComponent):
+class LengthGuard(StatelessComponent):
     """Cuts over-long messages to MAX_MESSAGE_CHARS before any other NLU component."""
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> LengthGuard:
-        """Creates the component; it has no state."""
-        return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Shortens and marks every message longer than the limit."""

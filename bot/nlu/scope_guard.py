@@ -11,12 +11,9 @@ entity for the reply. The safety policy reads every message before any of this.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import (
     ENTITIES,
@@ -26,6 +23,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.intent_override import override_intent
 from bot.nlu.scope_requests import out_of_scope_request
+from bot.nlu.stateless import StatelessComponent
 from knowledge.names import OUT_OF_SCOPE_INTENT, SCOPE_REQUEST_ENTITY
 
 
@@ -36,19 +34,8 @@ from knowledge.names import OUT_OF_SCOPE_INTENT, SCOPE_REQUEST_ENTITY
     ],
     is_trainable=False,
 )
-class ScopeGuard(GraphComponent, EntityExtractorMixin):
+class ScopeGuard(StatelessComponent, EntityExtractorMixin):
     """Overrides the intent of a request the fact sheet cannot answer."""
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> ScopeGuard:
-        """Creates the component; its patterns are code (bot.nlu.scope_requests)."""
-        return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Marks unanswerable requests as out_of_scope with a `scope_request` entity."""

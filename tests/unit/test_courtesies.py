@@ -24,7 +24,7 @@ from bot.nlu.input_guard import InputGuard
         ("Obrigado, até logo", "goodbye"),
         ("ok tchau", "goodbye"),
         ("Allah hafiz", "goodbye"),
-        ("nein", "deny"),
+        ("nein, danke", "deny"),
         ("sim", "affirm"),
     ],
 )
@@ -41,6 +41,8 @@ def test_a_courtesy_in_any_language_we_know_is_small_talk(text: str, intent: str
         "so",
         "",
         "thanks but why is it low",
+        "no thanks",
+        "ok bye",
     ],
 )
 def test_anything_more_than_a_courtesy_is_not_one(text: str) -> None:
