@@ -177,13 +177,13 @@ class NamedTermCertainty(GraphComponent):
         if predicted == FOLLOW_UP_INTENT or (predicted in CHOSEN and sure):
             return None  # the answer action reads a follow-up's terms itself
         entities = message.get(ENTITIES) or []
-        taker = self._takes_broad_words(entities)
+        named = self._named(entities)
+        causes = {i for i in self._named(entities, broad=False) if i not in self._general}
+        taker = self._takes_broad_words(named, causes)
         if taker is not None and predicted != self._emergency:
             return None if predicted == taker else taker
-        named = self._named(entities)
         if predicted in named and predicted != self._overview:
             return None
-        causes = {i for i in self._named(entities, broad=False) if i not in self._general}
         if causes:
             keep = predicted == self._emergency or len(causes) > 1
             return None if keep else causes.pop()
@@ -205,16 +205,16 @@ class NamedTermCertainty(GraphComponent):
             and (broad or entity["value"] not in self._broad)
         ]
 
-    def _takes_broad_words(self, entities: Sequence[Dict[str, Any]]) -> str | None:
+    def _takes_broad_words(self, named: List[str], causes: set[str]) -> str | None:
         """The topic a broad word belongs to here, when a topic that takes them is named.
 
         "capecitabine tablets for bowel cancer", "is it his cancer medicine?": the
-        tablets and the medicine are a cancer treatment. None when no topic that
+        tablets and the medicine are a cancer treatment. `causes` are the causes
+        named by their own terms. None when no topic that
         takes broad words is named by its own term, or another cause is too ("the
         tablets for her lupus" may be the medicines or the lupus).
         """
-        own = {i for i in self._named(entities, broad=False) if i not in self._general}
-        broad_only = set(self._named(entities)) - own - self._general
-        if len(own) != 1 or not own <= self._takers or not broad_only:
+        broad_only = set(named) - causes - self._general
+        if len(causes) != 1 or not causes <= self._takers or not broad_only:
             return None
-        return next(iter(own))
+        return next(iter(causes))
