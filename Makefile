@@ -36,7 +36,8 @@ $(DEPLOY_VENV)/.installed: deploy/tools-constraints.txt scripts/python310.sh
 	@echo "Installing the deployment checkers into $(DEPLOY_VENV)..."
 	@python310=$$(scripts/python310.sh) && \
 	  { [ -x $(DEPLOY_VENV)/bin/python ] || "$$python310" -m venv $(DEPLOY_VENV); }
-	@$(DEPLOY_VENV)/bin/python -m pip install --quiet -r deploy/tools-constraints.txt
+	@# PYTHONPATH (the project) would make pip check the project against this venv.
+	@PYTHONPATH= $(DEPLOY_VENV)/bin/python -m pip install --quiet -r deploy/tools-constraints.txt
 	@touch $@
 
 $(VENV)/.installed: pyproject.toml constraints.txt scripts/python310.sh

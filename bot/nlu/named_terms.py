@@ -7,7 +7,9 @@ named term supports, the intent becomes that topic's: "hi, I have SLE", "i been
 taking pred for my arthritis" and "flu?" are answered, never met with "did you
 mean...?". The general topics' terms ("low wbc", "urgent") decide only when no
 cause is named. Replies the patient chose (yes, no, thanks, bye, forget me) are
-left alone when the classifier is sure of them, follow-ups always (the answer
+left alone when the classifier is sure of them and the message holds more than
+terms ("corticoïdes" alone is a question, however sure the classifier is that it
+reads like "ok"), follow-ups always (the answer
 action reads their terms itself). The safety
 policy runs before any of this reaches the dialogue.
 """
@@ -27,6 +29,7 @@ from rasa.shared.nlu.constants import (
     INTENT,
     INTENT_NAME_KEY,
     PREDICTED_CONFIDENCE_KEY,
+    TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
@@ -174,9 +177,10 @@ class NamedTermCertainty(GraphComponent):
         predicted = intent.get(INTENT_NAME_KEY)
         limit = SURE_OUT_OF_SCOPE if predicted == OUT_OF_SCOPE_INTENT else SURE_CONFIDENCE
         sure = float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0) >= limit
-        if predicted == FOLLOW_UP_INTENT or (predicted in CHOSEN and sure):
-            return None  # the answer action reads a follow-up's terms itself
         entities = message.get(ENTITIES) or []
+        chosen = predicted in CHOSEN and sure and not _only_terms(message.get(TEXT), entities)
+        if predicted == FOLLOW_UP_INTENT or chosen:
+            return None  # the answer action reads a follow-up's terms itself
         named = self._named(entities)
         causes = {i for i in self._named(entities, broad=False) if i not in self._general}
         taker = self._takes_broad_words(named, causes)
@@ -218,3 +222,15 @@ class NamedTermCertainty(GraphComponent):
         if len(causes) != 1 or not causes <= self._takers or not broad_only:
             return None
         return next(iter(causes))
+
+
+def _only_terms(text: str | None, entities: Sequence[Dict[str, Any]]) -> bool:
+    """Whether the message's words are all knowledge-file terms ("corticoïdes", "SLE?")."""
+    if not text:
+        return False
+    rest = list(text)
+    for entity in entities:
+        if entity.get("entity") == TERM_ENTITY:
+            start, end = int(entity.get("start", 0)), int(entity.get("end", 0))
+            rest[start:end] = [" "] * len(rest[start:end])
+    return rest != list(text) and not any(char.isalnum() for char in rest)

@@ -21,14 +21,21 @@ def _component() -> NamedTermCertainty:
     return NamedTermCertainty(None, None, term_intents({}))
 
 
-def _message(intent: str, terms: List[str], confidence: float = 0.4) -> Message:
+def _message(
+    intent: str, terms: List[str], confidence: float = 0.4, text: str | None = None
+) -> Message:
+    """A classified message naming `terms`; its text is the terms alone unless given."""
+    text = " ".join(terms) if text is None else text
     entities: List[Dict[str, Any]] = [
-        {"entity": "cause_term", "value": term, "start": 0, "end": len(term)} for term in terms
+        {"entity": "cause_term", "value": term, "start": text.lower().find(term), "end": len(term)}
+        for term in terms
     ]
+    for entity in entities:
+        entity["end"] += entity["start"]
     ranking = [{"name": intent, "confidence": confidence}, {"name": "greet", "confidence": 0.05}]
     return Message(
         data={
-            "text": " ".join(terms),
+            "text": text,
             "intent": {"name": intent, "confidence": confidence},
             "intent_ranking": ranking,
             "entities": entities,
@@ -49,10 +56,26 @@ def test_a_named_cause_wins_over_a_guess_no_term_supports(intent: str) -> None:
     assert message.get("intent")["name"] == "ask_cause_medications"
 
 
-@pytest.mark.parametrize("intent", ["affirm", "deny", "thank", "goodbye", "forget_me"])
-def test_a_reply_the_patient_chose_is_left_alone(intent: str) -> None:
-    message = _component().process([_message(intent, ["prednisone"], confidence=0.9)])[0]
+REPLIES = {
+    "affirm": "yes, the prednisone",
+    "deny": "no, not prednisone",
+    "thank": "thanks, that helps with the prednisone",
+    "goodbye": "bye, off to get my prednisone",
+    "forget_me": "delete what I said about prednisone",
+}
+
+
+@pytest.mark.parametrize(("intent", "text"), sorted(REPLIES.items()))
+def test_a_reply_the_patient_chose_is_left_alone(intent: str, text: str) -> None:
+    message = _component().process([_message(intent, ["prednisone"], 0.9, text)])[0]
     assert message.get("intent")["name"] == intent
+
+
+@pytest.mark.parametrize("text", ["corticoïdes", "Corticoïdes?", "  corticoïdes !"])
+@pytest.mark.parametrize("intent", ["affirm", "deny", "out_of_scope"])
+def test_a_message_that_is_only_a_term_gets_its_topic_however_sure(intent: str, text: str) -> None:
+    message = _component().process([_message(intent, ["corticoïdes"], 0.95, text)])[0]
+    assert message.get("intent")["name"] == "ask_cause_medications"
 
 
 @pytest.mark.parametrize("intent", ["affirm", "deny", "thank", "goodbye", "forget_me"])
@@ -153,7 +176,8 @@ def test_a_general_term_never_overrides_a_topic(intent: str) -> None:
 
 def test_a_sure_out_of_scope_stays_out_of_scope() -> None:
     """ "What dose of prednisone should I take?" names a term but asks what we cannot say."""
-    message = _component().process([_message("out_of_scope", ["prednisone"], confidence=0.9)])[0]
+    text = "What dose of prednisone should I take?"
+    message = _component().process([_message("out_of_scope", ["prednisone"], 0.9, text)])[0]
     assert message.get("intent")["name"] == "out_of_scope"
 
 
