@@ -134,10 +134,16 @@ class KnowledgeBase:
         return sorted(term for topic in self.topics for term in topic.broad_terms)
 
     def unnamed_in(self, topic: Topic, terms: Iterable[str]) -> List[str]:
-        """The terms of the message that belong to the topic but that the source does not name."""
+        """The terms of the message that belong to the topic but that the source does not name.
+
+        Not one that a named term of the message completes ("rheumatoid" and
+        "arthritis" are rheumatoid arthritis, which the source names).
+        """
+        named = [normalise_term(t) for t in terms]
         found = []
-        for term in (normalise_term(t) for t in terms):
-            if term in topic.unnamed_terms and term not in found:
+        for term in named:
+            completed = any(f"{other} {term}" in topic.terms for other in named)
+            if term in topic.unnamed_terms and term not in found and not completed:
                 found.append(term)
         return found
 

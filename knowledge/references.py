@@ -64,6 +64,11 @@ _ABOUT_CAUSES = re.compile(
     r"\b(?:caus\w*|why|reasons?|what makes|what made|lower\w*|become low|go(?:es)? low"
     r"|went low|drop\w*)\b"
 )
+_RECOVERS = re.compile(
+    r"\b(?:come|comes|coming|go|goes|going|get|gets|bounce|bounces) (?:back|up)\b"
+    r"|\brecover\w*|\bback to normal\b|\bget(?:s|ting)? better\b"
+)
+"""Whether the count recovers ("so it comes back once I finish or not")."""
 _WHY = re.compile(r"\b(?:how come|why)\b")
 _HOW = re.compile(r"\b(?:how|mechanism)\b")
 _THAT_ANOTHER = re.compile(
@@ -148,7 +153,8 @@ def _goes_on(kb: KnowledgeBase, intent: str | None, confidence: float, text: str
         unsure_how = confidence < UNSURE_CONFIDENCE and bool(_HOW.search(text))
         return refers_back or (short and (bool(_WHY.search(text)) or unsure_how))
     if intent in SMALL_TALK_INTENTS:
-        return confidence < UNSURE_SMALL_TALK and refers_back and bool(_ABOUT_CAUSES.search(text))
+        asks = bool(_ABOUT_CAUSES.search(text) or _RECOVERS.search(text))
+        return confidence < UNSURE_SMALL_TALK and refers_back and asks
     if intent == kb.topic(LAB_ERROR_TOPIC).intent and reports_low:
         return not _LAB_MISTAKE.search(text)  # "blood test says white cell low"
     is_cause_guess = kb.topic_for_intent(intent) is not None

@@ -47,8 +47,10 @@ _COURTESIES: Dict[str, Tuple[str, ...]] = {
         "obrigado", "obrigada", "muito obrigado", "muito obrigada", "gracias", "muchas gracias",
         "grazie", "grazie mille", "salamat", "maraming salamat", "dziekuje", "dzieki", "shukran",
         "shukriya", "dhanyavaad", "dhanyavad", "tesekkurler", "tesekkur ederim", "dank je",
-        "dank u", "bedankt", "multumesc", "e se", "daalu", "na gode", "thanks", "thank you",
-        "thank u", "thx", "ty", "cheers", "many thanks",
+        "dank u", "bedankt", "multumesc", "e se", "daalu", "na gode", "jazakallah",
+        "jazakallah khair", "jazak allah", "jazak allah khair", "jazakallahu khairan",
+        "shukran jazeelan", "dhanyawad", "bahut shukriya", "bahut dhanyavaad", "thanks",
+        "thank you", "thank u", "thx", "ty", "cheers", "many thanks",
     ),
     GREET_INTENT: (
         "bonjour", "bonsoir", "salut", "ola", "oi", "boa tarde", "bom dia", "boa noite", "hola",
@@ -56,7 +58,9 @@ _COURTESIES: Dict[str, Tuple[str, ...]] = {
         "guten abend", "hallo", "servus", "moin", "buongiorno", "buonasera", "kumusta",
         "magandang umaga", "magandang hapon", "magandang gabi", "namaste", "salaam", "salam",
         "marhaba", "ahlan",
-        "assalamu alaikum", "as salamu alaykum", "merhaba", "dzien dobry", "witam", "czesc",
+        "assalamu alaikum", "as salamu alaykum", "salam alaikum", "salam alaykum",
+        "salaam alaikum", "assalamualaikum", "assalam alaikum", "walaikum salam",
+        "wa alaikum salam", "sat sri akal", "merhaba", "dzien dobry", "witam", "czesc",
         "goedemorgen", "goedendag", "hi", "hello", "hey", "good morning", "good afternoon",
         "good evening",
     ),
@@ -70,7 +74,8 @@ _COURTESIES: Dict[str, Tuple[str, ...]] = {
 
 _FILLERS = frozenset(
     {"po", "beaucoup", "sehr", "schon", "muito", "mille", "madame", "monsieur", "senhora",
-     "senhor", "doctor", "doc", "very", "much", "so", "and", "et", "und", "e", "y", "a", "all"}
+     "senhor", "doctor", "doc", "very", "much", "so", "and", "et", "und", "e", "y", "a", "all",
+     "habibi", "habibti", "ji", "bhai", "behen"}
 )
 """Words that soften a courtesy ("salamat po", "merci madame") and say nothing more."""
 # fmt: on

@@ -1,15 +1,18 @@
 """Decides whether a message is something the bot can read at all.
 
-Plain Python and spaCy's bundled stop-word lists (no model, no download): a message
-can be empty, too long, or not in English. Anything else goes to the classifier.
+Plain Python, spaCy's bundled stop-word lists and wordfreq's bundled word
+frequencies (no model, no download): a message can be empty, too long, or not in
+English. Anything else goes to the classifier.
 """
 
 from __future__ import annotations
 
 import importlib
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Dict, FrozenSet
+
+from wordfreq import zipf_frequency
 
 from knowledge.names import EMPTY, NOT_ENGLISH, TOO_LONG
 
@@ -27,6 +30,11 @@ _ENGLISH_CHAT = frozenset(
     | {"nope", "bye", "hi", "hey", "lol", "wbc", "dr", "doc", "im", "pred", "abx", "chemo"}
 )
 """English as typed on a phone, missing from spaCy's list; "ok ty" is no Polish."""
+ENGLISH_WORD_ZIPF = 2.5
+ENGLISH_MARGIN_ZIPF = 0.5
+"""An English content word is at least this common in English (wordfreq's Zipf scale)
+and clearly commoner there than in any foreign language we know: "liver",
+"cirrhosis", "thyroid" and "pill" count; "madre", "lupus" and "hai" do not."""
 
 
 @cache
@@ -51,7 +59,11 @@ def input_problem(text: str | None) -> str | None:
 
 
 def looks_non_english(text: str) -> bool:
-    """True for mostly non-Latin script, or clearly more foreign than English function words."""
+    """True for mostly non-Latin script, or clearly more foreign function words than English words.
+
+    English words are its function words and its content words ("thyroid ki medicine se
+    white blood cell down ho sakta hai kya?" is English enough to be read).
+    """
     letters = [char for char in text if char.isalpha()]
     non_latin = sum(1 for char in letters if ord(char) > _LATIN_LIMIT)
     if letters and non_latin / len(letters) > 0.5:
@@ -60,9 +72,19 @@ def looks_non_english(text: str) -> bool:
     words = [word.lower() for word in _WORD.findall(text)]
     lists = _stop_words()
     english = lists["en"] | _ENGLISH_CHAT
-    english_hits = sum(1 for word in words if word in english)
+    english_hits = sum(1 for word in words if word in english or _english_content_word(word))
     foreign_hits = max(
         sum(1 for word in words if word in lists[code] and word not in english)
         for code in _FOREIGN_LANGUAGES
     )
     return foreign_hits >= 2 and foreign_hits > 2 * english_hits
+
+
+@lru_cache(maxsize=20_000)
+def _english_content_word(word: str) -> bool:
+    """Whether a word is English, not a foreign one ("Hinglish": "abbu ko cirrhosis hai")."""
+    english = zipf_frequency(word, "en")
+    if english < ENGLISH_WORD_ZIPF:
+        return False
+    foreign = max(zipf_frequency(word, code) for code in _FOREIGN_LANGUAGES)
+    return english >= foreign + ENGLISH_MARGIN_ZIPF

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from typing import Any, Dict, List, Sequence
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -75,6 +76,14 @@ CHOSEN = frozenset(
 "abx" or "lymphoma" looks like a short "yes" to it, while a real "yes", "thanks",
 "delete my chat", "can I talk to a nurse about my chemo?", "that didn't help" or
 "what dose of prednisone?" scores well above the limit."""
+_SET_ASIDE = re.compile(
+    r"(?:apart from|besides|beside|other than|except(?: for)?|aside from|not counting|leaving aside"
+    r"|rather than|if it'?s not|if it is not|if not|ruled out|ruling out)\s+(?:the |his |her |my "
+    r"|their |a |an |your )?(?:[\w'-]+\s+)?$"
+)
+_ASKS_ELSE = re.compile(r"\b(?:else|other|others|another|more)\b")
+""""What else could it be apart from chemo?", "besides the flu, what other causes?": the
+patient sets the named cause aside and asks for the rest, the overview's list."""
 SURE_CONFIDENCE = 0.7
 SURE_OUT_OF_SCOPE = 0.8
 """Out of scope must be surer to stand against a named cause: on the six held-out sets,
@@ -178,6 +187,8 @@ class NamedTermCertainty(GraphComponent):
         limit = SURE_OUT_OF_SCOPE if predicted == OUT_OF_SCOPE_INTENT else SURE_CONFIDENCE
         sure = float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0) >= limit
         entities = message.get(ENTITIES) or []
+        if predicted != self._emergency and _sets_a_cause_aside(message.get(TEXT), entities):
+            return None if predicted == self._overview else self._overview
         chosen = predicted in CHOSEN and sure and not _only_terms(message.get(TEXT), entities)
         if predicted == FOLLOW_UP_INTENT or chosen:
             return None  # the answer action reads a follow-up's terms itself
@@ -198,6 +209,8 @@ class NamedTermCertainty(GraphComponent):
             predicted != OUT_OF_SCOPE_INTENT or not sure
         )
         candidates = set(named)
+        if candidates == {self._overview, self._emergency}:
+            candidates = {self._emergency}  # "leukopenia: is it one for an ambulance?"
         return candidates.pop() if gap and len(candidates) == 1 else None
 
     def _named(self, entities: Sequence[Dict[str, Any]], broad: bool = True) -> List[str]:
@@ -222,6 +235,18 @@ class NamedTermCertainty(GraphComponent):
         if len(causes) != 1 or not causes <= self._takers or not broad_only:
             return None
         return next(iter(causes))
+
+
+def _sets_a_cause_aside(text: str | None, entities: Sequence[Dict[str, Any]]) -> bool:
+    """Whether the message asks for causes besides one it names ("what else, apart from X?")."""
+    lowered = (text or "").lower()
+    if not _ASKS_ELSE.search(lowered):
+        return False
+    return any(
+        entity.get("entity") == TERM_ENTITY
+        and _SET_ASIDE.search(lowered[: int(entity.get("start", 0))])
+        for entity in entities
+    )
 
 
 def _only_terms(text: str | None, entities: Sequence[Dict[str, Any]]) -> bool:

@@ -89,6 +89,19 @@ async def test_a_member_the_source_names_gets_no_such_line(kb: KnowledgeBase) ->
     assert "does not name" not in dispatcher.messages[0]["text"]
 
 
+async def test_a_named_disease_split_by_a_typo_gets_no_such_line(kb: KnowledgeBase) -> None:
+    """ "rheumatiod arthritis": the matcher finds "rheumatoid" and "arthritis", which
+    together are rheumatoid arthritis, a disease the source names."""
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        "rheumatiod arthritis runs in my family",
+        intent="ask_cause_autoimmune",
+        entities=[term("rheumatoid"), term("arthritis")],
+    )
+    await ActionAnswerTopic().run(dispatcher, tracker, {})
+    assert "does not name" not in dispatcher.messages[0]["text"]
+
+
 async def test_follow_up_before_any_topic_gets_the_overview(kb: KnowledgeBase) -> None:
     dispatcher = CollectingDispatcher()
     events = await ActionAnswerTopic().run(

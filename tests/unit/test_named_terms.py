@@ -189,3 +189,37 @@ def test_a_general_term_fills_an_unsure_out_of_scope_only() -> None:
     assert unsure.get("intent")["name"] == "ask_overview"
     sure = _component().process([_message("out_of_scope", ["blood test"], confidence=0.9)])[0]
     assert sure.get("intent")["name"] == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what else can lower a white count apart from chemo",
+        "Besides chemo, what other things could make her count go down?",
+        "what else could be keeping it low if it's not the chemo",
+        "other than his chemo, are there more reasons?",
+    ],
+)
+def test_a_cause_set_aside_asks_for_the_others(text: str) -> None:
+    message = _component().process([_message("ask_cause_cancer_treatment", ["chemo"], 0.95, text)])
+    assert message[0].get("intent")["name"] == "ask_overview"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "could chemo do it, or something else?",
+        "what else does chemo do besides lowering the count",
+        "she had chemo and other treatments",
+    ],
+)
+def test_a_named_cause_that_is_not_set_aside_keeps_its_topic(text: str) -> None:
+    message = _component().process([_message("ask_cause_cancer_treatment", ["chemo"], 0.95, text)])
+    assert message[0].get("intent")["name"] == "ask_cause_cancer_treatment"
+
+
+def test_the_emergency_question_wins_when_both_general_topics_fill_a_gap() -> None:
+    """ "Her results say leukopenia: is this one where you ring for an ambulance?" """
+    terms = ["leukopenia", "ambulance"]
+    message = _component().process([_message("bot_challenge", terms, 0.6)])[0]
+    assert message.get("intent")["name"] == "ask_emergency_info"

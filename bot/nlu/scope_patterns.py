@@ -1,0 +1,327 @@
+"""The scope patterns: each kind of request the fact sheet cannot answer, as regexes.
+
+Read by bot.nlu.scope_requests, which decides when a pattern counts. Lower-cased
+text; plain Python with no Rasa import.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Dict, Pattern
+
+_DISEASE_NAME = (
+    r"(?:cancer|l[eu]+[ck]a?e?mia|lymphoma|myeloma|tumou?r|lupus|sle|hiv|aids|mds|aplastic\w*"
+    r"|cirrhosis|hepatitis|an? (?:serious )?(?:disease|illness|infection|virus)"
+    r"|something (?:serious|bad|wrong))\b"
+)
+_DISEASE = r"(?:an? |the )?" + _DISEASE_NAME
+_PERSON = (
+    r"(?:i|he|she|they|we|you|my \w+|his \w+|her \w+|our \w+"
+    r"|(?:the )?(?:pt|patient|resident|client)|mum|mom|dad|baby)"
+)
+_HAS = r"(?:has|have|got|'s got|s got|'ve got|might have|may have|could have)"
+WHITE_CELLS = r"\b(?:white|wbc|leu[ck]\w*|neutro\w*|lympho\w*)\b"
+_UP = (
+    r"(?:raise|raising|boost(?:s|ed|ing)?|increase|increasing|improve|improving"
+    r"|build\w* (?:\w+ ){0,2}up"
+    r"|(?:bring|get|push|put)\w* (?:\w+ ){0,3}(?:back )?up"
+    r"|make\w* (?:\w+ ){0,4}(?:go (?:back )?up|higher|more high|rise))"
+)
+"""Someone making the count rise (not the count recovering by itself)."""
+_SOMEONE_DOES = (
+    r"\b(?:how|what)\s+(?:can|could|do|should|would|might)\s+" + _PERSON + r"\b"
+    r"|\bhow (?:i|we)\b|\bhow to\b|\b(?:anything|something|ways?|tips?)\b[^.?!]{0,30}\bto\b"
+    r"|\b(?:can|could|should|do)\s+(?:i|we|he|she|they)\b"
+    r"|\b(?:is|are) there (?:any |a |an )?\w+ (?:that|which|to)\b"
+)
+_BOOSTERS = (
+    r"(?:foods?|eat\w*|diet|supplements?|vitamins?|injections?|jabs?|shots?|herbs?|juices?"
+    r"|smoothies?|exercise)"
+)
+_TREATMENTS = r"(?:treatments?|medicines?|medications?|drugs?|tablets?|pills?)"
+_FOOD = (
+    r"(?:diet|foods?|eat|eating|drink|drinking|alcohol|vitamins?|supplements?|herbal|salads?"
+    r"|cheeses?|raw|meat|fish|eggs?|fruits?|vegetables|veg|sushi|takeaways?|feed|feeding|beer"
+    r"|wine|booze|spirits|coffee)"
+)
+_ASKS = (
+    r"(?:should|ought|must|need to|is (?:it )?(?:ok|okay|safe)|avoid|can (?:i|he|she|we|they)"
+    r"|what (?:should|can|to)|which (?:foods?|diet)|(?:what|wat|wats|what's|which|best|good)"
+    r" (?:\w+ ){0,3}(?=(?:foods?|eat|diet|drink)\b))"
+)
+OTHER_RESULT = (
+    r"(?:plate?lets?|plt|red (?:blood )?(?:cells?|count)|rbcs?|ha?emoglobin|thrombocytopa?enia"
+    r"|thrombozyten|plaquettes?|plaquetas?|h[aeé]+moglobin[ae]?"
+    r"|ferritin|iron levels?|cholesterol|blood sugar|glucose|crp|esr|thyroid (?:levels?|results?"
+    r"|function|test)|tsh|creatinine|egfr|psa|mcv|mch|mchc|rdw|hct|ha?ematocrit|hb|b12|folate|potassium|sodium"
+    r"|calcium|magnesium|vitamin d|albumin|bilirubin|liver (?:function )?(?:tests?|enzymes)|lfts?"
+    r"|alt|ast|urea)"
+)
+_MEDICINE_KINDS = (
+    r"(?:antibiotics?|medicines?|medications?|drugs?|tablets?|pills?|steroids?|diuretics?"
+    r"|treatments?|chemo\w*|jabs?|injections?)"
+)
+_CELL_KINDS = (
+    r"(?:n[eu]u?trophils?|l[iy]mphocytes?|l[iy]mfocytes?|monocytes?|eosinophils?|basophils?"
+    r"|granulocytes?|b cells?|t cells?)"
+)
+_COUNT_SYMPTOMS = (
+    r"(?:hair|tired\w*|weight|itch\w*|bruis\w*|bleed\w*|dizz\w*|headaches?|aches?|pains?"
+    r"|rash\w*|sweat\w*|ulcers?)"
+)
+_NUMBER_WORD = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten)"
+_UNIT = r"(?! ?(?:mg|ml|mcg|g|kg|units?|%|c|f|degrees?|years?|yrs?|months?|weeks?|days?|hours?)\b)"
+_VALUE = (
+    r"(?:\b\d+[.,]\d+\b" + _UNIT + r"|\b" + _NUMBER_WORD + r" point " + _NUMBER_WORD + r"\b"
+    r"|\b(?:count|wbc|wcc|white cells?|level|result|reading)\b(?: \w+){0,2}? "
+    r"(?:is |was |of |at |= ?)?\d+\b" + _UNIT + r")"
+)
+"""A value of the count: "2.8", "three point two", "wbc 3", "his count was 4"; not a dose."""
+_JUDGMENT = (
+    r"(?:very |too |really |so |dangerously |seriously )?(?:low|bad|normal|ok|okay|dangerous"
+    r"|serious|worrying|concerning|safe|alarming|worrisome)\b"
+    r"(?! (?:with|after|on|during|in|from|because) )"
+)
+_JUDGED = (
+    r"\b(?:is|was|isn't|isnt) (?:that|this|it|mine|his|hers|theirs) (?:\w+ )?"
+    + _JUDGMENT
+    + r"|"
+    + _VALUE
+    + r"(?: \w+){0,2}? (?:bad|normal|ok|okay|dangerous|serious|worrying|safe)\b"
+    + r"|\bhow (?:bad|serious|dangerous|low|worrying) is\b|\bkitna (?:serious|bad|low|kam)\b"
+)
+"""A question that asks to judge a value ("is that dangerous?", "three point two bad?");
+not whether it is expected with a cause ("is that normal with this treatment?")."""
+_LOW_COUNT = r"(?:leu[ck]o?pa?enia|neutropa?enia|(?:a |my |the )?low (?:white|wbc|count)\w*)"
+
+
+def _any(*alternatives: str) -> Pattern[str]:
+    return re.compile("|".join(f"(?:{a})" for a in alternatives))
+
+
+REQUESTS: Dict[str, Pattern[str]] = {
+    # Whether the patient (or someone they ask for) has a disease: a diagnosis.
+    "diagnosis": _any(
+        r"\b(?:do|does|did|have|has|could|might|may|am|is|are)\s+"
+        + _PERSON
+        + r"\s+(?:have|has|got|gotten|be getting)\s+"
+        + _DISEASE,
+        r"\b(?:means?|signs?|shows?|proves?|indicates?|suggests?)\s+(?:that\s+)?"
+        + _PERSON
+        + r"\s*"
+        + _HAS
+        + r"\s+"
+        + _DISEASE,
+        r"\b" + _PERSON + r"\s+(?:have|has|got)\s+" + _DISEASE + r"\s*\?",
+        r"\b(?:have|has|got)\s+" + _DISEASE + r"[,.]?\s*(?:yes|right|no|true)\s*\?",
+        r"\b(?:have|has|got)\s+" + _DISEASE + r",?\s+or not\b",
+        r"\bmeans? (?:that )?(?:it'?s|it is) " + _DISEASE,
+        r"\bmeans?\s+(?:(?:i|he|she|they|you|we)\s+(?:have|has|got)\s+)?"
+        + _DISEASE
+        + r"\s*(?:\?|$)",
+        r"\b(?:my|his|her|their|our) (?:\w+ ){0,4}(?:a )?(?:sign|symptom) of " + _DISEASE,
+        r"\btell (?:me|us) (?:if|whether)\b[^.?!]{0,30}" + _DISEASE_NAME,
+        r"\b(?:it'?s|it is|is it|is that) " + _DISEASE + r",? or not\b",
+        r"\b(?:is|was) (?:\w+ ){0,3}a diagnosis of\b",
+        r"\b(?:do|does|am|is) " + _PERSON + r" (?:have|has)\b[^.?!]{0,30}\bor " + _DISEASE,
+        r"\b(?:is|could|might)\s+(?:it|this|that)\s+(?:be\s+)?(?:a\s+)?"
+        r"(?:cancer|leu[ck]a?emia|lymphoma|a tumou?r)\b",
+        r"\bis (?:it|this|that) (?:an? )?" + _DISEASE_NAME + r"\s*\?",
+        r"\bis (?:it|this) (?:an? )?[\w-]+ (?:deficiency|disease|syndrome|disorder)\s*\?",
+        r"\bconfirm\w*\b[^.?!]{0,20}\bdiagnos",
+        r"\bdiagnos(?:e|is) (?:me|him|her|my)\b|\b(?:is|s|what) (?:my|his|her|the) diagnosis\b",
+        r"\bwhat(?:'s| is) wrong with (?:me|him|her|my)\b",
+        r"\btest (?:me|him|her|us|them) for\b|\bwhat (?:illness|disease) (?:do|does|have)\b",
+    ),
+    # How things will go for a person: outlook, survival.
+    "outlook": _any(
+        r"\b(?:going to|gonna) be (?:ok|okay|alright|all right|fine)\b",
+        r"\bhow long (?:\w+ ){0,4}(?:live|survive)\b|\blive long\b|\blife expectancy\b",
+        r"\bprognosis\b|\bsurviv\w*|\bam i (?:dying|going to die)\b",
+        r"\b(?:will|is|could) " + _PERSON + r" (?:die|dying)\b",
+        r"\bprogression\b|\bprogress (?:to|into)\b|\bturn (?:in)?to (?:a |an )?"
+        r"(?:cancer|l[eu]+[ck]a?e?mia|aml|lymphoma|myeloma|mds)\b",
+    ),
+    # Advice on a medicine: its dose, what it is for, whether to stop it.
+    "medicine_advice": _any(
+        r"\b(?:what|wat|wot|which|right|correct|safe|max\w*|usual|normal)\s+(?:\w+\s+)?"
+        r"(?:dose|dosage)s?\s*(?:of|for|should|shud|do|is|to|would|will|can|could|\?|$)",
+        r"\bhow (?:much|many)\b[^.?!]{0,30}\b(?:take|taken|taking|have|give|mg)\b",
+        r"\bmissed (?:a |my |his |her )?dose\b",
+        r"\bwhat(?:'s| is)\s+(?:an? |the |this |that )?(?!white|leu|cells?|wbc)[\w-]+(?: \w+)?"
+        r"\s+(?:used for|prescribed for|given for|for\s*(?:[?.!,]|$|and\b))",
+        r"\bwhat is (?:it |this |that )?for\b|\bwhat (?:it's|it is) (?:used )?for\b",
+        r"\bwhat does (?!the |it |that |this |a |my |your |spleen|liver|marrow|white|leu)[\w-]+ do"
+        r"\s*(?:\?|$)",
+        r"^\W*dos(?:e|age)s? (?:of|for)\b",
+        r"\bwhat (?:does|do) (?:the |this |that |his |her )?[\w-]+ (?:jab|injection|shot|drug"
+        r"|tablet|medicine|pill)s? (?:actually |really )?do\b",
+        r"\bfinish (?:the|her|his|my|their) course\b|\bstop (?:his|her|my|their|the) [\w-]+ or\b",
+        r"\b(?:cut|reduce|lower|change|increase|up|double) (?:down )?(?:the |my |his |her )?"
+        r"(?:dose|dosage)\b|\b(?:dose|dosage) (?:down|up)\b",
+        r"\bover the counter\b|\b(?:safe|ok|okay) to (?:give|take|have) (?!a blood)\w+",
+        r"\b(?:be stopped|stop taking|come off|coming off|go off)\b",
+        r"(?<!if i )(?<!if he )(?<!if she )(?<!if we )(?<!if they )(?<!if you )"
+        r"\bstop (?:his|her|my|their|the) (?:\w+ )?(?:tablets?|pills?|medicines?|meds"
+        r"|medication|treatment)\b",
+        r"\b(?:what|which|wat|wich)\s+(?:\w+\s+)?"
+        + _MEDICINE_KINDS
+        + r"\s+(?:is|are|would be|should|do you|to)\b[^.?!]{0,20}"
+        r"\b(?:best|better|right|good|recommend\w*|use|take|give)\b",
+        r"\bbest " + _MEDICINE_KINDS + r"\b",
+        r"\b(?:should|can|could|shall|do) (?:i|he|she|we|they) (?:just )?stop\b",
+        r"\b(?:should|can|could|shall|do|does) (?:dad|mum|mom|mummy|papa|nan|gran|grandma|grandpa"
+        r"|(?:my|his|her|our) \w+) (?:just )?(?:stop|skip|pause|quit)\b",
+        r"\b(?:dose|dosage)s? (?:of (?:his |her |my |their |the )?[\w-]+ )?(?:\w+ ){0,2}"
+        r"(?:be |get )?(?:reduced|increased|lowered|raised|changed|cut|adjusted|halved|doubled)\b",
+        r"\bwhich (?:one )?(?:is|would be) (?:better|best|safer)\b",
+        r"\b(?:discontinue|withhold|hold off|pause)\w*\b[^.?!]{0,30}"
+        r"\b(?:his|her|my|their|the|it)\b",
+        r"\b(?:should|can|could|shall|do|would) (?:i|he|she|we|they|you) (?:\w+ )?"
+        r"(?:switch|swap|change) (?:him |her |them |me )?(?:to |over to )?"
+        r"(?:a |another |different |other |his |her |my |the )*(?:chemo\w*|treatment"
+        r"|medicines?|medications?|drugs?|tablets?|pills?|meds)\b",
+        r"\b(?:first[- ]line|best|standard|usual|current) (?:\w+ )?treatments? (?:for|of)\b",
+        r"\bis (?:\w+ )?(?:chemo\w*|radio\w*|radiation|treatment|surgery|it) (?:\w+ )?"
+        r"(?:safe|too (?:risky|much|dangerous|strong)|worth it)\b",
+    ),
+    # How to raise the count or treat it: food, supplements, injections, cures.
+    "raise_or_treat": _any(
+        "(?:" + _SOMEONE_DOES + r")[^.?!]{0,40}\b" + _UP + r"\b",
+        r"\b"
+        + _BOOSTERS
+        + r"\b[^.?!]{0,40}\b(?:"
+        + _UP
+        + r"|help(?:s|ed|ing)?\b|recover\w*|come (?:back )?up|go (?:back )?up|more)",
+        r"\b" + _TREATMENTS + r"\b[^.?!]{0,40}\b" + _UP + r"\b",
+        r"\b" + _UP + r"\b[^.?!]{0,40}\b(?:with|by|through) " + _BOOSTERS + r"\b",
+        r"\b" + _ASKS + r"\b[^.?!]{0,40}\b" + _FOOD + r"\b",
+        r"\b" + _FOOD + r"\b[^.?!]{0,40}\b" + _ASKS + r"\b",
+        r"\b" + _FOOD + r"\b[^.?!]{0,30}\b(?:ok|okay|safe|allowed|bad|good) (?:for|to|with)\b",
+        r"\b(?:treat(?:ed|ing)?|cure[ds]?|fix(?:ed)?)\s+(?:it|this|that|"
+        + _LOW_COUNT
+        + r")\b(?![^.?!]{0,20}\bas (?:urgent|an emergency|serious))",
+        r"(?<!emergency )(?<!urgent )(?<!immediate )\b(?:treatment|cure|medicine|medication"
+        r"|tablets?|pills?) (?:for|of) " + _LOW_COUNT,
+        r"\b(?:how|can|could) (?:is|are|do you|do they|can you|will they|can|could)?\s?"
+        r"(?:it|this|that|leu[ck]o?pa?enia|(?:a |my )?low (?:white|wbc)[\w ]{0,12}) (?:be )?"
+        r"(?:treated|cured|fixed|managed)\b",
+        r"\bcurable\b|\ba cure\b|\bhow (?:do|can|could|to|should)\b[^.?!]{0,15}\bget rid of\b",
+        r"\bhow (?:is|are) (?:\w+ ){1,3}(?:treated|cured|managed)\b",
+        r"\bwhat(?:'s|s| is) the tre+a?tment\b|\bhow many (?:rounds|cycles|sessions|courses)\b",
+        r"\bwhat treatment (?:is|will|would|should|do|does) " + _PERSON + r"\b",
+    ),
+    # Daily life with a low count: work, travel, vaccines, pregnancy, family.
+    "daily_life": _any(
+        r"\b(?:can|could|should|is it (?:ok|okay|safe|advisable|wise|recommended)|safe to|may"
+        r"|advisable|wise)\b[^.?!]{0,30}\b(?:travel\w*"
+        r"|fly|flying|plane|holiday|abroad|vaccin\w*|jabs?|boosters?|pregnan\w*|fertility)\b",
+        r"\b(?:can|could|should|shall|must|is it (?:ok|okay|safe)|safe|ok|okay)\b[^.?!]{0,30}"
+        r"\b(?:go(?:es|ing)? (?:back )?to|keep (?:\w+ )?(?:off|home from)"
+        r"|send (?:\w+ )?(?:back )?to)\s+"
+        r"(?:the |her |his |my |their )?(?:nursery|kindergarten|school|daycare|day care|creche"
+        r"|przedszkole|guardería|work)\b",
+        r"\bis (?:\w+ ){1,3}(?:hereditary|inherited|genetic|contagious|catching)\b",
+        r"\baffect (?:my |her |our |his )?(?:chances|pregnan\w*|fertility)",
+        r"\b(?:is|are|be) (?:it|this|that|they|leu[ck]o?pa?enia|(?:a )?low (?:\w+ ){0,3}count)\s+"
+        r"(?:\w+ )?(?:hereditary|inherited|genetic|contagious|catching)\b",
+        r"\bpass (?:it |this )?(?:on )?to (?:my|our|the) (?:children|kids|baby)\b",
+        r"\bruns? in (?:the |our )?famil\w*",
+        r"\b(?:keep|stay|kept) (?:\w+ )?away from\b|\bavoid (?:\w+ )?(?:people|crowds|children|kids"
+        r"|grandchildren|grandkids|visitors|hospitals?)\b|\bisolat(?:e|ing|ion)\b",
+        r"\bcan (?:i|he|she|they) (?:still )?(?:go (?:to|back to) )?(?:my |his |her |their )?"
+        r"(?:work|school|nursery|job|the gym)\b",
+        r"\b(?:can|could|may|should) (?:i|he|she|we|they|you) (?:still )?(?:go|get|have|do|eat"
+        r"|drink|take|keep|play|swim|work)\b"
+        r"(?![^.?!]{0,30}\b(?:hospital|a ?& ?e|a and e|er|ed|ambulance|urgent|emergency|999|911|112"
+        r"|doctor|gp|help)\b)[^.?!]{0,30}"
+        r"\bwith (?:a |my |his |her |these |such )?(?:low|so few)\b",
+    ),
+    # Other effects of a treatment than on the white count (see out_of_scope_request).
+    "side_effects": _any(
+        r"\bput on weight\b|\bweight (?:gain|loss)\b|\bhair\b",
+        r"\bmouth ulcers\b|\bnause\w*|\btiredness\b|\bfatigue\b",
+        r"\b(?:feel\w*|felt|so|very|always|really|get\w*|been"
+        r"|(?:make|makes|making|made) (?:you|me|him|her|them|us))\s+tired\b",
+    ),
+    # Another blood result: platelets, red cells, haemoglobin, cholesterol...
+    "other_result": _any(r"\b" + OTHER_RESULT + r"\b"),
+    # What the kinds of white cells are and how they differ (see out_of_scope_request).
+    "cell_kinds": _any(
+        r"\b(?:what|wat|wht)(?:'s| is| are| r| do| does)\s+(?:a |an |the )?" + _CELL_KINDS + r"\b",
+        r"\bdiff?e?rr?ence\b[^.?!]{0,20}\b" + _CELL_KINDS + r"\b",
+        r"\b(?:types?|kinds?|sorts?) of white (?:blood )?cells?\b",
+    ),
+    # How a low count feels or shows itself: symptoms (see out_of_scope_request).
+    "symptoms": _any(
+        r"\b(?:symptoms?|signs?) (?:of|from) (?:a |having )?(?:low|leu[ck]o?pa?enia)",
+        r"\b(?:does|do|can|will|could|would)\s+(?:a |my |his |her |the )?(?:low|leu[ck]o?pa?enia)"
+        r"(?:[^.?!]{0,25})\b(?:make|makes|cause|causes|give|gives)\b[^.?!]{0,25}\b"
+        + _COUNT_SYMPTOMS
+        + r"\b",
+        r"\bwhat (?:does|do|will) (?:a |my |his |her )?"
+        r"(?:low (?:white|wbc)[\w ]{0,15}|leu[ck]o?pa?enia) feel like\b",
+        r"\bhow (?:does|do|will) (?:a |my |his |her )?(?:low|leu[ck]o?pa?enia)[\w ]{0,20}"
+        r" make (?:you|me|him|her|them|u) feel\b",
+    ),
+    # Tests and operations: a biopsy, taking the spleen out (see out_of_scope_request).
+    "procedures": _any(
+        r"\bbiops(?:y|ies)\b[^.?!]{0,30}\b(?:take|takes|hurt\w*|pain\w*|done|involve\w*|risks?"
+        r"|prepare|sore|safe)\b|\b(?:what|how)\b[^.?!]{0,20}\bbiops(?:y|ies)\b",
+        r"\bsplenectomy\b|\btransplant\b|\boperation\b|\b(?:the|an?) op\b",
+        r"\b(?:take|taking|took|taken|get|getting) (?:it|the spleen|(?:his|her|my) spleen) out\b",
+        r"\bremov\w* (?:the |his |her |my )?spleen\b",
+    ),
+    # A high white count instead of a low one (see out_of_scope_request).
+    "high_count": _any(
+        WHITE_CELLS
+        + r"(?:[^.?!]|\.\d){0,25}(?:\b(?:high|higher|raised|elevated|increased)\b|\(h\))",
+        WHITE_CELLS + r"[\s:=]*(?:(?:count|wcc|is|was|of) )?\d+(?:\.\d+)?\s*h\b",
+        r"\b(?:high|higher|raised|elevated|increased|too many)\b[^.?!]{0,25}" + WHITE_CELLS,
+        r"\b(?:a |the )?high (?:count|one)\b|\b(?:hi|high),? not low\b",
+        r"\b(?:his|hers|theirs|mates?|friends?|\w+'s) (?:is|was|are|were) (?:so |really |very )?"
+        r"(?:high|higher|raised)\b",
+        r"\b(?:neutrophilia|lymphocytosis|monocytosis|eosinophilia)\b",
+        r"\bleu[ck]ocytosis\b",
+    ),
+    # Numbers: normal ranges, whether a value is low.
+    "numbers": _any(
+        r"\bwh?at(?:'?s| is| are| counts as)\s+(?:a |the )?(?:normal|healthy|reference|usual)\s+"
+        r"(?:\w+\s+)?(?:range|number|level|value|count|amount|result|wbc|size|reading)s?\b",
+        r"\bwhat (?:number|level|count|value) (?:is|counts as)\b",
+        r"\b(?:what(?:'s| is)|is|which is) the (?:right |correct )?normal (?:wbc |white (?:blood )?"
+        r"(?:cell )?(?:count )?)?range\b",
+        r"\d[\d.,]*\s*(?:thousand|k)?\b[^?]{0,60}\bnormal or (?:no|not)\b",
+        r"\bis (?:a |my |his |her )?(?:count of |wbc of |result of )?\d+(?:\.\d+)? "
+        r"(?:an? )?(?:low|normal|bad|ok|okay|dangerous|too low)\b",
+        r"^(?=[\s\S]*" + _VALUE + r")(?=[\s\S]*(?:" + _JUDGED + r"))",
+    ),
+    # The clinic's business: appointments, costs, opening hours, letters, parking.
+    "clinic_admin": _any(
+        r"\b(?:when|what time|where|how)\b[^.?!]{0,30}\b(?:appointments?|appts?)\b",
+        r"\b(?:can|could|how do|how can|where do|want to|need to|help me|would like to) (?:i |you "
+        r"|we )?(?:re)?(?:book|make|change|cancel|reschedule|move|get)\w* (?:me )?"
+        r"(?:an? |my |the |another )?(?:\w+ ){0,2}(?:appointment|appt)",
+        r"\b(?:re)?book (?:me|us|him|her) in\b|\brebook\b|\bany appointments\b",
+        r"\b(?:can|could) (?:i|you|we) book (?:that|it|this|one|a test|the test)\b"
+        r"|\bbook (?:that|it|this) (?:online|for me)\b",
+        r"\b(?:reschedule|rebook|cancel|move|postpone) (?:my|his|her|the|a) (?:blood )?tests?\b",
+        r"\bparking\b|\bpark (?:at|near|my)\b|\bwhere (?:can|do|should) (?:i|we) park\b",
+        r"\bopening (?:hours|times)\b|\bwhat time (?:does|do|is) (?:the )?\w+ (?:\w+ )?open",
+        r"\bhow much (?:does|do|is|will|would) (?:\w+ ){0,5}cost\b|\bprivately\b",
+        r"\bfast(?:ing)? before\b|\bhow long (?:do|does|will) (?:the |my )?(?:blood )?(?:test )?"
+        r"results? take\b",
+        r"\brefer (?:me|him|her)\b|\bsend (?:me )?(?:my|his|her) (?:blood )?results\b",
+        r"\bwhich (?:bus|train|hospital|clinic|floor|entrance|ward)\b",
+        r"\bwhere (?:do |can )?i go for\b",
+        r"\b(?:see|change|switch|get|have) (?:to )?(?:a |an )?(?:different|another|new|second) "
+        r"(?:doctor|gp|consultant|specialist|nurse|haematologist|hematologist|oncologist)\b",
+        r"\bwhere (?:is|are|do i find) (?:the )?(?:\w+ ){0,2}(?:department|ward|unit|reception"
+        r"|clinic|lab|phlebotomy)\b",
+        r"\bhow often (?:should|do|does|will|must) (?:\w+ ){0,3}(?:be )?(?:checked|monitored|tested"
+        r"|done|repeated|taken)\b",
+        r"\b(?:write|need) (?:me |us )?a letter\b",
+        r"\b(?:repeat|renew\w*|refill\w*|get (?:a |my |his |her )?(?:new )?)\s*(?:my |a |the )?"
+        r"prescriptions?\b",
+    ),
+}
