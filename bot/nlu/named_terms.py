@@ -251,11 +251,14 @@ def _sets_a_cause_aside(text: str | None, entities: Sequence[Dict[str, Any]]) ->
 
 def _only_terms(text: str | None, entities: Sequence[Dict[str, Any]]) -> bool:
     """Whether the message's words are all knowledge-file terms ("corticoïdes", "SLE?")."""
-    if not text:
+    spans = [
+        (int(entity.get("start", 0)), int(entity.get("end", 0)))
+        for entity in entities
+        if entity.get("entity") == TERM_ENTITY
+    ]
+    if not text or not spans:
         return False
     rest = list(text)
-    for entity in entities:
-        if entity.get("entity") == TERM_ENTITY:
-            start, end = int(entity.get("start", 0)), int(entity.get("end", 0))
-            rest[start:end] = [" "] * len(rest[start:end])
-    return rest != list(text) and not any(char.isalnum() for char in rest)
+    for start, end in spans:
+        rest[start:end] = [" "] * len(rest[start:end])
+    return not any(char.isalnum() for char in rest)

@@ -53,9 +53,9 @@ OTHER_RESULT = (
     r"(?:plate?lets?|plt|red (?:blood )?(?:cells?|count)|rbcs?|ha?emoglobin|thrombocytopa?enia"
     r"|thrombozyten|plaquettes?|plaquetas?|h[aeé]+moglobin[ae]?"
     r"|ferritin|iron levels?|cholesterol|blood sugar|glucose|crp|esr|thyroid (?:levels?|results?"
-    r"|function|test)|tsh|creatinine|egfr|psa|mcv|mch|mchc|rdw|hct|ha?ematocrit|hb|b12|folate|potassium|sodium"
-    r"|calcium|magnesium|vitamin d|albumin|bilirubin|liver (?:function )?(?:tests?|enzymes)|lfts?"
-    r"|alt|ast|urea)"
+    r"|function|test)|tsh|creatinine|egfr|psa|mcv|mch|mchc|rdw|hct|ha?ematocrit|hb|b12|folate"
+    r"|potassium|sodium|calcium|magnesium|vitamin d|albumin|bilirubin"
+    r"|liver (?:function )?(?:tests?|enzymes)|lfts?|alt|ast|urea)"
 )
 _MEDICINE_KINDS = (
     r"(?:antibiotics?|medicines?|medications?|drugs?|tablets?|pills?|steroids?|diuretics?"
