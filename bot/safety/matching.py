@@ -73,7 +73,10 @@ class PhraseMatching:
     def __init__(self, rules: RedFlagRules) -> None:
         """Compiles every phrase and cue of the rules into matchers."""
         helper = Normaliser((), rules.abbreviations)
-        vocabulary: Set[str] = set(rules.readings.context_words)
+        vocabulary: Set[str] = {
+            *rules.readings.context_words,
+            *rules.readings.context_words_before,
+        }
         self._rules: Dict[str, Rule] = {}
         self._self_negating: Set[str] = set()
         self._flags = SequenceMatcher()

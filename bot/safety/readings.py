@@ -242,7 +242,11 @@ def _unit_after(text: str, end: int) -> Optional[str]:
 
 
 def _has_context(text: str, start: int, end: int, rules: ReadingRules) -> bool:
-    return _near(text, start, end, rules.context_words)
+    before = text[max(0, start - CONTEXT_CHARS) : start]
+    return _near(text, start, end, rules.context_words) or (
+        bool(rules.context_words_before)
+        and _any_of(rules.context_words_before, "(?![a-z])").search(before) is not None
+    )
 
 
 def _near(text: str, start: int, end: int, words: Sequence[str]) -> bool:

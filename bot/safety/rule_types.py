@@ -56,6 +56,9 @@ class ReadingRules:
     fever_at_or_above_c: float
     low_below_c: float
     context_words: Tuple[str, ...]
+    """Near a bare whole number, before or after it, these make it a temperature."""
+    context_words_before: Tuple[str, ...]
+    """These make it a temperature only before it ("reads 39", not "40 and it says")."""
     not_after: Tuple[str, ...]
     not_before: Tuple[str, ...]
     threshold_after: Tuple[str, ...]
