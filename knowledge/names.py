@@ -43,6 +43,7 @@ SCOPE_REQUESTS = (
     "high_count",
     "numbers",
     CLINIC_ADMIN_REQUEST,
+    "unrelated",
 )
 """Each has a line of its own in the knowledge file's messages (`scope_<kind>`)."""
 

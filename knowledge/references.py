@@ -53,12 +53,15 @@ _REFERENCE = re.compile(
     r"|medicines?|drugs?|condition|disease|illness|virus|infection|sample|test))\b"
 )
 _OTHER_CAUSES = re.compile(
-    r"\b(?:else|els|elses|other|others|another|apart from|besides|except|all the|list)\b"
+    r"\b(?:else|els|elses|other|others|another|apart from|apart of|besides|except|all the|list"
+    r"|more (?:things|reasons|causes))\b"
+    r"|\bwhat (?:\w+ )?(?:could|might|can|would) (?:it|this|that) be\b"
 )
 _GENERALLY = re.compile(r"\b(?:in general|generally|usually|normally|commonly|most often)\b")
 _OTHER_SOMETHING = re.compile(
     r"\b(?:an)?other (?:\w+ )?(?:cells?|counts?|results?|tests?|samples?|checks?|appointments?"
-    r"|opinions?|doctors?|people|one|time|day|week)\b"
+    r"|opinions?|doctors?|people|one|time|day|week|analys[ie]s|analyses|exams?)\b"
+    r"|\b(?:an)?other (?:\w+ ){0,2}(?:tablets?|pills?|medicines?|medications?|meds|drugs?)\b"
 )
 _ABOUT_CAUSES = re.compile(
     r"\b(?:caus\w*|why|reasons?|what makes|what made|lower\w*|become low|go(?:es)? low"

@@ -1,7 +1,8 @@
 """Rasa NLU component: a greeting that only says who is asking gets a greeting back.
 
 Patients open with a sentence before the question: "Good afternoon. I am writing
-about my mother, who is 79.", "hi, sorry, I don't really know how this works".
+about my mother, who is 79.", "hi, sorry, I don't really know how this works", "Hi,
+I've just seen my results on the portal", "I don't know if this is the right place".
 The classifier, which never saw such an opener, guesses a topic or out of scope
 from stray words. A message that starts with a greeting, names no term, asks no
 question and says nothing about the count is a greeting; the bot greets back and
@@ -30,13 +31,17 @@ from knowledge.names import GREET_INTENT, SMALL_TALK_INTENTS, TERM_ENTITY
 _GREETING = re.compile(
     r"^\W*(?:hi+|hello|hey|hiya|heya|hallo|good (?:morning|afternoon|evening|day)|dear\b"
     r"|greetings|howdy|morning|evening|hola|buen[oa]s(?: d[ií]as| tardes| noches)?|dzie[nń] dobry"
-    r"|witam|bonjour|bom dia|ol[aá]|ciao|salut|merhaba|salaam|namaste|guten (?:tag|morgen))\b",
+    r"|witam|bonjour|bom dia|ol[aá]|ciao|salut|merhaba|salaam|namaste|guten (?:tag|morgen)"
+    r"|sorry to (?:bother|trouble) you|(?:i )?(?:don'?t|do not|am not|'m not) (?:know|sure) if"
+    r" this is the right (?:place|bot|chat)(?: to ask)?|not sure if this is the right"
+    r" (?:place|bot|chat)(?: to ask)?)\b",
 )
+"""A greeting, or a preface that stands for one ("I don't know if this is the right place")."""
 _ASKS_TO_ASK = re.compile(
     r"\b(?:can|could|may) i ask\b|\b(?:a|one|some|few) (?:quick )?questions?\b|\bquick one\b"
 )
 _ABOUT_THE_COUNT = re.compile(
-    r"\b(?:white|wbc|counts?|cells?|leu[ck]\w*|low|blood|results?|causes?|why|emergency"
+    r"\b(?:white|wbc|counts?|cells?|leu[ck]\w*|low|causes?|why|emergency"
     r"|urgent|serious|dangerous)\b"
 )
 

@@ -7,18 +7,17 @@ named term supports, the intent becomes that topic's: "hi, I have SLE", "i been
 taking pred for my arthritis" and "flu?" are answered, never met with "did you
 mean...?". The general topics' terms ("low wbc", "urgent") decide only when no
 cause is named. Replies the patient chose (yes, no, thanks, bye, forget me) are
-left alone when the classifier is sure of them and the message holds more than
+left alone when the classifier is sure of them, unless the message is nothing but
 terms ("corticoïdes" alone is a question, however sure the classifier is that it
-reads like "ok"), follow-ups always (the answer
-action reads their terms itself). The safety
-policy runs before any of this reaches the dialogue.
+reads like "ok") or asks what a named term is or whether it lowers the cells
+(bot.nlu.term_questions); follow-ups always (the answer action reads their terms
+itself). The safety policy runs before any of this reaches the dialogue.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import re
 from typing import Any, Dict, List, Sequence
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -37,6 +36,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.model_files import read_json, write_json
 from bot.nlu.intent_override import override_intent
+from bot.nlu.term_questions import asks_about_the_term, only_terms, sets_a_cause_aside
 from bot.nlu.topic_terms import knowledge_from_config
 from knowledge.names import (
     AFFIRM_INTENT,
@@ -76,14 +76,6 @@ CHOSEN = frozenset(
 "abx" or "lymphoma" looks like a short "yes" to it, while a real "yes", "thanks",
 "delete my chat", "can I talk to a nurse about my chemo?", "that didn't help" or
 "what dose of prednisone?" scores well above the limit."""
-_SET_ASIDE = re.compile(
-    r"(?:apart from|besides|beside|other than|except(?: for)?|aside from|not counting|leaving aside"
-    r"|rather than|if it'?s not|if it is not|if not|ruled out|ruling out)\s+(?:the |his |her |my "
-    r"|their |a |an |your )?(?:[\w'-]+\s+)?$"
-)
-_ASKS_ELSE = re.compile(r"\b(?:else|other|others|another|more)\b")
-""""What else could it be apart from chemo?", "besides the flu, what other causes?": the
-patient sets the named cause aside and asks for the rest, the overview's list."""
 SURE_CONFIDENCE = 0.7
 SURE_OUT_OF_SCOPE = 0.8
 """Out of scope must be surer to stand against a named cause: on the six held-out sets,
@@ -187,9 +179,11 @@ class NamedTermCertainty(GraphComponent):
         limit = SURE_OUT_OF_SCOPE if predicted == OUT_OF_SCOPE_INTENT else SURE_CONFIDENCE
         sure = float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0) >= limit
         entities = message.get(ENTITIES) or []
-        if predicted != self._emergency and _sets_a_cause_aside(message.get(TEXT), entities):
+        text = message.get(TEXT)
+        if predicted != self._emergency and sets_a_cause_aside(text, entities):
             return None if predicted == self._overview else self._overview
-        chosen = predicted in CHOSEN and sure and not _only_terms(message.get(TEXT), entities)
+        asks = only_terms(text, entities) or asks_about_the_term(text, entities)
+        chosen = predicted in CHOSEN and sure and not asks
         if predicted == FOLLOW_UP_INTENT or chosen:
             return None  # the answer action reads a follow-up's terms itself
         named = self._named(entities)
@@ -235,30 +229,3 @@ class NamedTermCertainty(GraphComponent):
         if len(causes) != 1 or not causes <= self._takers or not broad_only:
             return None
         return next(iter(causes))
-
-
-def _sets_a_cause_aside(text: str | None, entities: Sequence[Dict[str, Any]]) -> bool:
-    """Whether the message asks for causes besides one it names ("what else, apart from X?")."""
-    lowered = (text or "").lower()
-    if not _ASKS_ELSE.search(lowered):
-        return False
-    return any(
-        entity.get("entity") == TERM_ENTITY
-        and _SET_ASIDE.search(lowered[: int(entity.get("start", 0))])
-        for entity in entities
-    )
-
-
-def _only_terms(text: str | None, entities: Sequence[Dict[str, Any]]) -> bool:
-    """Whether the message's words are all knowledge-file terms ("corticoïdes", "SLE?")."""
-    spans = [
-        (int(entity.get("start", 0)), int(entity.get("end", 0)))
-        for entity in entities
-        if entity.get("entity") == TERM_ENTITY
-    ]
-    if not text or not spans:
-        return False
-    rest = list(text)
-    for start, end in spans:
-        rest[start:end] = [" "] * len(rest[start:end])
-    return not any(char.isalnum() for char in rest)

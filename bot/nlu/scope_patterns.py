@@ -54,7 +54,7 @@ OTHER_RESULT = (
     r"|thrombozyten|plaquettes?|plaquetas?|h[aeé]+moglobin[ae]?"
     r"|ferritin|iron levels?|cholesterol|blood sugar|glucose|crp|esr|thyroid (?:levels?|results?"
     r"|function|test)|tsh|creatinine|egfr|psa|mcv|mch|mchc|rdw|hct|ha?ematocrit|hb|b12|folate"
-    r"|potassium|sodium|calcium|magnesium|vitamin d|albumin|bilirubin"
+    r"|potassium|sodium(?! valpro)|calcium|magnesium|vitamin d|albumin|bilirubin"
     r"|liver (?:function )?(?:tests?|enzymes)|lfts?|alt|ast|urea)"
 )
 _MEDICINE_KINDS = (
@@ -131,6 +131,8 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\bconfirm\w*\b[^.?!]{0,20}\bdiagnos",
         r"\bdiagnos(?:e|is) (?:me|him|her|my)\b|\b(?:is|s|what) (?:my|his|her|the) diagnosis\b",
         r"\bwhat(?:'s| is) wrong with (?:me|him|her|my)\b",
+        r"\bwhich (?:\w+ ){0,4}(?:is it|is the cause|caused it|applies)\b[^.?!]{0,25}"
+        r"\bin (?:her|his|my|their|our|your) case\b",
         r"\btest (?:me|him|her|us|them) for\b|\bwhat (?:illness|disease) (?:do|does|have)\b",
     ),
     # How things will go for a person: outlook, survival.
@@ -158,7 +160,16 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"|tablet|medicine|pill)s? (?:actually |really )?do\b",
         r"\bfinish (?:the|her|his|my|their) course\b|\bstop (?:his|her|my|their|the) [\w-]+ or\b",
         r"\b(?:cut|reduce|lower|change|increase|up|double) (?:down )?(?:the |my |his |her )?"
-        r"(?:dose|dosage)\b|\b(?:dose|dosage) (?:down|up)\b",
+        r"(?:dose|dosage)\b",
+        r"\b(?:should|can|could|shall|will|would|do|does|need to|want to|to) (?:\w+ ){0,3}"
+        r"(?:dose|dosage) (?:down|up)\b",
+        r"\b(?:skip|skipping|miss|delay|delaying|hold|holding|postpone|postponing) (?:[\w']+ ){0,2}"
+        r"(?:dose|doses|dosage|tablets?|pills?|injections?|infusion|cycle|round|chemo\w*"
+        r"|treatments?|sessions?|medicines?|medications?|meds)\b",
+        r"^\W*(?:and |so )?(?:stop|quit|pause|skip|cut) (?:them|it|those|these|the \w+|his \w+"
+        r"|her \w+|my \w+)\s*\?",
+        r"\bhow (?:much|many|far) (?:\w+ ){0,3}(?:to |should (?:i|he|she|we) )?(?:cut|reduce|lower"
+        r"|drop|take off|cut down|taper)\b",
         r"\bover the counter\b|\b(?:safe|ok|okay) to (?:give|take|have) (?!a blood)\w+",
         r"\b(?:be stopped|stop taking|come off|coming off|go off)\b",
         r"(?<!if i )(?<!if he )(?<!if she )(?<!if we )(?<!if they )(?<!if you )"
@@ -175,6 +186,11 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\b(?:dose|dosage)s? (?:of (?:his |her |my |their |the )?[\w-]+ )?(?:\w+ ){0,2}"
         r"(?:be |get )?(?:reduced|increased|lowered|raised|changed|cut|adjusted|halved|doubled)\b",
         r"\bwhich (?:one )?(?:is|would be) (?:better|best|safer)\b",
+        r"\b(?:is|are|would be|will be) (?:it |there )?(?:better|best|safer) (?:the )?[\w-]+"
+        r"(?: [\w-]+)? or\b",
+        r"\b(?:is|are) (?:the )?[\w-]+(?: [\w-]+)? (?:or (?:the )?[\w-]+ )?(?:better|safer"
+        r"|more effective|stronger) than\b",
+        r"\bor (?:the )?[\w-]+(?: [\w-]+)? (?:the )?(?:better|best|safer) (?:one|option|choice)\b",
         r"\b(?:discontinue|withhold|hold off|pause)\w*\b[^.?!]{0,30}"
         r"\b(?:his|her|my|their|the|it)\b",
         r"\b(?:should|can|could|shall|do|would) (?:i|he|she|we|they|you) (?:\w+ )?"
@@ -183,10 +199,15 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"|medicines?|medications?|drugs?|tablets?|pills?|meds)\b",
         r"\b(?:first[- ]line|best|standard|usual|current) (?:\w+ )?treatments? (?:for|of)\b",
         r"\bis (?:\w+ )?(?:chemo\w*|radio\w*|radiation|treatment|surgery|it) (?:\w+ )?"
-        r"(?:safe|too (?:risky|much|dangerous|strong)|worth it)\b",
+        r"(?:safe|too (?:risky|much|dangerous|strong)|worth it)\b"
+        r"(?! (?:for (?:\w+ )?)?to (?:do|go|play|travel|fly|swim|work|exercise|visit|be around))",
     ),
     # How to raise the count or treat it: food, supplements, injections, cures.
     "raise_or_treat": _any(
+        r"\b(?:supplements?|vitamins?|herbs?|herbal|remed(?:y|ies)|mushrooms?|teas?|juices?"
+        r"|homeopath\w*|natural \w+)\b[^.?!]{0,40}\b(?:for|against|to treat|to fix|to help) "
+        + _LOW_COUNT,
+        r"\bworth (?:trying|a try|a go|taking)\b",
         "(?:" + _SOMEONE_DOES + r")[^.?!]{0,40}\b" + _UP + r"\b",
         r"\b"
         + _BOOSTERS
@@ -227,6 +248,10 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"(?:\w+ )?(?:hereditary|inherited|genetic|contagious|catching)\b",
         r"\bpass (?:it |this )?(?:on )?to (?:my|our|the) (?:children|kids|baby)\b",
         r"\bruns? in (?:the |our )?famil\w*",
+        r"\b(?:hurt|harm|affect|damage)\w* (?:the|my|our|her) (?:unborn )?(?:baby|foetus|fetus"
+        r"|pregnancy)\b",
+        r"\b(?:ok|okay|safe|fine|alright|allowed)\b[^.?!]{0,20}\bto (?:do|play|go to|go)"
+        r" (?:pe|p\.e\.?|sports?|gym|the gym|exercise|swimming|football|training|games)\b",
         r"\b(?:keep|stay|kept) (?:\w+ )?away from\b|\bavoid (?:\w+ )?(?:people|crowds|children|kids"
         r"|grandchildren|grandkids|visitors|hospitals?)\b|\bisolat(?:e|ing|ion)\b",
         r"\bcan (?:i|he|she|they) (?:still )?(?:go (?:to|back to) )?(?:my |his |her |their )?"
@@ -295,9 +320,21 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\bis (?:a |my |his |her )?(?:count of |wbc of |result of )?\d+(?:\.\d+)? "
         r"(?:an? )?(?:low|normal|bad|ok|okay|dangerous|too low)\b",
         r"^(?=[\s\S]*" + _VALUE + r")(?=[\s\S]*(?:" + _JUDGED + r"))",
+        r"\b\d+[.,]\d+\b" + _UNIT + r"[\s.,;:-]+(?:(?:is|it'?s|that'?s|so|even) )?"
+        r"(?:very |too |really |that |dangerously )?(?:bad|normal|ok|okay|dangerous|serious"
+        r"|worrying|concerning|safe|alarming)\b(?! (?:with|after|on|during|in|from|because) )",
+        r"(?:^|[.?!,;]\s*)(?:so |and |but |ok |okay )?(?:is|isn't|isnt) (?:a |my |his |her |the )?"
+        r"(?:wbc |count |level |result )?"
+        r"\d+(?:[.,]\d+)?\b" + _UNIT + r"[^.?!]{0,25}\b(?:low|bad|normal|ok|okay|dangerous\w*"
+        r"|serious|worr\w*|safe|concerning|high)\b"
+        r"(?! (?:with|after|on|during|in|from|because|for) )",
+        r"\bwhat (?:does|do) (?:the |my |his |her |their )?(?:[\w-]+ )?(?:number|value|figure"
+        r"|reading)s? (?:mean|tell)\b",
     ),
     # The clinic's business: appointments, costs, opening hours, letters, parking.
     "clinic_admin": _any(
+        r"\b(?:bills?|billed|billing|invoices?|charged|insurance|insurer|covered by|refund"
+        r"|payment)\b",
         r"\b(?:when|what time|where|how)\b[^.?!]{0,30}\b(?:appointments?|appts?)\b",
         r"\b(?:can|could|how do|how can|where do|want to|need to|help me|would like to) (?:i |you "
         r"|we )?(?:re)?(?:book|make|change|cancel|reschedule|move|get)\w* (?:me )?"
@@ -323,5 +360,15 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\b(?:write|need) (?:me |us )?a letter\b",
         r"\b(?:repeat|renew\w*|refill\w*|get (?:a |my |his |her )?(?:new )?)\s*(?:my |a |the )?"
         r"prescriptions?\b",
+    ),
+    # Talk about something else entirely: weather, sport, jokes (see out_of_scope_request).
+    "unrelated": _any(
+        r"\bweather\b|\bforecast\b|\bsunny\b|\bgoing to rain\b",
+        r"\b(?:football|soccer|cricket|rugby|baseball|basketball|tennis|golf|formula 1|world cup"
+        r"|premier league|the league|the match|the game|the final|the score)\b",
+        r"\bwho (?:do you (?:think|reckon) |d'?you reckon )?(?:will|is going to|gonna) win\b",
+        r"\b(?:tell|write|sing|give) (?:me |us )?(?:a |an |another )?(?:joke|poem|song|story"
+        r"|riddle|recipe)s?\b|\brecipe\b|\bjokes?\b|\bpoem\b",
+        r"\b(?:film|movie|series|tv show|netflix|box set) (?:to watch|recommendation)",
     ),
 }

@@ -51,6 +51,8 @@ def out_of_scope_request(text: str) -> str | None:
             continue
         about_white_cells = bool(_ABOUT_WHITE_CELLS.search(lowered))
         asks_what_it_is = kind == "other_result" and _ASKS_WHAT_OTHER_IS.search(lowered)
+        if kind == "unrelated" and about_white_cells:
+            continue  # "hurt at football, and now his white count is low?" asks why
         if kind in ("other_result", "side_effects") and about_white_cells and not asks_what_it_is:
             continue
         if kind in ("high_count", "cell_kinds", "procedures") and _LOW.search(

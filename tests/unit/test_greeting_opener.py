@@ -23,6 +23,9 @@ from bot.nlu.greeting_opener import GreetingOpener, is_greeting_opener
         "hiya, I've got a few questions",
         "Buenas tardes, I write for my mother.",
         "Dzień dobry, it is about my son",
+        "hello, I have my dad's lab report here",
+        "Sorry to bother you, it's about my husband",
+        "not sure if this is the right place to ask",
     ],
 )
 def test_a_greeting_that_asks_nothing_is_an_opener(text: str) -> None:
@@ -33,7 +36,7 @@ def test_a_greeting_that_asks_nothing_is_an_opener(text: str) -> None:
     "text",
     [
         "hi, why is my white count low",
-        "hello, my results came back",
+        "hello, my results came back low",
         "hey, is it serious?",
         "hello, can I change my appointment?",
         "my mum says hi",

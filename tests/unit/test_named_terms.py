@@ -158,7 +158,7 @@ def test_a_change_to_the_terms_changes_rasas_fingerprint(
     config = {"knowledge_file": str(path)}
     before = calculate_fingerprint_key(NamedTermCertainty, config, {})
     medications = next(t for t in knowledge_document["topics"] if t["id"] == "medications")
-    medications["unnamed_terms"].append("leflunomide")
+    medications["unnamed_terms"].append("teriflunomide")
     write_knowledge(tmp_path, knowledge_document)
     assert calculate_fingerprint_key(NamedTermCertainty, config, {}) != before
 

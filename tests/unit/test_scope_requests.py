@@ -165,6 +165,44 @@ def test_requests_by_staff_carers_and_in_plain_words(text: str, kind: str) -> No
 
 
 @pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("2.6. worrying?", "numbers"),
+        ("her neutrophils are 0.9, is very dangerous?", "numbers"),
+        ("Is 2.9 too low to be honest", "numbers"),
+        ("what does that number mean on her report", "numbers"),
+        ("stop the tablets?", "medicine_advice"),
+        ("should we hold tomorrow's infusion", "medicine_advice"),
+        ("how much should I reduce it by", "medicine_advice"),
+        ("is better the tablets or the injection for him?", "medicine_advice"),
+        ("is radiotherapy safer than chemo for my kind of cancer", "medicine_advice"),
+        ("the clinic sent us an invoice for the blood count, who pays", "clinic_admin"),
+        ("is turmeric tea for a low white count any good", "raise_or_treat"),
+        ("could a low count harm my unborn baby", "daily_life"),
+        ("is it safe to do sports with a low count", "daily_life"),
+        ("which of those is it in his case", "diagnosis"),
+        ("any idea who will win the world cup", "unrelated"),
+        ("tell me a joke", "unrelated"),
+    ],
+)
+def test_requests_from_blind_set_ten_in_other_words(text: str, kind: str) -> None:
+    assert out_of_scope_request(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my son hurt his leg at football and now his white count is low, why",
+        "they put the dose up last month and now his count is low, could it be that",
+        "my wbc was 3.1 last week, what can make it go low",
+        "was 3.4 and it dropped to 2.2 after chemo, is that expected",
+    ],
+)
+def test_what_happened_is_not_a_request(text: str) -> None:
+    assert out_of_scope_request(text) is None
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "will it sort itself out or fix itself",

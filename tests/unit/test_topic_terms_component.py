@@ -129,6 +129,6 @@ def test_a_change_to_the_terms_changes_rasas_fingerprint(
     assert calculate_fingerprint_key(TopicTermExtractor, _config(path), {}) == before
 
     medications = next(t for t in knowledge_document["topics"] if t["id"] == "medications")
-    medications["terms"].append("leflunomide")
+    medications["terms"].append("teriflunomide")
     write_knowledge(tmp_path, knowledge_document)
     assert calculate_fingerprint_key(TopicTermExtractor, _config(path), {}) != before

@@ -1,0 +1,90 @@
+"""What a message that names a knowledge-file term asks: read from its text alone.
+
+Read by the named-term certainty (bot.nlu.named_terms): whether the patient sets
+the named cause aside and asks for the rest ("what else, apart from chemo?"),
+whether the message is nothing but terms ("SLE?"), and whether it asks about the
+named cause itself however sure the classifier is that it is out of scope ("what is
+the anemia aplásica?", "do cancer meds kill the good cells too?"). Plain Python with
+no Rasa import; `entities` are Rasa's entity dicts (entity, value, start, end).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, Sequence
+
+from knowledge.names import TERM_ENTITY
+
+_SET_ASIDE = re.compile(
+    r"(?:apart from|apart of|a part from|besides|beside|other than|except(?: for)?|aside from"
+    r"|not counting|leaving aside|rather than|if it'?s not|if it is not|if it isn'?t|if it wasn'?t"
+    r"|if not|ruled out|ruling out)\s+(?:the |his |her |my |their |a |an |your )?(?:[\w'-]+\s+)?$"
+)
+_ASKS_ELSE = re.compile(
+    r"\b(?:else|other|others|another|more)\b"
+    r"|\b(?:usual|common|main|likely|typical) (?:suspects|causes|reasons|culprits)\b"
+)
+""""What else could it be apart from chemo?", "besides the flu, what other causes?", "besides
+a lab error, what are the usual suspects?": the patient sets the named cause aside and asks
+for the rest, the overview's list."""
+_ONLY_CAUSE = re.compile(
+    r"\b(?:the|an?|one|its|it's|it is) only (?:cause|reason|explanation)\b"
+    r"|\b(?:are there|any|there are|there must be) (?:\w+ )?other (?:causes|reasons|ones)\b"
+)
+""""A forum says it's always the marrow: is that the only cause, or are there other ones?"
+asks for the whole list, not about the cause named."""
+_WHAT_IS = re.compile(r"\bwhat(?:'s| is| are| r| was)\s+(?:the |an? |this |that )?$")
+"""Right before a term: the patient asks what the named thing is."""
+_HARMS_CELLS = re.compile(
+    r"\b(?:kill|destroy|lower|reduc|drop|damag|harm|attack|wip|hurt|affect|suppress|cause|mak)\w*"
+    r"\b[^.?!]{0,30}\b(?:cells?|counts?|wbc|wcc|white|leu[ck]\w*|neutro\w*|immun\w*"
+    r"|defen[cs]es?)\b"
+)
+"""Whether something lowers the cells: the question the sheet answers for a named cause."""
+_BLAMES = re.compile(r"\b(?:explains?|explain it|the reason|to blame|behind it|responsible)\b.*\?")
+""""MDS. explains it?": whether the named cause is why."""
+
+
+def _terms(entities: Sequence[Dict[str, Any]]) -> list[Dict[str, Any]]:
+    return [entity for entity in entities if entity.get("entity") == TERM_ENTITY]
+
+
+def sets_a_cause_aside(text: str | None, entities: Sequence[Dict[str, Any]]) -> bool:
+    """Whether the message asks for causes besides one it names ("what else, apart from X?")."""
+    lowered = (text or "").lower()
+    if _ONLY_CAUSE.search(lowered):
+        return bool(_terms(entities))
+    if not _ASKS_ELSE.search(lowered):
+        return False
+    return any(
+        _SET_ASIDE.search(lowered[: int(entity.get("start", 0))]) for entity in _terms(entities)
+    )
+
+
+def only_terms(text: str | None, entities: Sequence[Dict[str, Any]]) -> bool:
+    """Whether the message's words are all knowledge-file terms ("corticoïdes", "SLE?")."""
+    terms = _terms(entities)
+    spans = [(int(entity.get("start", 0)), int(entity.get("end", 0))) for entity in terms]
+    if not text or not spans:
+        return False
+    rest = list(text)
+    for start, end in spans:
+        rest[start:end] = [" "] * len(rest[start:end])
+    return not any(char.isalnum() for char in rest)
+
+
+def asks_about_the_term(text: str | None, entities: Sequence[Dict[str, Any]]) -> bool:
+    """Whether the message asks what a named term is, or whether it lowers the cells or is why.
+
+    "What is the anemia aplásica?", "do cancer meds kill the good cells too?": the
+    sheet answers these from the term's topic, however much the rest of the message
+    reads like something else. A request the scope patterns know ("what is the dose
+    of prednisone?") still goes out of scope after this.
+    """
+    lowered = (text or "").lower()
+    terms = _terms(entities)
+    if not terms:
+        return False
+    if _HARMS_CELLS.search(lowered) or _BLAMES.search(lowered):
+        return True
+    return any(_WHAT_IS.search(lowered[: int(entity.get("start", 0))]) for entity in terms)

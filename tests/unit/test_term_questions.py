@@ -1,0 +1,82 @@
+"""What a message naming a term asks (bot.nlu.term_questions), read from its text."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+import pytest
+
+from bot.nlu.term_questions import asks_about_the_term, only_terms, sets_a_cause_aside
+from knowledge.names import TERM_ENTITY
+
+
+def _entities(text: str, *terms: str) -> List[Dict[str, Any]]:
+    lowered = text.lower()
+    found = []
+    for term in terms:
+        start = lowered.index(term)
+        found.append(
+            {"entity": TERM_ENTITY, "value": term, "start": start, "end": start + len(term)}
+        )
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("what else could it be apart from chemo?", "chemo"),
+        ("apart of the quimio, what more can do it?", "quimio"),
+        ("what else might it be if it isn't the spleen", "spleen"),
+        ("besides a lab error, what are the common culprits?", "lab error"),
+        ("people online say it's always the marrow. is that the only cause?", "marrow"),
+        ("my forum blames lupus, but are there any other causes?", "lupus"),
+    ],
+)
+def test_a_named_cause_set_aside_asks_for_the_rest(text: str, term: str) -> None:
+    assert sets_a_cause_aside(text, _entities(text, term))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("could lupus be another cause?", "lupus"),
+        ("is chemo the reason?", "chemo"),
+        ("besides, is the spleen involved?", "spleen"),
+    ],
+)
+def test_a_question_about_the_named_cause_is_not_set_aside(text: str, term: str) -> None:
+    assert not sets_a_cause_aside(text, _entities(text, term))
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("what is the anemia aplásica? the doctor said maybe", "anemia aplásica"),
+        ("what's MDS", "mds"),
+        ("do cancer meds wipe out the good cells too?? crazy", "cancer"),
+        ("does HIV attack the immune cells", "hiv"),
+        ("MDS. explains it?", "mds"),
+        ("is the prednisone to blame?", "prednisone"),
+    ],
+)
+def test_a_question_about_what_a_term_is_or_does_to_the_cells(text: str, term: str) -> None:
+    assert asks_about_the_term(text, _entities(text, term))
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("thanks, my mum's lupus clinic was great", ("lupus",)),
+        ("yes, chemo", ("chemo",)),
+        ("what is the weather like today", ()),
+        ("does the flu make you tired", ("flu",)),
+    ],
+)
+def test_a_reply_or_another_question_is_not_about_the_term(text: str, terms: tuple) -> None:
+    assert not asks_about_the_term(text, _entities(text, *terms))
+
+
+def test_only_terms_sees_a_message_of_nothing_but_terms() -> None:
+    assert only_terms("SLE?", _entities("SLE?", "sle"))
+    assert not only_terms("SLE, thanks", _entities("SLE, thanks", "sle"))
+    assert not only_terms("", [])
