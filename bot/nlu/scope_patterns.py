@@ -1,7 +1,8 @@
 """The scope patterns: each kind of request the fact sheet cannot answer, as regexes.
 
-Read by bot.nlu.scope_requests, which decides when a pattern counts. Lower-cased
-text; plain Python with no Rasa import.
+Read by bot.nlu.scope_requests, which decides when a pattern counts; the words they
+are made of are in bot.nlu.scope_words. Lower-cased text; plain Python with no Rasa
+import.
 """
 
 from __future__ import annotations
@@ -9,90 +10,27 @@ from __future__ import annotations
 import re
 from typing import Dict, Pattern
 
-_DISEASE_NAME = (
-    r"(?:cancer|l[eu]+[ck]a?e?mia|lymphoma|myeloma|tumou?r|lupus|sle|hiv|aids|mds|aplastic\w*"
-    r"|cirrhosis|hepatitis|an? (?:serious )?(?:disease|illness|infection|virus)"
-    r"|something (?:serious|bad|wrong))\b"
+from bot.nlu.scope_words import (
+    ASKS,
+    BOOSTERS,
+    CELL_KINDS,
+    COUNT_SYMPTOMS,
+    DISEASE,
+    DISEASE_NAME,
+    FOOD,
+    HAS,
+    JUDGED,
+    LOW_COUNT,
+    MEDICINE_KINDS,
+    OTHER_RESULT,
+    PERSON,
+    SOMEONE_DOES,
+    TREATMENTS,
+    UNIT,
+    UP,
+    VALUE,
+    WHITE_CELLS,
 )
-_DISEASE = r"(?:an? |the )?" + _DISEASE_NAME
-_PERSON = (
-    r"(?:i|he|she|they|we|you|my \w+|his \w+|her \w+|our \w+"
-    r"|(?:the )?(?:pt|patient|resident|client)|mum|mom|dad|baby)"
-)
-_HAS = r"(?:has|have|got|'s got|s got|'ve got|might have|may have|could have)"
-WHITE_CELLS = r"\b(?:white|wbc|leu[ck]\w*|neutro\w*|lympho\w*)\b"
-_UP = (
-    r"(?:raise|raising|boost(?:s|ed|ing)?|increase|increasing|improve|improving"
-    r"|build\w* (?:\w+ ){0,2}up"
-    r"|(?:bring|get|push|put)\w* (?:\w+ ){0,3}(?:back )?up"
-    r"|make\w* (?:\w+ ){0,4}(?:go (?:back )?up|higher|more high|rise))"
-)
-"""Someone making the count rise (not the count recovering by itself)."""
-_SOMEONE_DOES = (
-    r"\b(?:how|what)\s+(?:can|could|do|should|would|might)\s+" + _PERSON + r"\b"
-    r"|\bhow (?:i|we)\b|\bhow to\b|\b(?:anything|something|ways?|tips?)\b[^.?!]{0,30}\bto\b"
-    r"|\b(?:can|could|should|do)\s+(?:i|we|he|she|they)\b"
-    r"|\b(?:is|are) there (?:any |a |an )?\w+ (?:that|which|to)\b"
-)
-_BOOSTERS = (
-    r"(?:foods?|eat\w*|diet|supplements?|vitamins?|injections?|jabs?|shots?|herbs?|juices?"
-    r"|smoothies?|exercise)"
-)
-_TREATMENTS = r"(?:treatments?|medicines?|medications?|drugs?|tablets?|pills?)"
-_FOOD = (
-    r"(?:diet|foods?|eat|eating|drink|drinking|alcohol|vitamins?|supplements?|herbal|salads?"
-    r"|cheeses?|raw|meat|fish|eggs?|fruits?|vegetables|veg|sushi|takeaways?|feed|feeding|beer"
-    r"|wine|booze|spirits|coffee)"
-)
-_ASKS = (
-    r"(?:should|ought|must|need to|is (?:it )?(?:ok|okay|safe)|avoid|can (?:i|he|she|we|they)"
-    r"|what (?:should|can|to)|which (?:foods?|diet)|(?:what|wat|wats|what's|which|best|good)"
-    r" (?:\w+ ){0,3}(?=(?:foods?|eat|diet|drink)\b))"
-)
-OTHER_RESULT = (
-    r"(?:plate?lets?|plt|red (?:blood )?(?:cells?|count)|rbcs?|ha?emoglobin|thrombocytopa?enia"
-    r"|thrombozyten|plaquettes?|plaquetas?|h[aeé]+moglobin[ae]?"
-    r"|ferritin|iron levels?|cholesterol|blood sugar|glucose|crp|esr|thyroid (?:levels?|results?"
-    r"|function|test)|tsh|creatinine|egfr|psa|mcv|mch|mchc|rdw|hct|ha?ematocrit|hb|b12|folate"
-    r"|potassium|sodium(?! valpro)|calcium|magnesium|vitamin d|albumin|bilirubin"
-    r"|liver (?:function )?(?:tests?|enzymes)|lfts?|alt|ast|urea)"
-)
-_MEDICINE_KINDS = (
-    r"(?:antibiotics?|medicines?|medications?|drugs?|tablets?|pills?|steroids?|diuretics?"
-    r"|treatments?|chemo\w*|jabs?|injections?)"
-)
-_CELL_KINDS = (
-    r"(?:n[eu]u?trophils?|l[iy]mphocytes?|l[iy]mfocytes?|monocytes?|eosinophils?|basophils?"
-    r"|granulocytes?|b cells?|t cells?)"
-)
-_COUNT_SYMPTOMS = (
-    r"(?:hair|tired\w*|weight|itch\w*|bruis\w*|bleed\w*|dizz\w*|headaches?|aches?|pains?"
-    r"|rash\w*|sweat\w*|ulcers?)"
-)
-_NUMBER_WORD = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten)"
-_UNIT = r"(?! ?(?:mg|ml|mcg|g|kg|units?|%|c|f|degrees?|years?|yrs?|months?|weeks?|days?|hours?)\b)"
-_VALUE = (
-    r"(?:\b\d+[.,]\d+\b" + _UNIT + r"|\b" + _NUMBER_WORD + r" point " + _NUMBER_WORD + r"\b"
-    r"|\b(?:count|wbc|wcc|white cells?|level|result|reading)\b(?: \w+){0,2}? "
-    r"(?:is |was |of |at |= ?)?\d+\b" + _UNIT + r")"
-)
-"""A value of the count: "2.8", "three point two", "wbc 3", "his count was 4"; not a dose."""
-_JUDGMENT = (
-    r"(?:very |too |really |so |dangerously |seriously )?(?:low|bad|normal|ok|okay|dangerous"
-    r"|serious|worrying|concerning|safe|alarming|worrisome)\b"
-    r"(?! (?:with|after|on|during|in|from|because) )"
-)
-_JUDGED = (
-    r"\b(?:is|was|isn't|isnt) (?:that|this|it|mine|his|hers|theirs) (?:\w+ )?"
-    + _JUDGMENT
-    + r"|"
-    + _VALUE
-    + r"(?: \w+){0,2}? (?:bad|normal|ok|okay|dangerous|serious|worrying|safe)\b"
-    + r"|\bhow (?:bad|serious|dangerous|low|worrying) is\b|\bkitna (?:serious|bad|low|kam)\b"
-)
-"""A question that asks to judge a value ("is that dangerous?", "three point two bad?");
-not whether it is expected with a cause ("is that normal with this treatment?")."""
-_LOW_COUNT = r"(?:leu[ck]o?pa?enia|neutropa?enia|(?:a |my |the )?low (?:white|wbc|count)\w*)"
 
 
 def _any(*alternatives: str) -> Pattern[str]:
@@ -103,30 +41,30 @@ REQUESTS: Dict[str, Pattern[str]] = {
     # Whether the patient (or someone they ask for) has a disease: a diagnosis.
     "diagnosis": _any(
         r"\b(?:do|does|did|have|has|could|might|may|am|is|are)\s+"
-        + _PERSON
+        + PERSON
         + r"\s+(?:have|has|got|gotten|be getting)\s+"
-        + _DISEASE,
+        + DISEASE,
         r"\b(?:means?|signs?|shows?|proves?|indicates?|suggests?)\s+(?:that\s+)?"
-        + _PERSON
+        + PERSON
         + r"\s*"
-        + _HAS
+        + HAS
         + r"\s+"
-        + _DISEASE,
-        r"\b" + _PERSON + r"\s+(?:have|has|got)\s+" + _DISEASE + r"\s*\?",
-        r"\b(?:have|has|got)\s+" + _DISEASE + r"[,.]?\s*(?:yes|right|no|true)\s*\?",
-        r"\b(?:have|has|got)\s+" + _DISEASE + r",?\s+or not\b",
-        r"\bmeans? (?:that )?(?:it'?s|it is) " + _DISEASE,
+        + DISEASE,
+        r"\b" + PERSON + r"\s+(?:have|has|got)\s+" + DISEASE + r"\s*\?",
+        r"\b(?:have|has|got)\s+" + DISEASE + r"[,.]?\s*(?:yes|right|no|true)\s*\?",
+        r"\b(?:have|has|got)\s+" + DISEASE + r",?\s+or not\b",
+        r"\bmeans? (?:that )?(?:it'?s|it is) " + DISEASE,
         r"\bmeans?\s+(?:(?:i|he|she|they|you|we)\s+(?:have|has|got)\s+)?"
-        + _DISEASE
+        + DISEASE
         + r"\s*(?:\?|$)",
-        r"\b(?:my|his|her|their|our) (?:\w+ ){0,4}(?:a )?(?:sign|symptom) of " + _DISEASE,
-        r"\btell (?:me|us) (?:if|whether)\b[^.?!]{0,30}" + _DISEASE_NAME,
-        r"\b(?:it'?s|it is|is it|is that) " + _DISEASE + r",? or not\b",
+        r"\b(?:my|his|her|their|our) (?:\w+ ){0,4}(?:a )?(?:sign|symptom) of " + DISEASE,
+        r"\btell (?:me|us) (?:if|whether)\b[^.?!]{0,30}" + DISEASE_NAME,
+        r"\b(?:it'?s|it is|is it|is that) " + DISEASE + r",? or not\b",
         r"\b(?:is|was) (?:\w+ ){0,3}a diagnosis of\b",
-        r"\b(?:do|does|am|is) " + _PERSON + r" (?:have|has)\b[^.?!]{0,30}\bor " + _DISEASE,
+        r"\b(?:do|does|am|is) " + PERSON + r" (?:have|has)\b[^.?!]{0,30}\bor " + DISEASE,
         r"\b(?:is|could|might)\s+(?:it|this|that)\s+(?:be\s+)?(?:a\s+)?"
         r"(?:cancer|leu[ck]a?emia|lymphoma|a tumou?r)\b",
-        r"\bis (?:it|this|that) (?:an? )?" + _DISEASE_NAME + r"\s*\?",
+        r"\bis (?:it|this|that) (?:an? )?" + DISEASE_NAME + r"\s*\?",
         r"\bis (?:it|this) (?:an? )?[\w-]+ (?:deficiency|disease|syndrome|disorder)\s*\?",
         r"\bconfirm\w*\b[^.?!]{0,20}\bdiagnos",
         r"\bdiagnos(?:e|is) (?:me|him|her|my)\b|\b(?:is|s|what) (?:my|his|her|the) diagnosis\b",
@@ -140,7 +78,7 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\b(?:going to|gonna) be (?:ok|okay|alright|all right|fine)\b",
         r"\bhow long (?:\w+ ){0,4}(?:live|survive)\b|\blive long\b|\blife expectancy\b",
         r"\bprognosis\b|\bsurviv\w*|\bam i (?:dying|going to die)\b",
-        r"\b(?:will|is|could) " + _PERSON + r" (?:die|dying)\b",
+        r"\b(?:will|is|could) " + PERSON + r" (?:die|dying)\b",
         r"\bprogression\b|\bprogress (?:to|into)\b|\bturn (?:in)?to (?:a |an )?"
         r"(?:cancer|l[eu]+[ck]a?e?mia|aml|lymphoma|myeloma|mds)\b",
     ),
@@ -176,10 +114,10 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\bstop (?:his|her|my|their|the) (?:\w+ )?(?:tablets?|pills?|medicines?|meds"
         r"|medication|treatment)\b",
         r"\b(?:what|which|wat|wich)\s+(?:\w+\s+)?"
-        + _MEDICINE_KINDS
+        + MEDICINE_KINDS
         + r"\s+(?:is|are|would be|should|do you|to)\b[^.?!]{0,20}"
         r"\b(?:best|better|right|good|recommend\w*|use|take|give)\b",
-        r"\bbest " + _MEDICINE_KINDS + r"\b",
+        r"\bbest " + MEDICINE_KINDS + r"\b",
         r"\b(?:should|can|could|shall|do) (?:i|he|she|we|they) (?:just )?stop\b",
         r"\b(?:should|can|could|shall|do|does) (?:dad|mum|mom|mummy|papa|nan|gran|grandma|grandpa"
         r"|(?:my|his|her|our) \w+) (?:just )?(?:stop|skip|pause|quit)\b",
@@ -206,31 +144,31 @@ REQUESTS: Dict[str, Pattern[str]] = {
     "raise_or_treat": _any(
         r"\b(?:supplements?|vitamins?|herbs?|herbal|remed(?:y|ies)|mushrooms?|teas?|juices?"
         r"|homeopath\w*|natural \w+)\b[^.?!]{0,40}\b(?:for|against|to treat|to fix|to help) "
-        + _LOW_COUNT,
+        + LOW_COUNT,
         r"\bworth (?:trying|a try|a go|taking)\b",
-        "(?:" + _SOMEONE_DOES + r")[^.?!]{0,40}\b" + _UP + r"\b",
+        "(?:" + SOMEONE_DOES + r")[^.?!]{0,40}\b" + UP + r"\b",
         r"\b"
-        + _BOOSTERS
+        + BOOSTERS
         + r"\b[^.?!]{0,40}\b(?:"
-        + _UP
+        + UP
         + r"|help(?:s|ed|ing)?\b|recover\w*|come (?:back )?up|go (?:back )?up|more)",
-        r"\b" + _TREATMENTS + r"\b[^.?!]{0,40}\b" + _UP + r"\b",
-        r"\b" + _UP + r"\b[^.?!]{0,40}\b(?:with|by|through) " + _BOOSTERS + r"\b",
-        r"\b" + _ASKS + r"\b[^.?!]{0,40}\b" + _FOOD + r"\b",
-        r"\b" + _FOOD + r"\b[^.?!]{0,40}\b" + _ASKS + r"\b",
-        r"\b" + _FOOD + r"\b[^.?!]{0,30}\b(?:ok|okay|safe|allowed|bad|good) (?:for|to|with)\b",
+        r"\b" + TREATMENTS + r"\b[^.?!]{0,40}\b" + UP + r"\b",
+        r"\b" + UP + r"\b[^.?!]{0,40}\b(?:with|by|through) " + BOOSTERS + r"\b",
+        r"\b" + ASKS + r"\b[^.?!]{0,40}\b" + FOOD + r"\b",
+        r"\b" + FOOD + r"\b[^.?!]{0,40}\b" + ASKS + r"\b",
+        r"\b" + FOOD + r"\b[^.?!]{0,30}\b(?:ok|okay|safe|allowed|bad|good) (?:for|to|with)\b",
         r"\b(?:treat(?:ed|ing)?|cure[ds]?|fix(?:ed)?)\s+(?:it|this|that|"
-        + _LOW_COUNT
+        + LOW_COUNT
         + r")\b(?![^.?!]{0,20}\bas (?:urgent|an emergency|serious))",
         r"(?<!emergency )(?<!urgent )(?<!immediate )\b(?:treatment|cure|medicine|medication"
-        r"|tablets?|pills?) (?:for|of) " + _LOW_COUNT,
+        r"|tablets?|pills?) (?:for|of) " + LOW_COUNT,
         r"\b(?:how|can|could) (?:is|are|do you|do they|can you|will they|can|could)?\s?"
         r"(?:it|this|that|leu[ck]o?pa?enia|(?:a |my )?low (?:white|wbc)[\w ]{0,12}) (?:be )?"
         r"(?:treated|cured|fixed|managed)\b",
         r"\bcurable\b|\ba cure\b|\bhow (?:do|can|could|to|should)\b[^.?!]{0,15}\bget rid of\b",
         r"\bhow (?:is|are) (?:\w+ ){1,3}(?:treated|cured|managed)\b",
         r"\bwhat(?:'s|s| is) the tre+a?tment\b|\bhow many (?:rounds|cycles|sessions|courses)\b",
-        r"\bwhat treatment (?:is|will|would|should|do|does) " + _PERSON + r"\b",
+        r"\bwhat treatment (?:is|will|would|should|do|does) " + PERSON + r"\b",
     ),
     # Daily life with a low count: work, travel, vaccines, pregnancy, family.
     "daily_life": _any(
@@ -273,8 +211,8 @@ REQUESTS: Dict[str, Pattern[str]] = {
     "other_result": _any(r"\b" + OTHER_RESULT + r"\b"),
     # What the kinds of white cells are and how they differ (see out_of_scope_request).
     "cell_kinds": _any(
-        r"\b(?:what|wat|wht)(?:'s| is| are| r| do| does)\s+(?:a |an |the )?" + _CELL_KINDS + r"\b",
-        r"\bdiff?e?rr?ence\b[^.?!]{0,20}\b" + _CELL_KINDS + r"\b",
+        r"\b(?:what|wat|wht)(?:'s| is| are| r| do| does)\s+(?:a |an |the )?" + CELL_KINDS + r"\b",
+        r"\bdiff?e?rr?ence\b[^.?!]{0,20}\b" + CELL_KINDS + r"\b",
         r"\b(?:types?|kinds?|sorts?) of white (?:blood )?cells?\b",
     ),
     # How a low count feels or shows itself: symptoms (see out_of_scope_request).
@@ -282,7 +220,7 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\b(?:symptoms?|signs?) (?:of|from) (?:a |having )?(?:low|leu[ck]o?pa?enia)",
         r"\b(?:does|do|can|will|could|would)\s+(?:a |my |his |her |the )?(?:low|leu[ck]o?pa?enia)"
         r"(?:[^.?!]{0,25})\b(?:make|makes|cause|causes|give|gives)\b[^.?!]{0,25}\b"
-        + _COUNT_SYMPTOMS
+        + COUNT_SYMPTOMS
         + r"\b",
         r"\bwhat (?:does|do|will) (?:a |my |his |her )?"
         r"(?:low (?:white|wbc)[\w ]{0,15}|leu[ck]o?pa?enia) feel like\b",
@@ -319,13 +257,13 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\d[\d.,]*\s*(?:thousand|k)?\b[^?]{0,60}\bnormal or (?:no|not)\b",
         r"\bis (?:a |my |his |her )?(?:count of |wbc of |result of )?\d+(?:\.\d+)? "
         r"(?:an? )?(?:low|normal|bad|ok|okay|dangerous|too low)\b",
-        r"^(?=[\s\S]*" + _VALUE + r")(?=[\s\S]*(?:" + _JUDGED + r"))",
-        r"\b\d+[.,]\d+\b" + _UNIT + r"[\s.,;:-]+(?:(?:is|it'?s|that'?s|so|even) )?"
+        r"^(?=[\s\S]*" + VALUE + r")(?=[\s\S]*(?:" + JUDGED + r"))",
+        r"\b\d+[.,]\d+\b" + UNIT + r"[\s.,;:-]+(?:(?:is|it'?s|that'?s|so|even) )?"
         r"(?:very |too |really |that |dangerously )?(?:bad|normal|ok|okay|dangerous|serious"
         r"|worrying|concerning|safe|alarming)\b(?! (?:with|after|on|during|in|from|because) )",
         r"(?:^|[.?!,;]\s*)(?:so |and |but |ok |okay )?(?:is|isn't|isnt) (?:a |my |his |her |the )?"
         r"(?:wbc |count |level |result )?"
-        r"\d+(?:[.,]\d+)?\b" + _UNIT + r"[^.?!]{0,25}\b(?:low|bad|normal|ok|okay|dangerous\w*"
+        r"\d+(?:[.,]\d+)?\b" + UNIT + r"[^.?!]{0,25}\b(?:low|bad|normal|ok|okay|dangerous\w*"
         r"|serious|worr\w*|safe|concerning|high)\b"
         r"(?! (?:with|after|on|during|in|from|because|for) )",
         r"\bwhat (?:does|do) (?:the |my |his |her |their )?(?:[\w-]+ )?(?:number|value|figure"

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-from bot.nlu.scope_patterns import OTHER_RESULT, REQUESTS, WHITE_CELLS
+from bot.nlu.scope_patterns import REQUESTS
+from bot.nlu.scope_words import OTHER_RESULT, WHITE_CELLS
 
 __all__ = ["REQUESTS", "out_of_scope_request"]
 
