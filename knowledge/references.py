@@ -54,7 +54,7 @@ _REFERENCE = re.compile(
 )
 _OTHER_CAUSES = re.compile(
     r"\b(?:else|els|elses|other|others|another|apart from|apart of|besides|except|all the|list"
-    r"|more (?:things|reasons|causes))\b"
+    r"|more (?:things|reasons|causes)|aur koi|koi aur|aur kya|dusr[aei])\b"
     r"|\bwhat (?:\w+ )?(?:could|might|can|would) (?:it|this|that) be\b"
 )
 _GENERALLY = re.compile(r"\b(?:in general|generally|usually|normally|commonly|most often)\b")
@@ -69,7 +69,7 @@ _ABOUT_CAUSES = re.compile(
 )
 _RECOVERS = re.compile(
     r"\b(?:come|comes|coming|go|goes|going|get|gets|bounce|bounces) (?:back|up)\b"
-    r"|\brecover\w*|\bback to normal\b|\bget(?:s|ting)? better\b"
+    r"|\brecover\w*|\bback to normal\b|\bget(?:s|ting)? better\b|\bkab tak\b|\bkitne din\b"
 )
 """Whether the count recovers ("so it comes back once I finish or not")."""
 _WHY = re.compile(r"\b(?:how come|why)\b")
@@ -128,7 +128,7 @@ def topic_from_context(
         return current_topic_id if asks_count else None
     if cause_is_current and _THAT_ANOTHER.search(lowered):
         return current_topic_id
-    if _asks_for_other_causes(lowered) and _general_or_unsure(kb, intent, confidence):
+    if _asks_for_other_causes(lowered) and _general_or_unsure(kb, intent, confidence, lowered):
         return OVERVIEW_TOPIC
     if current_topic_id in (OVERVIEW_TOPIC, EMERGENCY_TOPIC):
         asks_causes = intent in (FOLLOW_UP_INTENT, NLU_FALLBACK_INTENT, OUT_OF_SCOPE_INTENT)
@@ -155,9 +155,10 @@ def _goes_on(kb: KnowledgeBase, intent: str | None, confidence: float, text: str
     if intent == OUT_OF_SCOPE_INTENT:  # "is she going to be ok?" stays; "what's the mechanism?"
         unsure_how = confidence < UNSURE_CONFIDENCE and bool(_HOW.search(text))
         return refers_back or (short and (bool(_WHY.search(text)) or unsure_how))
-    if intent in SMALL_TALK_INTENTS:
+    if intent in SMALL_TALK_INTENTS:  # "is that y its low", "kab tak low rahega?"
         asks = bool(_ABOUT_CAUSES.search(text) or _RECOVERS.search(text))
-        return confidence < UNSURE_SMALL_TALK and refers_back and asks
+        leans = refers_back or bool(_LOW.search(text))
+        return confidence < UNSURE_SMALL_TALK and leans and asks
     if intent == kb.topic(LAB_ERROR_TOPIC).intent and reports_low:
         return not _LAB_MISTAKE.search(text)  # "blood test says white cell low"
     is_cause_guess = kb.topic_for_intent(intent) is not None
@@ -176,9 +177,15 @@ def _asks_for_other_causes(text: str) -> bool:
     return bool(_GENERALLY.search(text)) and bool(_ABOUT_CAUSES.search(text))
 
 
-def _general_or_unsure(kb: KnowledgeBase, intent: str | None, confidence: float) -> bool:
-    """A reading "what else?" may overrule: general, a follow-up, or an unsure cause."""
+def _general_or_unsure(kb: KnowledgeBase, intent: str | None, confidence: float, text: str) -> bool:
+    """Whether "what else?" may overrule this reading.
+
+    It may overrule a general question, a follow-up, an unsure cause, or a reply that
+    asks about causes ("thanks, any other reasons?").
+    """
     general = (kb.topic(OVERVIEW_TOPIC).intent, FOLLOW_UP_INTENT, NLU_FALLBACK_INTENT)
     if intent in general or intent == OUT_OF_SCOPE_INTENT:
         return True
+    if intent in SMALL_TALK_INTENTS:  # "aur koi reason bhi ho sakta hai?" heard as a greeting
+        return bool(_ABOUT_CAUSES.search(text))
     return kb.topic_for_intent(intent) is not None and confidence < UNSURE_CONFIDENCE

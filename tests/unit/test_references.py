@@ -34,6 +34,7 @@ EMERGENCY = KB.topic("emergency_info").intent
         (OVERVIEW, "might this be another reason too?", 0.8),
         (FOLLOW_UP_INTENT, "could it also be another cause?", 0.8),
         (OUT_OF_SCOPE_INTENT, "What's the mechanism?", 0.36),
+        ("thank", "kab tak low rahega?", 0.41),
     ],
 )
 def test_a_reference_or_a_short_question_goes_on_about_the_cause(
@@ -53,6 +54,10 @@ def test_a_reference_or_a_short_question_goes_on_about_the_cause(
         (FOLLOW_UP_INTENT, "and what usually causes it?", "lab_error"),
         (FOLLOW_UP_INTENT, "so why did it go low then", "emergency_info"),
         (OUT_OF_SCOPE_INTENT, "what could have caused it?", "emergency_info"),
+        ("greet", "aur koi reason bhi ho sakta hai?", "cancer_treatment"),
+        ("thank", "thanks! any other reasons?", "autoimmune"),
+        (FOLLOW_UP_INTENT, "and if the repeat is low too, what could it be then", "lab_error"),
+        (OVERVIEW, "what more things can make it low", "cancer_treatment"),
     ],
 )
 def test_other_causes_get_the_overview(intent: str, text: str, current: str) -> None:
@@ -79,6 +84,8 @@ def test_other_causes_get_the_overview(intent: str, text: str, current: str) -> 
         (LAB, "could it be the sample that was wrong?", [], "medications", 0.9),
         (FOLLOW_UP_INTENT, "how long does it usually stay low?", [], "cancer_treatment", 0.9),
         (FOLLOW_UP_INTENT, "does it affect the other blood cells too?", [], "autoimmune", 0.9),
+        ("thank", "thanks, nothing else", [], "medications", 0.6),
+        (FOLLOW_UP_INTENT, "are there other tablets that do it too?", [], "lab_error", 0.9),
     ],
 )
 def test_other_messages_keep_their_own_reading(
