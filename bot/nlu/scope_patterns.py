@@ -71,7 +71,8 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\bwhat(?:'s| is) wrong with (?:me|him|her|my)\b",
         r"\bwhich (?:\w+ ){0,4}(?:is it|is the cause|caused it|applies)\b[^.?!]{0,25}"
         r"\bin (?:her|his|my|their|our|your) case\b",
-        r"(?<!to )\btest (?:me|him|her|us|them) for\b|\bwhat (?:illness|disease) (?:do|does|have)\b",
+        r"(?<!want to )(?<!wants to )(?<!wanted to )(?<!going to )(?<!plan to )(?<!planning to )"
+        r"\btest (?:me|him|her|us|them) for\b|\bwhat (?:illness|disease) (?:do|does|have)\b",
     ),
     # How things will go for a person: outlook, survival.
     "outlook": _any(

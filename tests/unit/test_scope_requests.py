@@ -181,6 +181,7 @@ def test_requests_by_staff_carers_and_in_plain_words(text: str, kind: str) -> No
         ("could a low count harm my unborn baby", "daily_life"),
         ("is it safe to do sports with a low count", "daily_life"),
         ("which of those is it in his case", "diagnosis"),
+        ("could you get them to test him for lymphoma?", "diagnosis"),
         ("any idea who will win the world cup", "unrelated"),
         ("tell me a joke", "unrelated"),
     ],
