@@ -135,6 +135,8 @@ def topic_from_context(
         return OVERVIEW_TOPIC if asks_causes and _ABOUT_CAUSES.search(lowered) else None
     if intent == FOLLOW_UP_INTENT and named and _REFERENCE.search(lowered):
         return current_topic_id  # "could that explain his low white count?"
+    if intent == FOLLOW_UP_INTENT and named == {OVERVIEW_TOPIC} and _WHY.search(lowered):
+        return current_topic_id  # "why then the white cells are low?"
     if _goes_on(kb, intent, confidence, lowered):
         return current_topic_id
     return None

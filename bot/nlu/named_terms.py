@@ -203,8 +203,8 @@ class NamedTermCertainty(GraphComponent):
             predicted != OUT_OF_SCOPE_INTENT or not sure
         )
         candidates = set(named)
-        if candidates == {self._overview, self._emergency}:
-            candidates = {self._emergency}  # "leukopenia: is it one for an ambulance?"
+        if len(candidates) > 1:  # "leukopenia: is it one for an ambulance?", "retake my
+            candidates.discard(self._overview)  # bloods bc my white count was low. why"
         return candidates.pop() if gap and len(candidates) == 1 else None
 
     def _named(self, entities: Sequence[Dict[str, Any]], broad: bool = True) -> List[str]:

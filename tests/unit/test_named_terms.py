@@ -214,3 +214,10 @@ def test_the_emergency_question_wins_when_both_general_topics_fill_a_gap() -> No
     terms = ["leukopenia", "ambulance"]
     message = _component().process([_message("bot_challenge", terms, 0.6)])[0]
     assert message.get("intent")["name"] == "ask_emergency_info"
+
+
+def test_a_broad_cause_term_beats_the_count_when_filling_a_gap() -> None:
+    """ "doc wants to retake my bloods bc my white count was low. why" """
+    text = "doc wants to retake my bloods bc my white count was low. why"
+    message = _message("nlu_fallback", ["retake", "white count was low"], 0.3, text)
+    assert _component().process([message])[0].get("intent")["name"] == "ask_cause_lab_error"

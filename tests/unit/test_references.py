@@ -103,6 +103,14 @@ def test_a_request_the_scope_patterns_caught_stays_out_of_scope() -> None:
     )
 
 
+def test_a_follow_up_asking_why_the_count_is_low_asks_about_the_cause() -> None:
+    text = "why then the white cells are low?"
+    terms = ["white cells are low"]
+    assert topic_from_context(KB, FOLLOW_UP_INTENT, terms, text, "bone_marrow_failure") == (
+        "bone_marrow_failure"
+    )
+
+
 def test_a_follow_up_naming_the_count_asks_about_the_cause() -> None:
     text = "Could that explain his low white count?"
     assert topic_from_context(KB, FOLLOW_UP_INTENT, ["low white count"], text, "liver_spleen") == (
