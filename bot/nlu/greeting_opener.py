@@ -26,6 +26,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.intent_override import override_intent
 from bot.nlu.stateless import StatelessComponent
+from bot.nlu.term_questions import asks_a_question
 from knowledge.names import GREET_INTENT, SMALL_TALK_INTENTS, TERM_ENTITY
 
 _GREETING = re.compile(
@@ -46,20 +47,13 @@ _ABOUT_THE_COUNT = re.compile(
 )
 
 
-_QUESTION = re.compile(
-    r"\?|(?:^|[.!;]\s*)(?:what|how|why|when|where|who|which|can|could|should|is|are|do|does"
-    r"|will|would|any)\b(?! i ask\b)"
-)
-"""A question, with or without its question mark ("What should I do.")."""
-
-
 def is_greeting_opener(text: str) -> bool:
     """A greeting with at most a sentence about who is asking, and nothing to answer."""
     lowered = text.lower()
     if not _GREETING.search(lowered) or _ABOUT_THE_COUNT.search(lowered):
         return False
     after_greeting = _GREETING.sub("", lowered, count=1).lstrip(" ,-!.")
-    return not _QUESTION.search(after_greeting) or bool(_ASKS_TO_ASK.search(lowered))
+    return not asks_a_question(after_greeting) or bool(_ASKS_TO_ASK.search(lowered))
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)

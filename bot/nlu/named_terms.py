@@ -10,8 +10,9 @@ cause is named. Replies the patient chose (yes, no, thanks, bye, forget me) are
 left alone when the classifier is sure of them, unless the message is nothing but
 terms ("corticoïdes" alone is a question, however sure the classifier is that it
 reads like "ok") or asks what a named term is or whether it lowers the cells
-(bot.nlu.term_questions); follow-ups always (the answer action reads their terms
-itself). The safety policy runs before any of this reaches the dialogue.
+(bot.nlu.term_questions); a statement that names a cause is never out of scope
+("She took antybiotyk for angina during two weeks."); follow-ups always (the answer
+action reads their terms itself). The safety policy runs before any of this reaches the dialogue.
 """
 
 from __future__ import annotations
@@ -36,7 +37,12 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.model_files import read_json, write_json
 from bot.nlu.intent_override import override_intent
-from bot.nlu.term_questions import asks_about_the_term, only_terms, sets_a_cause_aside
+from bot.nlu.term_questions import (
+    answered_by_the_term,
+    asks_a_question,
+    only_terms,
+    sets_a_cause_aside,
+)
 from bot.nlu.topic_terms import knowledge_from_config
 from knowledge.names import (
     AFFIRM_INTENT,
@@ -182,7 +188,9 @@ class NamedTermCertainty(GraphComponent):
         text = message.get(TEXT)
         if predicted != self._emergency and sets_a_cause_aside(text, entities):
             return None if predicted == self._overview else self._overview
-        asks = only_terms(text, entities) or asks_about_the_term(text, entities)
+        asks = only_terms(text, entities) or answered_by_the_term(text, entities)
+        if predicted == OUT_OF_SCOPE_INTENT and not asks_a_question(text or ""):
+            asks = True  # "She took antybiotyk for angina during two weeks." tells of a cause
         chosen = predicted in CHOSEN and sure and not asks
         if predicted == FOLLOW_UP_INTENT or chosen:
             return None  # the answer action reads a follow-up's terms itself

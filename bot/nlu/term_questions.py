@@ -45,6 +45,17 @@ _BLAMES = re.compile(r"\b(?:explains?|explain it|the reason|to blame|behind it|r
 """"MDS. explains it?": whether the named cause is why."""
 
 
+_QUESTION = re.compile(
+    r"\?|(?:^|[.!;]\s*)(?:what|how|why|when|where|who|which|can|could|should|is|are|do|does"
+    r"|will|would|any)\b(?! i ask\b)"
+)
+
+
+def asks_a_question(text: str) -> bool:
+    """Whether the text asks something, with or without its question mark ("What should I do.")."""
+    return bool(_QUESTION.search(text.lower()))
+
+
 def _terms(entities: Sequence[Dict[str, Any]]) -> list[Dict[str, Any]]:
     return [entity for entity in entities if entity.get("entity") == TERM_ENTITY]
 
@@ -73,12 +84,12 @@ def only_terms(text: str | None, entities: Sequence[Dict[str, Any]]) -> bool:
     return not any(char.isalnum() for char in rest)
 
 
-def asks_about_the_term(text: str | None, entities: Sequence[Dict[str, Any]]) -> bool:
-    """Whether the message asks what a named term is, or whether it lowers the cells or is why.
+def answered_by_the_term(text: str | None, entities: Sequence[Dict[str, Any]]) -> bool:
+    """Whether the named term's topic answers the message, whatever else it reads like.
 
-    "What is the anemia aplásica?", "do cancer meds kill the good cells too?": the
-    sheet answers these from the term's topic, however much the rest of the message
-    reads like something else. A request the scope patterns know ("what is the dose
+    So it is when the message asks what the term is ("What is the anemia aplásica?"),
+    or whether it lowers the cells or is why ("do cancer meds kill the good cells
+    too?", "MDS. explains it?"). A request the scope patterns know ("what is the dose
     of prednisone?") still goes out of scope after this.
     """
     lowered = (text or "").lower()

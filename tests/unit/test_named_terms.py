@@ -221,3 +221,23 @@ def test_a_broad_cause_term_beats_the_count_when_filling_a_gap() -> None:
     text = "doc wants to retake my bloods bc my white count was low. why"
     message = _message("nlu_fallback", ["retake", "white count was low"], 0.3, text)
     assert _component().process([message])[0].get("intent")["name"] == "ask_cause_lab_error"
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "intent"),
+    [
+        ("She took antybiotyk for angina during two weeks.", "antybiotyk", "ask_cause_medications"),
+        ("My son finished the chemo three weeks before.", "chemo", "ask_cause_cancer_treatment"),
+    ],
+)
+def test_a_statement_naming_a_cause_is_never_out_of_scope(
+    text: str, term: str, intent: str
+) -> None:
+    message = _component().process([_message("out_of_scope", [term], 0.95, text)])[0]
+    assert message.get("intent")["name"] == intent
+
+
+def test_a_sure_reply_telling_of_a_cause_stays_a_reply() -> None:
+    text = "thanks, my mum's lupus clinic was great"
+    message = _component().process([_message("thank", ["lupus"], 0.95, text)])[0]
+    assert message.get("intent")["name"] == "thank"

@@ -6,7 +6,7 @@ from typing import Any, Dict, List
 
 import pytest
 
-from bot.nlu.term_questions import asks_about_the_term, only_terms, sets_a_cause_aside
+from bot.nlu.term_questions import answered_by_the_term, only_terms, sets_a_cause_aside
 from knowledge.names import TERM_ENTITY
 
 
@@ -60,7 +60,7 @@ def test_a_question_about_the_named_cause_is_not_set_aside(text: str, term: str)
     ],
 )
 def test_a_question_about_what_a_term_is_or_does_to_the_cells(text: str, term: str) -> None:
-    assert asks_about_the_term(text, _entities(text, term))
+    assert answered_by_the_term(text, _entities(text, term))
 
 
 @pytest.mark.parametrize(
@@ -73,7 +73,7 @@ def test_a_question_about_what_a_term_is_or_does_to_the_cells(text: str, term: s
     ],
 )
 def test_a_reply_or_another_question_is_not_about_the_term(text: str, terms: tuple) -> None:
-    assert not asks_about_the_term(text, _entities(text, *terms))
+    assert not answered_by_the_term(text, _entities(text, *terms))
 
 
 def test_only_terms_sees_a_message_of_nothing_but_terms() -> None:
