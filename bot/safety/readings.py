@@ -242,16 +242,16 @@ def _unit_after(text: str, end: int) -> Optional[str]:
 
 
 def _has_context(text: str, start: int, end: int, rules: ReadingRules) -> bool:
-    before = text[max(0, start - CONTEXT_CHARS) : start]
-    return _near(text, start, end, rules.context_words) or (
-        bool(rules.context_words_before)
-        and _any_of(rules.context_words_before, "(?![a-z])").search(before) is not None
+    return _near(text, start, end, rules.context_words) or _near(
+        text, start, start, rules.context_words_before, after=0
     )
 
 
-def _near(text: str, start: int, end: int, words: Sequence[str]) -> bool:
+def _near(
+    text: str, start: int, end: int, words: Sequence[str], after: int = CONTEXT_CHARS_AFTER
+) -> bool:
     """One of the words stands within the context window around text[start:end]."""
-    window = text[max(0, start - CONTEXT_CHARS) : end + CONTEXT_CHARS_AFTER]
+    window = text[max(0, start - CONTEXT_CHARS) : end + after]
     return bool(words) and _any_of(tuple(words), "(?![a-z])").search(window) is not None
 
 
