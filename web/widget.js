@@ -13,7 +13,11 @@
  * full screen on a phone) closes with its button or Esc and gives focus back to the
  * launcher; a reply that arrives while it is closed shows an unread badge. Open or
  * closed, the conversation and the unread count are kept across page loads of the
- * same site. Talks to Rasa's socket.io channel with session persistence. Every
+ * same site, and a reply that arrives while no page of the site is open (a reload,
+ * a link followed) comes again when a page returns: the server numbers replies
+ * (`seq`), the page says the last number it saw (`received`), the server sends the
+ * later ones marked `replayed`, and a replayed number the page already holds is
+ * dropped. Talks to Rasa's socket.io channel with session persistence. Every
  * message is put on the page as text: nothing from a message is ever parsed as
  * HTML, and only http(s) addresses become links.
  */
@@ -34,7 +38,9 @@
     transcript: "leukobot.transcript",
     open: "leukobot.open",
     unread: "leukobot.unread",
+    seen: "leukobot.seen",
   };
+  var SEEN_KEPT = 100;
   var REPLY_TIMEOUT_MS = 30000;
   var FALLBACK_NUMBER = "your local emergency number";
 
@@ -73,6 +79,15 @@
       localStorage.setItem(key, value);
     } catch (error) {
       /* private browsing: the chat still works, it is only not kept */
+    }
+  }
+
+  function loadSeen() {
+    try {
+      var seen = JSON.parse(stored(KEYS.seen, "[]"));
+      return Array.isArray(seen) ? seen.filter(function (n) { return typeof n === "number"; }) : [];
+    } catch (error) {
+      return [];
     }
   }
 
@@ -142,6 +157,7 @@
     var id = stored(KEYS.session, "");
     var transcript = loadTranscript();
     var unread = parseInt(stored(KEYS.unread, "0"), 10) || 0;
+    var seen = loadSeen();
     var waiting = null;
 
     function isOpen() {
@@ -167,6 +183,16 @@
       }
       showUnread();
       if (moveFocus) (open ? ui.input : ui.launcher).focus();
+    }
+
+    /* False for a replayed reply the page already holds; else notes its number. */
+    function isNew(message) {
+      if (typeof message.seq !== "number") return true;
+      if (message.replayed && seen.indexOf(message.seq) !== -1) return false;
+      seen.push(message.seq);
+      seen = seen.slice(-SEEN_KEPT);
+      store(KEYS.seen, JSON.stringify(seen));
+      return true;
     }
 
     function remember(entry) {
@@ -225,10 +251,15 @@
     var socket = io(config.server, { transports: ["websocket", "polling"], reconnectionAttempts: 5 });
     socket.on("connect", function () {
       ui.error.hidden = true;
-      socket.emit("session_request", { session_id: id });
+      var received = seen.length ? Math.max.apply(null, seen) : 0;
+      socket.emit("session_request", { session_id: id, received: received });
     });
     socket.on("session_confirm", function (token) {
       if (typeof token === "string" && token) {
+        if (token !== id) {
+          seen = [];
+          store(KEYS.seen, "[]");
+        }
         id = token;
         store(KEYS.session, token);
       }
@@ -237,6 +268,7 @@
       showError("Can't reach the assistant right now.");
     });
     socket.on("bot_uttered", function (message) {
+      if (!message || !isNew(message)) return;
       clearTimeout(waiting);
       ui.typing.hidden = true;
       var buttons = (message.quick_replies || message.buttons || []).map(function (b) {

@@ -18,7 +18,12 @@ Two fixes over Rasa 3.6.21's channel:
 The signing key comes from `SOCKETIO_SESSION_SECRET`; without it, a random key
 per process (a widget reload after a restart then starts a new conversation).
 
-A third: Rasa turns engine.io's origin check off (`cors_allowed_origins=[]`), so
+A third: a reply sent while the page is away (a reload, a link to another page of
+the clinic site) reaches no socket. Replies are numbered and kept for a while, and
+a page that comes back to its session gets those it missed
+(bot.channels.kept_replies).
+
+A fourth: Rasa turns engine.io's origin check off (`cors_allowed_origins=[]`), so
 any web page a patient visits could open a conversation through their browser.
 Here a connection whose `Origin` is not one of `WIDGET_ORIGIN` (comma-separated;
 `make run` sets it) is refused; clients that send no `Origin` (apps, tests) are
@@ -40,6 +45,7 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from sanic import Blueprint
 
+from bot.channels.kept_replies import KeptReplies, received_number
 from bot.channels.outage import ConversationUnavailable, guarded
 from bot.channels.rest import MAX_BODY_BYTES
 from bot.channels.senders import SOCKETIO, namespaced
@@ -90,6 +96,19 @@ class SessionSigner:
         return hmac.new(self._key, session.encode(), hashlib.sha256).hexdigest()[:SIGNATURE_CHARS]
 
 
+class KeptSocketIOOutput(SocketIOOutput):
+    """Rasa's socket.io output, each reply numbered and kept for a page that misses it."""
+
+    def __init__(self, sio: Any, bot_message_evt: str, kept: KeptReplies) -> None:
+        """`kept`: the channel's kept replies."""
+        super().__init__(sio, bot_message_evt)
+        self._kept = kept
+
+    async def _send_message(self, socket_id: str, response: Any) -> None:
+        """Numbers and keeps the reply, then sends it to the conversation's room."""
+        await super()._send_message(socket_id, self._kept.record(socket_id, response))
+
+
 class PersistentSocketIOInput(SocketIOInput):
     """socket.io input with signed, connection-bound sessions; see the module docstring."""
 
@@ -119,6 +138,7 @@ class PersistentSocketIOInput(SocketIOInput):
                 raise ConnectionRefusedError("this origin may not use the chat")
 
         signer = SessionSigner(os.environ.get(SECRET_VARIABLE) or None)
+        kept = KeptReplies()
         tokens: Dict[str, str] = {}
         """Connection (sid) -> its session token."""
 
@@ -140,7 +160,12 @@ class PersistentSocketIOInput(SocketIOInput):
         @sio.on("session_request", namespace=self.namespace)
         async def session_request(sid: str, data: Any) -> None:
             presented = data.get("session_id") if isinstance(data, dict) else None
-            await bind(sid, presented)
+            token = await bind(sid, presented)
+            received = received_number(data)
+            if token != presented or received is None or not self.session_persistence:
+                return
+            for missed in kept.since(self._conversation(token), received):
+                await sio.emit(self.bot_message_evt, missed, room=sid, namespace=self.namespace)
 
         @sio.on(self.user_message_evt, namespace=self.namespace)
         async def handle_message(sid: str, data: Any) -> None:
@@ -160,7 +185,7 @@ class PersistentSocketIOInput(SocketIOInput):
                 await handle(
                     UserMessage(
                         data["message"],
-                        SocketIOOutput(sio, self.bot_message_evt),
+                        KeptSocketIOOutput(sio, self.bot_message_evt, kept),
                         sender,
                         input_channel=self.name(),
                         metadata=metadata if isinstance(metadata, dict) else None,

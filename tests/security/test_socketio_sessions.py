@@ -11,6 +11,7 @@ import socketio
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.channels.kept_replies import RECEIVED_KEY, REPLAYED_KEY, SEQUENCE_KEY
 from bot.channels.socketio import ORIGIN_VARIABLE, SessionSigner
 from bot.launch.servers import BotServer, free_port, rasa_server
 from evaluation.rest_client import tracker
@@ -63,11 +64,15 @@ class Client:
         presented: Optional[str] = None,
         request: bool = True,
         origin: Optional[str] = None,
+        received: Optional[int] = None,
     ) -> None:
         headers = {"Origin": origin} if origin else {}
         await self.sio.connect(url, transports=["polling"], headers=headers)
         if request:
-            await self.sio.emit("session_request", {"session_id": presented})
+            asked: Dict[str, Any] = {"session_id": presented}
+            if received is not None:
+                asked[RECEIVED_KEY] = received
+            await self.sio.emit("session_request", asked)
             await asyncio.wait_for(self.confirmed.wait(), 15)
 
     async def close(self) -> None:
@@ -135,11 +140,75 @@ def test_a_reload_continues_the_same_conversation(server: BotServer) -> None:
     assert any(event.get("event") == "user" for event in state["events"])
 
 
+EMERGENCY = "my temperature is 39.2 and I'm on chemo"
+
+
+async def _replies_settled(client: Client) -> None:
+    """Waits until no reply has come for 1.5 s."""
+    heard = -1
+    while heard != len(client.replies):
+        heard = len(client.replies)
+        await asyncio.sleep(1.5)
+
+
+def test_replies_sent_while_the_page_was_away_come_again_when_it_returns(
+    server: BotServer,
+) -> None:
+    """A patient reloads right after sending: the emergency advice still reaches them."""
+
+    async def scenario() -> None:
+        away = Client()
+        await away.open(server.url)
+        await away.sio.emit("user_uttered", {"message": EMERGENCY, "session_id": away.token})
+        for _ in range(150):  # the first reply (the disclaimer) came: the page reloads
+            if away.replies:
+                break
+            await asyncio.sleep(0.1)
+        await away.close()
+        await asyncio.sleep(8)
+        back = Client()
+        await back.open(server.url, presented=away.token, received=0)
+        await _replies_settled(back)
+        assert back.token == away.token
+        assert any("emergency" in reply.get("text", "") for reply in back.replies)
+        assert all(reply.get(REPLAYED_KEY) is True for reply in back.replies)
+        numbers = [reply[SEQUENCE_KEY] for reply in back.replies]
+        assert numbers == sorted(numbers)
+
+        again = Client()  # a second return that saw everything gets nothing twice
+        await back.close()
+        await asyncio.sleep(1)
+        await again.open(server.url, presented=back.token, received=max(numbers))
+        await _replies_settled(again)
+        assert again.replies == []
+        await again.close()
+
+    asyncio.run(scenario())
+
+
+def test_no_reply_is_replayed_to_a_page_that_did_not_get_the_session(server: BotServer) -> None:
+    async def scenario() -> None:
+        victim = Client()
+        await victim.open(server.url)
+        assert await victim.say(QUESTION)
+        intruder = Client()
+        await intruder.open(server.url, presented=victim.token, received=0)
+        forger = Client()
+        await forger.open(server.url, presented="default", received=0)
+        await _replies_settled(intruder)
+        assert intruder.token != victim.token and intruder.replies == []
+        assert forger.replies == []
+        for client in (victim, intruder, forger):
+            await client.close()
+
+    asyncio.run(scenario())
+
+
 def test_a_message_before_any_session_request_is_answered(server: BotServer) -> None:
     async def scenario() -> List[Dict[str, Any]]:
         client = Client()
         await client.open(server.url, request=False)
-        replies = await client.say("my temperature is 39.2 and I'm on chemo", session_id="whatever")
+        replies = await client.say(EMERGENCY, session_id="whatever")
         await client.close()
         return replies
 
@@ -185,11 +254,8 @@ def test_fuzzed_socketio_payloads_never_break_the_conversation(
         await client.open(server.url)
         for event, payload in junk:
             await client.sio.emit(event, payload)
-        heard = -1
-        while heard != len(client.replies):  # until the replies to the junk stop coming
-            heard = len(client.replies)
-            await asyncio.sleep(1.5)
-        replies = await client.say("my temperature is 39.2 and I'm on chemo")
+        await _replies_settled(client)  # until the replies to the junk stop coming
+        replies = await client.say(EMERGENCY)
         await client.close()
         return replies
 
