@@ -40,6 +40,7 @@ from knowledge.names import (
     OVERVIEW_TOPIC,
     SMALL_TALK_INTENTS,
 )
+from knowledge.urgency_words import URGENCY
 
 SHORT_MESSAGE_WORDS = 6
 """A message this short ("how long?", "her count is low, why?") leans on context."""
@@ -88,8 +89,7 @@ _LAB_MISTAKE = re.compile(
     r"|again|clott?ed|ha?emoly[sz]ed|accurate|faulty|false)\b"
 )
 _URGENCY = re.compile(
-    r"\b(?:urgent\w*|emergenc\w*|a ?& ?e|a and e|er|hospital|ambulance|999|911|112|serious\w*"
-    r"|danger\w*|worr\w*|life|die|dying|fatal|scared|panic\w*|right away|straight away|go in"
+    rf"\b(?:{URGENCY}|life|die|dying|fatal|scared|panic\w*|right away|straight away|go in"
     r"|help|call|ring|doctor|gp|nurse|go to|unwell|ill|fever|temperature|sick)\b"
 )
 _WORD = re.compile(r"[a-z0-9']+")

@@ -31,6 +31,7 @@ from bot.nlu.scope_words import (
     VALUE,
     WHITE_CELLS,
 )
+from knowledge.urgency_words import URGENCY
 
 
 def _any(*alternatives: str) -> Pattern[str]:
@@ -197,8 +198,7 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"(?:work|school|nursery|job|the gym)\b",
         r"\b(?:can|could|may|should) (?:i|he|she|we|they|you) (?:still )?(?:go|get|have|do|eat"
         r"|drink|take|keep|play|swim|work)\b"
-        r"(?![^.?!]{0,30}\b(?:hospital|a ?& ?e|a and e|er|ed|ambulance|urgent|emergency|999|911|112"
-        r"|doctor|gp|help)\b)[^.?!]{0,30}"
+        rf"(?![^.?!]{{0,30}}\b(?:{URGENCY}|doctor|gp|help)\b)[^.?!]{{0,30}}"
         r"\bwith (?:a |my |his |her |these |such )?(?:low|so few)\b",
     ),
     # Other effects of a treatment than on the white count (see out_of_scope_request).

@@ -16,6 +16,7 @@ import re
 
 from bot.nlu.scope_patterns import REQUESTS
 from bot.nlu.scope_words import OTHER_RESULT, WHITE_CELLS
+from knowledge.urgency_words import URGENCY
 
 __all__ = ["REQUESTS", "out_of_scope_request"]
 
@@ -24,10 +25,7 @@ _LOW = re.compile(
 )
 _NOT_LOW = re.compile(r"\bnot (?:a )?low(?: one| count)?\b")
 _ABOUT_WHITE_CELLS = re.compile(WHITE_CELLS + r"|\b(?:a |the |my |his |her )?low counts?\b")
-_URGENCY = re.compile(
-    r"\b(?:urgent\w*|emergenc\w*|a ?& ?e|a and e|er|ed|hospital|ambulance|serious|danger\w*"
-    r"|worr\w*)\b"
-)
+_URGENCY = re.compile(rf"\b(?:{URGENCY})\b")
 _ASKS_WHAT_OTHER_IS = re.compile(
     r"\bwhat(?:'s| is| are| does)\s+(?:an? |the |my |his |her )?" + OTHER_RESULT + r"\b"
 )

@@ -219,6 +219,7 @@ def test_what_happened_is_not_a_request(text: str) -> None:
         "does a low white count mean chemo is working",
         "if I got serious symptoms with a low leucocyte count, is that urgent?",
         "what signs of a low count mean we should go to A&E",
+        "what are the symptoms of low white cells, should I call 999",
         "after his bone marrow transplant his count is low, why",
         "does it mean the chemo is working",
         "can lupus cause a low white count",
