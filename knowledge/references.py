@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable, Mapping
 
+from knowledge.count_words import LOW, URGENCY
 from knowledge.loader import KnowledgeBase
 from knowledge.names import (
     EMERGENCY_TOPIC,
@@ -40,7 +41,6 @@ from knowledge.names import (
     OVERVIEW_TOPIC,
     SMALL_TALK_INTENTS,
 )
-from knowledge.urgency_words import URGENCY
 
 SHORT_MESSAGE_WORDS = 6
 """A message this short ("how long?", "her count is low, why?") leans on context."""
@@ -81,7 +81,7 @@ _THAT_ANOTHER = re.compile(
 )
 _COUNT = re.compile(r"\b(?:white|wbc|wcc|count|counts|neutrophils?|leu[ck]ocytes?)\b")
 _LOW = re.compile(
-    r"\b(?:low|lower|less|down|drop\w*|fell|fallen|falling|decreas\w*|reduc\w*|went low)\b"
+    rf"\b(?:{LOW}|less)\b"
     r"|\d+(?:\.\d+)?\s*(?:l|low)\b"
 )
 _LAB_MISTAKE = re.compile(

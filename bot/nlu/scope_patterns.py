@@ -31,7 +31,7 @@ from bot.nlu.scope_words import (
     VALUE,
     WHITE_CELLS,
 )
-from knowledge.urgency_words import URGENCY
+from knowledge.count_words import URGENCY
 
 
 def _any(*alternatives: str) -> Pattern[str]:

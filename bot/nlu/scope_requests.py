@@ -16,13 +16,11 @@ import re
 
 from bot.nlu.scope_patterns import REQUESTS
 from bot.nlu.scope_words import OTHER_RESULT, WHITE_CELLS
-from knowledge.urgency_words import URGENCY
+from knowledge.count_words import LOW, URGENCY
 
 __all__ = ["REQUESTS", "out_of_scope_request"]
 
-_LOW = re.compile(
-    r"\b(?:low|lower\w*|drop\w*|down|fall\w*|fell|reduc\w*|decreas\w*|leu[ck]o?pa?enia|neutropa?enia)\b"
-)
+_LOW = re.compile(rf"\b(?:{LOW}|leu[ck]o?pa?enia|neutropa?enia)\b")
 _NOT_LOW = re.compile(r"\bnot (?:a )?low(?: one| count)?\b")
 _ABOUT_WHITE_CELLS = re.compile(WHITE_CELLS + r"|\b(?:a |the |my |his |her )?low counts?\b")
 _URGENCY = re.compile(rf"\b(?:{URGENCY})\b")
