@@ -34,6 +34,7 @@ BLIND_SETS = (
     "heldout8.yml",
     "heldout9.yml",
     "heldout10.yml",
+    "heldout11.yml",
 )
 """The blind sets in the order they were written; set 1 is the project's own."""
 HELDOUT_SETS = {
