@@ -6,6 +6,15 @@ request counts). Regex fragments for lower-cased text; plain Python with no Rasa
 
 from __future__ import annotations
 
+import re
+from typing import Pattern
+
+
+def any_of(*alternatives: str) -> Pattern[str]:
+    """One compiled pattern that matches any of the alternatives."""
+    return re.compile("|".join(f"(?:{a})" for a in alternatives))
+
+
 DISEASE_NAME = (
     r"(?:cancer|l[eu]+[ck]a?e?mia|lymphoma|myeloma|tumou?r|lupus|sle|hiv|aids|mds|aplastic\w*"
     r"|cirrhosis|hepatitis|an? (?:serious )?(?:disease|illness|infection|virus)"
@@ -54,6 +63,11 @@ OTHER_RESULT = (
     r"|potassium|sodium(?! valpro)|calcium|magnesium|vitamin d|albumin|bilirubin"
     r"|liver (?:function )?(?:tests?|enzymes)|lfts?|alt|ast|urea)"
 )
+GROWTH_FACTORS = (
+    r"(?:g-?csf|gcsf injections?|filgrastim|pegfilgrastim|neulasta|neupogen|zarxio|nivestim"
+    r"|growth factor (?:injections?|jabs?|shots?)|(?:white cell )?booster (?:injections?|jabs?))"
+)
+"""Injections that raise the count: the fact sheet does not cover them."""
 MEDICINE_KINDS = (
     r"(?:antibiotics?|medicines?|medications?|drugs?|tablets?|pills?|steroids?|diuretics?"
     r"|treatments?|chemo\w*|jabs?|injections?)"

@@ -1,0 +1,159 @@
+"""The scope patterns for requests about care: medicine advice, raising the count, daily life.
+
+Part of bot.nlu.scope_patterns.REQUESTS, in this order, after diagnosis and outlook.
+Lower-cased text; plain Python with no Rasa import.
+"""
+
+from __future__ import annotations
+
+from typing import Dict, Pattern
+
+from bot.nlu.scope_words import (
+    ASKS,
+    BOOSTERS,
+    FOOD,
+    GROWTH_FACTORS,
+    LOW_COUNT,
+    MEDICINE_KINDS,
+    PERSON,
+    SOMEONE_DOES,
+    TREATMENTS,
+    UP,
+    any_of,
+)
+from knowledge.count_words import URGENCY
+
+CARE_REQUESTS: Dict[str, Pattern[str]] = {
+    # Advice on a medicine: its dose, what it is for, whether to stop it.
+    "medicine_advice": any_of(
+        r"\b(?:what|wat|wot|which|right|correct|safe|max\w*|usual|normal)\s+(?:[\w']+\s+){0,2}"
+        r"(?:dose|dosage)s?\s*(?:of|for|should|shud|do|is|to|would|will|can|could|\?|$)",
+        r"\bhow (?:much|many)\b[^.?!]{0,30}\b(?:take|taken|taking|have|give|mg)\b",
+        r"\bmissed (?:a |my |his |her )?dose\b",
+        r"\bwhat(?:'s| is)\s+(?:an? |the |this |that )?(?!white|leu|cells?|wbc)[\w-]+(?: \w+)?"
+        r"\s+(?:used for|prescribed for|given for|for\s*(?:[?.!,]|$|and\b))",
+        r"\bwhat is (?:it |this |that )?for\b|\bwhat (?:it's|it is) (?:used )?for\b",
+        r"\bwhat does (?!the |it |that |this |a |my |your |spleen|liver|marrow|white|leu)[\w-]+ do"
+        r"\s*(?:\?|$)",
+        r"^\W*dos(?:e|age)s? (?:of|for)\b",
+        r"\bwhat (?:does|do) (?:the |this |that |his |her )?[\w-]+ (?:jab|injection|shot|drug"
+        r"|tablet|medicine|pill)s? (?:actually |really )?do\b",
+        r"\bfinish (?:the|her|his|my|their) course\b|\bstop (?:his|her|my|their|the) [\w-]+ or\b",
+        r"\b(?:cut|reduce|lower|change|increase|up|double) (?:down )?(?:the |my |his |her )?"
+        r"(?:dose|dosage)\b",
+        r"\b(?:should|can|could|shall|will|would|do|does|need to|want to|to) (?:\w+ ){0,3}"
+        r"(?:dose|dosage) (?:down|up)\b",
+        r"\b(?:skip|skipping|miss|delay|delaying|hold|holding|postpone|postponing) (?:[\w']+ ){0,2}"
+        r"(?:dose|doses|dosage|tablets?|pills?|injections?|infusion|cycle|round|chemo\w*"
+        r"|treatments?|sessions?|medicines?|medications?|meds)\b",
+        r"^\W*(?:and |so )?(?:stop|quit|pause|skip|cut) (?:them|it|those|these|the \w+|his \w+"
+        r"|her \w+|my \w+)\s*\?",
+        r"\bhow (?:much|many|far) (?:\w+ ){0,2}(?:to |(?:should|can|do|shall) (?:i|he|she|we) )"
+        r"(?:\w+ )?(?:cut|reduce|lower"
+        r"|drop|take off|cut down|taper)\b",
+        r"\bover the counter\b|\b(?:safe|ok|okay) to (?:give|take|have) (?!a blood)\w+",
+        r"\b(?:be stopped|stop taking|come off|coming off|go off"
+        r"|ceas(?:e|ing) (?:taking|to take))\b",
+        r"(?<!if i )(?<!if he )(?<!if she )(?<!if we )(?<!if they )(?<!if you )"
+        r"\bstop (?:his|her|my|their|the) (?:\w+ )?(?:tablets?|pills?|medicines?|meds"
+        r"|medication|treatment)\b",
+        r"\b(?:what|which|wat|wich)\s+(?:\w+\s+)?"
+        + MEDICINE_KINDS
+        + r"\s+(?:is|are|would be|should|do you|to)\b[^.?!]{0,20}"
+        r"\b(?:best|better|right|good|recommend\w*|use|take|give)\b",
+        r"\bbest " + MEDICINE_KINDS + r"\b",
+        r"\b(?:should|shd|shud|shld|can|cn|could|shall|do) (?:i|he|she|we|they) (?:just )?stop\b",
+        r"\b(?:should|can|could|shall|do|does) (?:dad|mum|mom|mummy|papa|nan|gran|grandma|grandpa"
+        r"|(?:my|his|her|our) \w+) (?:just )?(?:stop|skip|pause|quit)\b",
+        r"\b(?:dose|dosage)s? (?:of (?:his |her |my |their |the )?[\w-]+ )?(?:\w+ ){0,2}"
+        r"(?:be |get )?(?:reduced|increased|lowered|raised|changed|cut|adjusted|halved|doubled)\b",
+        r"\bwhich (?:one )?(?:is|would be) (?:better|best|safer)\b",
+        r"\b(?:is|are|would be|will be) (?:it |there )?(?:better|best|safer) (?:the )?[\w-]+"
+        r"(?: [\w-]+)? or\b",
+        r"\b(?:is|are) (?:the )?[\w-]+(?: [\w-]+)? (?:or (?:the )?[\w-]+ )?(?:better|safer"
+        r"|more effective|stronger) than\b",
+        r"\bor (?:the )?[\w-]+(?: [\w-]+)? (?:the )?(?:better|best|safer) (?:one|option|choice)\b",
+        r"\b(?:discontinue|withhold|hold off|pause)\w*\b[^.?!]{0,30}"
+        r"\b(?:his|her|my|their|the|it)\b",
+        r"\b(?:should|can|could|shall|do|would) (?:i|he|she|we|they|you) (?:\w+ )?"
+        r"(?:switch|swap|change) (?:him |her |them |me )?(?:to |over to )?"
+        r"(?:a |another |different |other |his |her |my |the )*(?:chemo\w*|treatment"
+        r"|medicines?|medications?|drugs?|tablets?|pills?|meds)\b",
+        r"\b(?:first[- ]line|best|standard|usual|current) (?:\w+ )?treatments? (?:for|of)\b",
+        r"\b(?:should|shd|can|could|does|do|will|would|need|needs|is|are)\s+(?:\w+\s+){0,3}"
+        r"(?:be\s+)?(?:getting|get|have|having|given|on|start|starting|try|trying)\s+"
+        r"(?:a |an |the |some )?" + GROWTH_FACTORS + r"\b",
+        r"\b(?:particular|specific|special|certain|best|right|recommended) [\w-]+ (?:\w+ )?"
+        r"(?:i|he|she|we|they|you) (?:should|must|need to|ought to|can) (?:be )?"
+        r"(?:us|tak|hav|get|try|buy)\w*",
+        r"\bis (?:\w+ )?(?:chemo\w*|radio\w*|radiation|treatment|surgery|it) (?:\w+ )?"
+        r"(?:safe|too (?:risky|much|dangerous|strong)|worth it)\b"
+        r"(?! (?:for (?:\w+ ){0,2})?to (?:do|go|play|travel|fly|swim|work|exercise|visit"
+        r"|be around))",
+    ),
+    # How to raise the count or treat it: food, supplements, injections, cures.
+    "raise_or_treat": any_of(
+        r"\b(?:supplements?|vitamins?|herbs?|herbal|remed(?:y|ies)|mushrooms?|teas?|juices?"
+        r"|homeopath\w*|natural \w+)\b[^.?!]{0,40}\b(?:for|against|to treat|to fix|to help) "
+        + LOW_COUNT,
+        r"\bworth (?:trying|a try|a go|taking)\b",
+        r"\b(?:should|shd|can|could|shall|must|do|does) (?:i|he|she|we|they|" + PERSON + r") "
+        r"(?:\w+ )?(?:take|have|try|start|be (?:taking|given|getting)) (?:some |an? |extra )?"
+        r"(?:iron|folic acid|folate|b12|zinc|selenium|vitamin \w+|vitamins|multivitamins?"
+        r"|supplements?)\b",
+        "(?:" + SOMEONE_DOES + r")[^.?!]{0,40}\b" + UP + r"\b",
+        r"\b"
+        + BOOSTERS
+        + r"\b[^.?!]{0,40}\b(?:"
+        + UP
+        + r"|help(?:s|ed|ing)?\b|recover\w*|come (?:back )?up|go (?:back )?up|more)",
+        r"\b" + TREATMENTS + r"\b[^.?!]{0,40}\b" + UP + r"\b",
+        r"\b" + UP + r"\b[^.?!]{0,40}\b(?:with|by|through) " + BOOSTERS + r"\b",
+        r"\b" + ASKS + r"\b[^.?!]{0,40}\b" + FOOD + r"\b",
+        r"\b" + FOOD + r"\b[^.?!]{0,40}\b" + ASKS + r"\b",
+        r"\b" + FOOD + r"\b[^.?!]{0,30}\b(?:ok|okay|safe|allowed|bad|good) (?:for|to|with)\b",
+        r"\b(?:treat(?:ed|ing)?|cure[ds]?|fix(?:ed)?)\s+(?:it|this|that|"
+        + LOW_COUNT
+        + r")\b(?![^.?!]{0,20}\bas (?:urgent|an emergency|serious))",
+        r"(?<!emergency )(?<!urgent )(?<!immediate )\b(?:treatment|cure|medicine|medication"
+        r"|tablets?|pills?) (?:for|of) " + LOW_COUNT,
+        r"\b(?:how|can|could) (?:is|are|do you|do they|can you|will they|can|could)?\s?"
+        r"(?:it|this|that|leu[ck]o?pa?enia|(?:a |my )?low (?:white|wbc)[\w ]{0,12}) (?:be )?"
+        r"(?:treated|cured|fixed|managed)\b",
+        r"\bcurable\b|\ba cure\b|\bhow (?:do|can|could|to|should)\b[^.?!]{0,15}\bget rid of\b",
+        r"\bhow (?:is|are) (?:\w+ ){1,3}(?:treated|cured|managed)\b",
+        r"\bwhat(?:'s|s| is) the tre+a?tment\b|\bhow many (?:rounds|cycles|sessions|courses)\b",
+        r"\bwhat treatment (?:is|will|would|should|do|does) " + PERSON + r"\b",
+    ),
+    # Daily life with a low count: work, travel, vaccines, pregnancy, family.
+    "daily_life": any_of(
+        r"\b(?:can|could|should|is it (?:ok|okay|safe|advisable|wise|recommended)|safe to|may"
+        r"|advisable|wise)\b[^.?!]{0,30}\b(?:travel\w*"
+        r"|fly|flying|plane|holiday|abroad|vaccin\w*|jabs?|boosters?|pregnan\w*|fertility)\b",
+        r"\b(?:can|could|should|shall|must|is it (?:ok|okay|safe)|safe|ok|okay)\b[^.?!]{0,30}"
+        r"\b(?:go(?:es|ing)? (?:back )?to|keep (?:\w+ )?(?:off|home from)"
+        r"|send (?:\w+ )?(?:back )?to)\s+"
+        r"(?:the |her |his |my |their )?(?:nursery|kindergarten|school|daycare|day care|creche"
+        r"|przedszkole|guardería|work)\b",
+        r"\bis (?:\w+ ){1,3}(?:hereditary|inherited|genetic|contagious|catching)\b",
+        r"\baffect (?:my |her |our |his )?(?:chances|pregnan\w*|fertility)",
+        r"\b(?:is|are|be) (?:it|this|that|they|leu[ck]o?pa?enia|(?:a )?low (?:\w+ ){0,3}count)\s+"
+        r"(?:\w+ )?(?:hereditary|inherited|genetic|contagious|catching)\b",
+        r"\bpass (?:it |this )?(?:on )?to (?:my|our|the) (?:children|kids|baby)\b",
+        r"\bruns? in (?:the |our )?famil\w*",
+        r"\b(?:hurt|harm|affect|damage)\w* (?:the|my|our|her) (?:unborn )?(?:baby|foetus|fetus"
+        r"|pregnancy)\b",
+        r"\b(?:ok|okay|safe|fine|alright|allowed)\b[^.?!]{0,20}\bto (?:do|play|go to|go)"
+        r" (?:pe|p\.e\.?|sports?|gym|the gym|exercise|swimming|football|training|games)\b",
+        r"\b(?:ok|okay|safe|alright|fine|all right) (?:for (?:me|us|him|her|them|the \w+) )?"
+        r"to (?:visit|see|hug|kiss|be around|go near|stay with)\b",
+        r"\b(?:keep|stay|kept) (?:\w+ )?away from\b|\bavoid (?:\w+ )?(?:people|crowds|children|kids"
+        r"|grandchildren|grandkids|visitors|hospitals?)\b|\bisolat(?:e|ing|ion)\b",
+        r"\bcan (?:i|he|she|they) (?:still )?(?:go (?:to|back to) )?(?:my |his |her |their )?"
+        r"(?:work|school|nursery|job|the gym)\b",
+        r"\b(?:can|could|may|should) (?:i|he|she|we|they|you) (?:still )?(?:go|get|have|do|eat"
+        r"|drink|take|keep|play|swim|work)\b"
+        rf"(?![^.?!]{{0,30}}\b(?:{URGENCY}|doctor|gp|help)\b)[^.?!]{{0,30}}"
+        r"\bwith (?:a |my |his |her |these |such )?(?:low|so few)\b",
+    ),
+}
