@@ -82,21 +82,18 @@
     }
   }
 
-  function loadSeen() {
+  /* The JSON list kept under `key`, or [] when there is none or it cannot be read. */
+  function storedList(key) {
     try {
-      var seen = JSON.parse(stored(KEYS.seen, "[]"));
-      return Array.isArray(seen) ? seen.filter(function (n) { return typeof n === "number"; }) : [];
+      return JSON.parse(stored(key, "[]"));
     } catch (error) {
       return [];
     }
   }
 
-  function loadTranscript() {
-    try {
-      return JSON.parse(stored(KEYS.transcript, "[]"));
-    } catch (error) {
-      return [];
-    }
+  function loadSeen() {
+    var seen = storedList(KEYS.seen);
+    return Array.isArray(seen) ? seen.filter(function (n) { return typeof n === "number"; }) : [];
   }
 
   function emergencyLine(number) {
@@ -155,7 +152,7 @@
   function start(io) {
     var ui = build();
     var id = stored(KEYS.session, "");
-    var transcript = loadTranscript();
+    var transcript = storedList(KEYS.transcript);
     var unread = parseInt(stored(KEYS.unread, "0"), 10) || 0;
     var seen = loadSeen();
     var waiting = null;

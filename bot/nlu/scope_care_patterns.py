@@ -97,7 +97,7 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
         r"|homeopath\w*|natural \w+)\b[^.?!]{0,40}\b(?:for|against|to treat|to fix|to help) "
         + LOW_COUNT,
         r"\bworth (?:trying|a try|a go|taking)\b",
-        r"\b(?:should|shd|can|could|shall|must|do|does) (?:i|he|she|we|they|" + PERSON + r") "
+        r"\b(?:should|shd|can|could|shall|must|do|does) " + PERSON + r" "
         r"(?:\w+ )?(?:take|have|try|start|be (?:taking|given|getting)) (?:some |an? |extra )?"
         r"(?:iron|folic acid|folate|b12|zinc|selenium|vitamin \w+|vitamins|multivitamins?"
         r"|supplements?)\b",
