@@ -18,4 +18,7 @@ LOW = r"low|lower\w*|down|drop\w*|fall\w*|fell|decreas\w*|reduc\w*"
 CARE_PLACES = r"a ?& ?e|a and e|er|ed|hospital|ambulance|999|911|112"
 """Emergency care: the department, an ambulance, the emergency numbers."""
 
-URGENCY = r"urgent\w*|emergenc\w*|serious\w*|danger\w*|worr\w*|" + CARE_PLACES
+GRAVITY = r"urgent\w*|emergenc\w*|serious\w*|danger\w*|" + CARE_PLACES
+"""Words that ask whether it is grave: urgent, an emergency, serious, dangerous, A&E."""
+
+URGENCY = GRAVITY + r"|worr\w*"

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from typing import Any, Dict, List, Sequence
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -44,6 +45,7 @@ from bot.nlu.term_questions import (
     sets_a_cause_aside,
 )
 from bot.nlu.topic_terms import knowledge_from_config
+from knowledge.count_words import GRAVITY
 from knowledge.names import (
     AFFIRM_INTENT,
     DENY_INTENT,
@@ -87,6 +89,19 @@ SURE_OUT_OF_SCOPE = 0.8
 """Out of scope must be surer to stand against a named cause: on the six held-out sets,
 messages naming a cause that the classifier called out of scope below 0.8 were all
 questions about the cause (four), from 0.8 up mostly real out-of-scope requests."""
+
+
+_GRAVE = re.compile(rf"\b(?:{GRAVITY})\b")
+
+
+def _only_worried_why(text: str | None, entities: Sequence[Dict[str, Any]]) -> bool:
+    """Whether the message asks if the named cause is why, and only worries besides.
+
+    "I have RA. Is that why my white cells are low or should I be worried about
+    something worse?" asks about the RA; "is a low count on chemo dangerous?" and
+    "should I go to A&E with a low count from chemo?" ask the emergency question.
+    """
+    return answered_by_the_term(text, entities) and not _GRAVE.search((text or "").lower())
 
 
 def term_intents(config: Dict[str, Any]) -> Dict[str, Any]:
@@ -173,7 +188,8 @@ class NamedTermCertainty(GraphComponent):
 
         A named cause beats a clarifying question, a greeting, an unsure reply or
         out of scope, overview, and another cause no term supports; never the
-        emergency question ("is a low count on chemo dangerous?"). The general
+        emergency question ("is a low count on chemo dangerous?"), unless the message
+        asks whether the cause is why and only worries besides. The general
         topics' terms and every broad term only fill a gap (or correct a guess
         at a cause no term supports): a clarifying question, a greeting or an
         unsure reply, out of scope included (a long story that ends "what does
@@ -202,8 +218,8 @@ class NamedTermCertainty(GraphComponent):
         if predicted in named and predicted != self._overview:
             return None
         if causes:
-            keep = predicted == self._emergency or len(causes) > 1
-            return None if keep else causes.pop()
+            emergency = predicted == self._emergency and not _only_worried_why(text, entities)
+            return None if emergency or len(causes) > 1 else causes.pop()
         broad_causes = set(named) - self._general
         if predicted in self._topic_intents - self._general and len(broad_causes) == 1:
             return broad_causes.pop()  # "could the tablets be to blame?" heard as the lab

@@ -43,6 +43,12 @@ _HARMS_CELLS = re.compile(
 """Whether something lowers the cells: the question the sheet answers for a named cause."""
 _BLAMES = re.compile(r"\b(?:explains?|explain it|the reason|to blame|behind it|responsible)\b.*\?")
 """"MDS. explains it?": whether the named cause is why."""
+_LINKED = re.compile(
+    r"\b(?:is|are|was|could|can|might|may|would)\s+(?:it|they|that|this|these|those|the two|both)\b"
+    r"(?:[^.?!]{0,20}\b(?:connected|linked|related)\b|(?: be)? (?:why|the reason)\b)"
+)
+""""I've got fatty liver and now low white cells too. are they connected", "I have RA. Is that
+why my white cells are low": the same question, asked without a question mark."""
 
 
 _QUESTION = re.compile(
@@ -89,13 +95,13 @@ def answered_by_the_term(text: str | None, entities: Sequence[Dict[str, Any]]) -
 
     So it is when the message asks what the term is ("What is the anemia aplásica?"),
     or whether it lowers the cells or is why ("do cancer meds kill the good cells
-    too?", "MDS. explains it?"). A request the scope patterns know ("what is the dose
-    of prednisone?") still goes out of scope after this.
+    too?", "MDS. explains it?", "are they connected"). A request the scope patterns
+    know ("what is the dose of prednisone?") still goes out of scope after this.
     """
     lowered = (text or "").lower()
     terms = _terms(entities)
     if not terms:
         return False
-    if _HARMS_CELLS.search(lowered) or _BLAMES.search(lowered):
+    if _HARMS_CELLS.search(lowered) or _BLAMES.search(lowered) or _LINKED.search(lowered):
         return True
     return any(_WHAT_IS.search(lowered[: int(entity.get("start", 0))]) for entity in terms)

@@ -168,6 +168,32 @@ def test_the_emergency_question_about_a_cause_stays_the_emergency_question() -> 
     assert message.get("intent")["name"] == "ask_emergency_info"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is a low count on chemo dangerous?",
+        "chemo and a low count, should we go to A&E?",
+        "my count is low from the chemo, should I be worried?",
+        "could the chemo lower his count so much it is serious?",
+    ],
+)
+def test_a_grave_question_about_a_cause_stays_the_emergency_question(text: str) -> None:
+    message = _component().process([_message("ask_emergency_info", ["chemo"], text=text)])[0]
+    assert message.get("intent")["name"] == "ask_emergency_info"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm on chemo, is that why my white cells are low or should I worry about something worse?",
+        "I've had chemo and now low white cells. are they connected or two things to worry about",
+    ],
+)
+def test_whether_a_cause_is_why_with_only_a_worry_besides_is_that_cause(text: str) -> None:
+    message = _component().process([_message("ask_emergency_info", ["chemo"], text=text)])[0]
+    assert message.get("intent")["name"] == "ask_cause_cancer_treatment"
+
+
 @pytest.mark.parametrize("intent", ["ask_overview", "ask_emergency_info"])
 def test_a_general_term_never_overrides_a_topic(intent: str) -> None:
     message = _component().process([_message(intent, ["blood test"])])[0]
