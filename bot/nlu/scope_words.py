@@ -51,7 +51,8 @@ FOOD = (
     r"|wine|booze|spirits|coffee)"
 )
 ASKS = (
-    r"(?:should|ought|must|need to|is (?:it )?(?:ok|okay|safe)|avoid|can (?:i|he|she|we|they)"
+    r"(?:(?<!than i )(?<!than he )(?<!than she )(?<!than we )(?<!than they )(?<!than you )"
+    r"(?:should|ought|must)|need to|is (?:it )?(?:ok|okay|safe)|avoid|can (?:i|he|she|we|they)"
     r"|what (?:should|can|to)|which (?:foods?|diet)|(?:what|wat|wats|what's|which|best|good)"
     r" (?:\w+ ){0,3}(?=(?:foods?|eat|diet|drink)\b))"
 )

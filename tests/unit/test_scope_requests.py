@@ -211,6 +211,7 @@ def test_requests_from_blind_set_ten_in_other_words(text: str, kind: str) -> Non
         "my wbc was 3.1 last week, what can make it go low",
         "was 3.4 and it dropped to 2.2 after chemo, is that expected",
         "the team wants to test her for HIV because of the count, can HIV really do that?",
+        "he drinks more than he should and his count is low, could his liver be why",
     ],
 )
 def test_what_happened_is_not_a_request(text: str) -> None:
