@@ -35,6 +35,7 @@ BLIND_SETS = (
     "heldout9.yml",
     "heldout10.yml",
     "heldout11.yml",
+    "heldout12.yml",
 )
 """The blind sets in the order they were written; set 1 is the project's own."""
 HELDOUT_SETS = {
