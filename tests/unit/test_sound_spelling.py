@@ -1,0 +1,72 @@
+"""Rare words spelt as they sound are read as the words they stand for; nothing else changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.nlu.sound_spelling import SoundSpeller, SoundSpelling
+
+TRAINING = [
+    "what causes low white cells",
+    "can liver disease lower the count",
+    "could the radiation be why my blood count is low",
+    "is it the marrow, or a lab mistake",
+    "the cells are low, kya karna hai",
+    "my son's spleeen is big",
+]
+SPELLER = SoundSpeller(
+    SoundSpeller.vocabulary_of(TRAINING), ["cirrhosis", "chemotherapy", "radiotherapy"]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("wite sels low", "white cells low"),
+        ("bad liva", "bad liver"),
+        ("had the radiashun", "had the radiation"),
+        ("my blud", "my blood"),
+        ("sirosis", "cirrhosis"),
+        ("kemotherapy last year", "chemotherapy last year"),
+        ("Wite sels?", "white cells?"),
+    ],
+)
+def test_a_word_spelt_as_it_sounds_is_read_as_the_word(text: str, read: str) -> None:
+    assert SPELLER.read(text) == read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "beta blockers",  # a common English word
+        "buenas tardes",  # a common word of another language
+        "my mum Mrs Maro",  # a name inside a sentence
+        "the cells are low",  # words of the training data
+        "lisinopril",  # no word sounds like it
+        "splene",  # the data's own typo ("spleeen") is never a target
+        "wy",  # too short to go on
+        "hiii",  # drawn out
+        "radeo therapy",  # one term split in two, left to the term matcher
+    ],
+)
+def test_other_words_stay_as_written(text: str) -> None:
+    assert SPELLER.read(text) == text
+
+
+def test_the_component_learns_the_words_at_training_and_reads_with_them(tmp_path: Path) -> None:
+    storage = LocalModelStorage(tmp_path)
+    resource = Resource("sound")
+    context = ExecutionContext(GraphSchema({}), node_name="sound")
+    trained = SoundSpelling.create(SoundSpelling.get_default_config(), storage, resource, context)
+    trained.train(TrainingData([Message(data={"text": text}) for text in TRAINING]))
+    loaded = SoundSpelling.load(SoundSpelling.get_default_config(), storage, resource, context)
+    message = Message(data={"text": "wat is low wite sels"})
+    loaded.process([message])
+    assert message.get("text") == "wat is low white cells"
