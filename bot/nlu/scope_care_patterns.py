@@ -62,7 +62,17 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
         + r"\s+(?:is|are|would be|should|do you|to)\b[^.?!]{0,20}"
         r"\b(?:best|better|right|good|recommend\w*|use|take|give)\b",
         r"\bbest " + MEDICINE_KINDS + r"\b",
-        r"\b(?:should|shd|shud|shld|can|cn|could|shall|do) (?:i|he|she|we|they) (?:just )?stop\b",
+        r"\b(?:what|which|wat|wich)\s+(?:\w+\s+)?" + MEDICINE_KINDS + r"\s+(?:is\s+)?(?:the\s+)?"
+        r"(?:best|safest|strongest)\b",
+        r"\b(?:should|shd|shud|shld|can|cn|could|shall|do) (?:i|he|she|we|they) (?:just )?"
+        r"(?:stop|quit)\b(?! worry)",
+        r"\b(?:i|he|she|we|they) (?:should|shd|shud|must|need to) (?:stop|quit) (?:tak|hav|us)\w*",
+        r"\b(?:should|can|could|shall|do|does) (?:dh|dp|dd|ds|mil|fil|hubby|"
+        r"(?:the |his |her |my )?(?:doctor|gp|consultant|psychiatrist|oncologist|onc|specialist))"
+        r"(?:'s)? (?:just )?(?:stop|skip|pause|quit|cut|reduce|change)\b",
+        r"\b(?:tablets?|pills?|meds|medicines?|medications?|chemo\w*|treatments?|steroids?"
+        r"|infusions?|cycles?|doses?|water pills?)\s+(?:\w+\s+)?(?:be|get|being) (?:reduced|stopped"
+        r"|changed|lowered|cut|delayed|postponed|put off|paused|held|halted|swapped|switched)\b",
         r"\b(?:should|can|could|shall|do|does) (?:dad|mum|mom|mummy|papa|nan|gran|grandma|grandpa"
         r"|(?:my|his|her|our) \w+) (?:just )?(?:stop|skip|pause|quit)\b",
         r"\b(?:dose|dosage)s? (?:of (?:his |her |my |their |the )?[\w-]+ )?(?:\w+ ){0,2}"
@@ -127,6 +137,8 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
     ),
     # Daily life with a low count: work, travel, vaccines, pregnancy, family.
     "daily_life": any_of(
+        r"\b(?:need|needs|needed)\b[^.?!]{0,20}\b(?:vaccin\w*|jabs?|boosters?"
+        r"|flu shots?)\b",
         r"\b(?:can|could|should|is it (?:ok|okay|safe|advisable|wise|recommended)|safe to|may"
         r"|advisable|wise)\b[^.?!]{0,30}\b(?:travel\w*"
         r"|fly|flying|plane|holiday|abroad|vaccin\w*|jabs?|boosters?|pregnan\w*|fertility)\b",

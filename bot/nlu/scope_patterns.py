@@ -150,7 +150,8 @@ REQUESTS: Dict[str, Pattern[str]] = {
     # The clinic's business: appointments, costs, opening hours, letters, parking.
     "clinic_admin": any_of(
         r"\b(?:bills?|billed|billing|invoices?|charged|insurance|insurer|covered by|refund"
-        r"|payment)\b",
+        r"|payment|medicare|medicaid|co-?pays?)\b",
+        r"\b(?:get|have|see|request) (?:a |my |his |her )?cop(?:y|ies) of\b",
         r"\b(?:when|what time|where|how)\b[^.?!]{0,30}\b(?:appointments?|appts?)\b",
         r"\b(?:can|could|how do|how can|where do|want to|need to|help me|would like to) (?:i |you "
         r"|we )?(?:re)?(?:book|make|change|cancel|reschedule|move|get)\w* (?:me )?"
@@ -176,6 +177,8 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"|clinic|lab|phlebotomy)\b",
         r"\bhow often (?:should|do|does|will|must) (?:\w+ ){0,3}(?:be )?(?:checked|monitored|tested"
         r"|done|repeated|taken)\b",
+        r"\bhow often (?:should|do|does|will|must) (?:\w+ ){0,3}(?:be )?(?:check|monitor|test)\w*"
+        r" (?:my|his|her|their|the|our) (?:\w+ )?(?:count|bloods?|levels?|white)",
         r"\b(?:write|need) (?:me |us )?a letter\b",
         r"\b(?:repeat|renew\w*|refill\w*|get (?:a |my |his |her )?(?:new )?)\s*(?:my |a |the )?"
         r"prescriptions?\b",

@@ -71,7 +71,7 @@ GROWTH_FACTORS = (
 """Injections that raise the count: the fact sheet does not cover them."""
 MEDICINE_KINDS = (
     r"(?:antibiotics?|medicines?|medications?|drugs?|tablets?|pills?|steroids?|diuretics?"
-    r"|treatments?|chemo\w*|jabs?|injections?)"
+    r"|treatments?|chemo\w*|kemo\w*|jabs?|injections?)"
 )
 CELL_KINDS = (
     r"(?:n[eu]u?trophils?|l[iy]mphocytes?|l[iy]mfocytes?|monocytes?|eosinophils?|basophils?"

@@ -204,6 +204,37 @@ def test_requests_from_blind_set_ten_in_other_words(text: str, kind: str) -> Non
 
 
 @pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("should dh quit the methotrexate", "medicine_advice"),
+        ("can the gp just stop her tablets", "medicine_advice"),
+        ("she should stop taking the lithium then?", "medicine_advice"),
+        ("should his chemo be put off for a week", "medicine_advice"),
+        ("will her water pills be changed", "medicine_advice"),
+        ("which chemo is best", "medicine_advice"),
+        ("does medicaid cover the marrow test", "clinic_admin"),
+        ("can i have a copy of his results", "clinic_admin"),
+        ("how often will they test her count", "clinic_admin"),
+        ("does she need the covid booster now her count is low", "daily_life"),
+    ],
+)
+def test_requests_in_forum_and_carer_words(text: str, kind: str) -> None:
+    assert out_of_scope_request(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "should i stop worrying about the count",
+        "he had his flu jab last week, could that lower the count",
+        "could his steroid tablets be why the count is low",
+    ],
+)
+def test_look_alikes_of_those_requests_are_not_requests(text: str) -> None:
+    assert out_of_scope_request(text) is None
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "my son hurt his leg at football and now his white count is low, why",
