@@ -20,6 +20,7 @@ Plain Python for the words (`SoundSpeller`), tested on its own.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter, defaultdict
 from typing import Any, Dict, Iterable, List, Mapping, Tuple
@@ -135,6 +136,12 @@ class SoundSpeller:
         return min(candidates)[-1] if candidates else None
 
 
+def _term_words(config: Dict[str, Any]) -> List[str]:
+    """Every word of the knowledge file's terms, sorted."""
+    terms = knowledge_from_config(config).term_index()
+    return sorted({word for term in terms for word in _LETTERS.findall(term.lower())})
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
 class SoundSpelling(GraphComponent):
     """Replaces words spelt as they sound before the tokenizer reads a message."""
@@ -154,6 +161,11 @@ class SoundSpelling(GraphComponent):
         self._speller = SoundSpeller(words["vocabulary"], words["terms"])
 
     @classmethod
+    def fingerprint_addon(cls, config: Dict[str, Any]) -> str | None:
+        """Fingerprints the term words: a new knowledge-file term must retrain the component."""
+        return hashlib.sha256(" ".join(_term_words(config)).encode("utf-8")).hexdigest()
+
+    @classmethod
     def create(
         cls,
         config: Dict[str, Any],
@@ -162,9 +174,7 @@ class SoundSpelling(GraphComponent):
         execution_context: ExecutionContext,
     ) -> SoundSpelling:
         """Creates the component for training with the knowledge file's term words."""
-        terms = knowledge_from_config(config).term_index()
-        term_words = sorted({word for term in terms for word in _LETTERS.findall(term.lower())})
-        return cls(model_storage, resource, {"vocabulary": {}, "terms": term_words})
+        return cls(model_storage, resource, {"vocabulary": {}, "terms": _term_words(config)})
 
     @classmethod
     def load(

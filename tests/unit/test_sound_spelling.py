@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, Dict
 
 import pytest
 from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
+from rasa.engine.training.fingerprinting import calculate_fingerprint_key
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.sound_spelling import SoundSpeller, SoundSpelling
+from tests.conftest import write_knowledge
 
 TRAINING = [
     "what causes low white cells",
@@ -70,3 +73,14 @@ def test_the_component_learns_the_words_at_training_and_reads_with_them(tmp_path
     message = Message(data={"text": "wat is low wite sels"})
     loaded.process([message])
     assert message.get("text") == "wat is low white cells"
+
+
+def test_a_new_knowledge_file_term_retrains_the_component(
+    tmp_path: Path, knowledge_document: Dict[str, Any]
+) -> None:
+    config = {"knowledge_file": str(write_knowledge(tmp_path, knowledge_document))}
+    before = calculate_fingerprint_key(SoundSpelling, config, {})
+    medications = next(t for t in knowledge_document["topics"] if t["id"] == "medications")
+    medications["unnamed_terms"].append("teriflunomide")
+    write_knowledge(tmp_path, knowledge_document)
+    assert calculate_fingerprint_key(SoundSpelling, config, {}) != before
