@@ -44,7 +44,7 @@ from bot.nlu.term_questions import (
     only_terms,
     sets_a_cause_aside,
 )
-from bot.nlu.topic_terms import knowledge_from_config
+from bot.nlu.topic_terms import knowledge_file_config, knowledge_from_config
 from knowledge.count_words import GRAVITY
 from knowledge.names import (
     AFFIRM_INTENT,
@@ -122,7 +122,7 @@ class NamedTermCertainty(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
         """Knowledge file path (None: the project default or $LEUKOBOT_KNOWLEDGE_FILE)."""
-        return {"knowledge_file": None}
+        return knowledge_file_config()
 
     @classmethod
     def fingerprint_addon(cls, config: Dict[str, Any]) -> str | None:

@@ -37,7 +37,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from wordfreq import zipf_frequency
 
 from bot.model_files import read_json, write_json
-from bot.nlu.topic_terms import knowledge_from_config
+from bot.nlu.topic_terms import knowledge_file_config, knowledge_from_config
 from bot.safety.text import is_common_word
 
 VOCABULARY_FILE = "vocabulary.json"
@@ -91,12 +91,13 @@ class SoundSpeller:
         words = list(_LETTERS.finditer(text))
         pieces, end = [], 0
         for index, match in enumerate(words):
-            neighbours = [
-                w.group(0) for w in words[max(0, index - 1) : index + 2] if w is not match
-            ]
-            pieces += [text[end : match.start()], self._word(match.group(0), text, match.start())]
-            if self._half_of_a_term(match.group(0), neighbours):
-                pieces[-1] = match.group(0)
+            written = match.group(0)
+            read = self._word(written, text, match.start())
+            if read != written:
+                around = words[max(0, index - 1) : index + 2]
+                if self._half_of_a_term(written, [w.group(0) for w in around if w is not match]):
+                    read = written
+            pieces += [text[end : match.start()], read]
             end = match.end()
         return "".join(pieces) + text[end:]
 
@@ -108,7 +109,7 @@ class SoundSpeller:
             for first, second in ((neighbour, word), (word, neighbour))
         )
 
-    def _word(self, written: str, text: str = "", start: int = 0) -> str:
+    def _word(self, written: str, text: str, start: int) -> str:
         if written[0].isupper() and written[1:].islower():
             before = text[:start].rstrip()
             if before and before[-1] not in ".!?:\n":
@@ -149,7 +150,7 @@ class SoundSpelling(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
         """Knowledge file path (None: the project default or $LEUKOBOT_KNOWLEDGE_FILE)."""
-        return {"knowledge_file": None}
+        return knowledge_file_config()
 
     def __init__(
         self, model_storage: ModelStorage, resource: Resource, words: Dict[str, Any]

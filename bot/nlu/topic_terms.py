@@ -45,11 +45,20 @@ from knowledge.names import TERM_ENTITY
 logger = logging.getLogger(__name__)
 
 TERMS_FILE = "terms.json"
+KNOWLEDGE_FILE_KEY = "knowledge_file"
+
+
+def knowledge_file_config() -> Dict[str, Any]:
+    """A knowledge-reading component's config: the file's path, None for the default.
+
+    The default is $LEUKOBOT_KNOWLEDGE_FILE or data/knowledge/leukopenia.yml.
+    """
+    return {KNOWLEDGE_FILE_KEY: None}
 
 
 def knowledge_from_config(config: Dict[str, Any]) -> KnowledgeBase:
     """Loads and validates the knowledge file a component's config names (or the default)."""
-    configured = config.get("knowledge_file")
+    configured = config.get(KNOWLEDGE_FILE_KEY)
     return load_knowledge(Path(configured) if configured else knowledge_file_path())
 
 
@@ -71,7 +80,7 @@ class TopicTermExtractor(SparseFeaturizer, EntityExtractorMixin, GraphComponent)
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
         """Knowledge file path (None: the project default or $LEUKOBOT_KNOWLEDGE_FILE)."""
-        return {**SparseFeaturizer.get_default_config(), "knowledge_file": None}
+        return {**SparseFeaturizer.get_default_config(), **knowledge_file_config()}
 
     @classmethod
     def validate_config(cls, config: Dict[str, Any]) -> None:
