@@ -22,6 +22,8 @@ WIDGET_CLIENT := web/vendor/socket.io.min.js
 LOGS := logs
 export LOG_DIR := $(LOGS)
 CHROMIUM := /usr/bin/chromium
+# make test runs test files two at a time (pytest-xdist); PARALLEL= runs them one by one.
+PARALLEL := -n 2 --dist loadfile
 
 .PHONY: help install train validate test eval eval-safety eval-scale eval-understanding lint run shell lock clean purge forget report stack stack-down stack-packages
 
@@ -89,11 +91,14 @@ validate: install ## check domain, data and stories
 
 test: install $(WIDGET_CLIENT) $(CHROMIUM) stack-packages ## lint, unit tests, validation, training, test stories, end to end
 	$(MAKE) lint
-	$(BIN)/pytest -m "not model"
+	$(BIN)/pytest -m "not model" $(PARALLEL)
 	$(MAKE) validate train
 	$(RASA) test core --e2e --model $(MODEL) --stories tests/stories \
 	  --fail-on-prediction-errors --out results/test_stories
-	$(BIN)/pytest -m model
+	$(BIN)/pytest -m model $(PARALLEL) --ignore=tests/stack
+	@# Alone: they kill a replica and time its failover, which another test's start-up
+	@# load on the same CPUs would stretch.
+	$(BIN)/pytest -m model tests/stack
 
 eval: train ## held-out accuracy, cross-validated F1, latency against Rasa's starter bot, safety
 	$(BIN)/python -m evaluation
