@@ -25,7 +25,10 @@ def main(arguments: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.launch")
     parser.add_argument("command", choices=["run", "shell", "stack", "stack-down", "stack-status"])
     command = parser.parse_args(arguments).command
-    signal.signal(signal.SIGTERM, _interrupt)  # stop what we started, as Ctrl+C does
+    # Stop what we started, as Ctrl+C does, when killed or when the terminal closes
+    # (the servers run in sessions of their own and would otherwise outlive us).
+    for stop_signal in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(stop_signal, _interrupt)
     os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")  # Rasa 3.6 uses SQLAlchemy 1.4
     try:
         if command in ("run", "shell"):

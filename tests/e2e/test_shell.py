@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import signal
+import socket
 import sys
 from pathlib import Path
 
@@ -9,7 +11,7 @@ import pexpect
 import pytest
 
 from bot.launch.servers import environment, free_port
-from tests.conftest import PROJECT_DIR
+from tests.conftest import PROJECT_DIR, record_sent
 
 pytestmark = pytest.mark.model
 
@@ -26,6 +28,7 @@ def test_the_shell_answers_a_question(model: Path, tmp_path: Path) -> None:
         "ACTION_PORT": str(action_port),
         "ENDPOINTS": str(endpoints),
         "TERM": "dumb",
+        "LOG_DIR": str(tmp_path / "logs"),  # where the log guard looks
     }
     shell = pexpect.spawn(
         sys.executable,
@@ -38,11 +41,20 @@ def test_the_shell_answers_a_question(model: Path, tmp_path: Path) -> None:
     )
     try:
         shell.expect("Your input ->")
-        shell.sendline("can steroids lower my white count?")
+        shell.sendline(record_sent("can steroids lower my white count?"))
         shell.expect("corticosteroid", timeout=60)
         # Buttons become a menu; Enter picks the first one, "Tell me more".
         shell.expect("Tell me more")
         shell.send("\r")
         shell.expect("only one possible reason", timeout=60)
     finally:
+        # Closing the terminal hangs the launcher up: it stops the action server it started.
+        shell.kill(signal.SIGHUP)
+        shell.expect(pexpect.EOF, timeout=60)
         shell.close(force=True)
+    assert not _listening(action_port), "the action server outlived the closed terminal"
+
+
+def _listening(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
