@@ -185,7 +185,12 @@ REQUESTS: Dict[str, Pattern[str]] = {
     ),
     # Talk about something else entirely: weather, sport, jokes (see out_of_scope_request).
     "unrelated": any_of(
-        r"\bweather\b|\bforecast\b|\bsunny\b|\bgoing to rain\b",
+        r"\bweather\b|\bforecast\b|\bsunny\b|\b(?:going to|gonna|gunna|will it) (?:rain|snow)\b",
+        r"\bit(?:'ll| will| is| to) (?:rain|snow)|\b(?:will|is) it (?:rain|snow)",
+        r"\bhow(?:'d| did) (?:the |my |our )?(?!chemo|treatment|count|bloods?|tests?|results?)\w+"
+        r" (?:do|get on|play) (?:last night|yesterday"
+        r"|today|at the weekend|this weekend|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)",
+        r"\bdid (?:the |my |our )?(?!chemo|treatment|count|bloods?|tests?)\w+ (?:win|lose)\b",
         r"\b(?:football|soccer|cricket|rugby|baseball|basketball|tennis|golf|formula 1|world cup"
         r"|premier league|the league|the match|the game|the final|the score)\b",
         r"\bwho (?:do you (?:think|reckon) |d'?you reckon )?(?:will|is going to|gonna) win\b",

@@ -216,6 +216,10 @@ def test_requests_from_blind_set_ten_in_other_words(text: str, kind: str) -> Non
         ("can i have a copy of his results", "clinic_admin"),
         ("how often will they test her count", "clinic_admin"),
         ("does she need the covid booster now her count is low", "daily_life"),
+        ("how'd the Cowboys get on yesterday?", "unrelated"),
+        ("did the Yankees lose", "unrelated"),
+        ("you think it will snow this weekend", "unrelated"),
+        ("is it gonna rain", "unrelated"),
     ],
 )
 def test_requests_in_forum_and_carer_words(text: str, kind: str) -> None:
@@ -228,6 +232,9 @@ def test_requests_in_forum_and_carer_words(text: str, kind: str) -> None:
         "should i stop worrying about the count",
         "he had his flu jab last week, could that lower the count",
         "could his steroid tablets be why the count is low",
+        "how did the chemo do last time, it dropped his count",
+        "did the treatment lose its effect, his count is low again",
+        "he got soaked in the rain on saturday and now the count is low, why",
     ],
 )
 def test_look_alikes_of_those_requests_are_not_requests(text: str) -> None:
