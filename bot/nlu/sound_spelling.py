@@ -10,7 +10,9 @@ closest, then the most used, wins. Only a knowledge-file term's word or a common
 English word is a target; a common word of another language patients mix in
 ("tarde", "meine") is left alone. A word ending in "a" may also stand for one
 ending in "ar", "er" or "or", as it is said ("liva", "docta"). Common English words
-("beta", "hi") and every word of the training data stay as they are.
+("beta", "hi") and every word of the training data stay as they are; texting
+shorthand the sound rule cannot reach ("wat", "shud", "wen", "agen") is read from a
+short list.
 
 Only what NLU reads changes: the tracker keeps the patient's words, and the safety
 policy reads those (it has its own typo handling).
@@ -47,6 +49,21 @@ FOREIGN_ZIPF = 4.0
 """As common as this in one of them (wordfreq's Zipf scale): "tarde" 5.4, "sels" 3.5."""
 MIN_LENGTH = 4
 """Shorter words ("wy", "hm") have too little sound to go on."""
+# fmt: off
+SHORTHAND: Dict[str, str] = {
+    "wat": "what", "wot": "what", "wht": "what", "wich": "which", "whch": "which",
+    "wen": "when", "wn": "when", "wy": "why", "hw": "how",
+    "shud": "should", "shd": "should", "shld": "should", "cud": "could", "cld": "could",
+    "wud": "would", "wld": "would", "hav": "have", "hv": "have", "iz": "is",
+    "agen": "again", "agn": "again", "abt": "about", "thru": "through", "tho": "though",
+    "becos": "because", "becoz": "because", "bcos": "because", "bcoz": "because",
+    "bcz": "because", "bcuz": "because", "coz": "because", "cuz": "because",
+    "pls": "please", "plz": "please", "enuf": "enough", "enuff": "enough",
+    "sumthing": "something", "sumthin": "something", "somethin": "something",
+    "nething": "anything", "gud": "good", "dat": "that",
+}
+"""Texting shorthand too short or too common on the web for the sound rule ("wat", "shud")."""
+# fmt: on
 _LETTERS = re.compile(r"[^\W\d_]+")
 """A word of letters in any alphabet: "Dzień" is one word, not "Dzie" and "ń"."""
 
@@ -115,6 +132,8 @@ class SoundSpeller:
             if before and before[-1] not in ".!?:\n":
                 return written  # "Mrs Pillai", "Dr Osei": a name
         word = written.lower()
+        if word in SHORTHAND:
+            return SHORTHAND[word]
         if len(word) < MIN_LENGTH or word in self._vocabulary or is_common_word(word):
             return written
         if re.search(r"(.)\1\1", word):

@@ -39,6 +39,10 @@ SPELLER = SoundSpeller(
         ("sirosis", "cirrhosis"),
         ("kemotherapy last year", "chemotherapy last year"),
         ("Wite sels?", "white cells?"),
+        ("wat make it low", "what make it low"),  # shorthand: too common for the sound rule
+        ("shud i worry", "should i worry"),
+        ("do i need the test agen", "do i need the test again"),
+        ("Wy is it low coz of chemo", "why is it low because of chemo"),
     ],
 )
 def test_a_word_spelt_as_it_sounds_is_read_as_the_word(text: str, read: str) -> None:
@@ -54,7 +58,8 @@ def test_a_word_spelt_as_it_sounds_is_read_as_the_word(text: str, read: str) -> 
         "the cells are low",  # words of the training data
         "lisinopril",  # no word sounds like it
         "splene",  # the data's own typo ("spleeen") is never a target
-        "wy",  # too short to go on
+        "hm",  # too short to go on
+        "my friend Wen said",  # a name inside a sentence, though shorthand for "when"
         "hiii",  # drawn out
         "radeo therapy",  # one term split in two, left to the term matcher
     ],
@@ -72,7 +77,7 @@ def test_the_component_learns_the_words_at_training_and_reads_with_them(tmp_path
     loaded = SoundSpelling.load(SoundSpelling.get_default_config(), storage, resource, context)
     message = Message(data={"text": "wat is low wite sels"})
     loaded.process([message])
-    assert message.get("text") == "wat is low white cells"
+    assert message.get("text") == "what is low white cells"
 
 
 def test_a_new_knowledge_file_term_retrains_the_component(
