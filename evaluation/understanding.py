@@ -36,6 +36,7 @@ BLIND_SETS = (
     "heldout10.yml",
     "heldout11.yml",
     "heldout12.yml",
+    "heldout13.yml",
 )
 """The blind sets in the order they were written; set 1 is the project's own."""
 HELDOUT_SETS = {
