@@ -29,6 +29,14 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
         r"\b(?:what|wat|wot|which|right|correct|safe|max\w*|usual|normal)\s+(?:[\w']+\s+){0,2}"
         r"(?:dose|dosage)s?\s*(?:of|for|should|shud|do|is|to|would|will|can|could|\?|$)",
         r"\bhow (?:much|many)\b[^.?!]{0,30}\b(?:take|taken|taking|have|give|mg)\b",
+        r"\bhow (?:much|many) (?:milligrams?|mgs?|mls?|micrograms?|mcg|units)\b",
+        r"\b(?:should|can|could|shall|do) (?:i|he|she|we|they) (?:just )?(?:hold|pause|withhold)"
+        r" (?:off )?(?:the|his|her|my|their|it|them)\b",
+        r"\b(?:i|he|she|we|they) (?:should|shd|shud|must|need to|ought to) (?:stop|quit|come off)"
+        r" (?:them|it|those|these)\s*\?",
+        r"\bwhich (?:\w+ )?(?:is |would be )?(?:better|best|safer) (?:for|in|with)\b",
+        r"\bworth (?:pushing|asking|pressing|fighting|begging) for"
+        r" (?!(?:a |an |another )?(?:re[a-z]*|repeat|second|new|fresh)\b)",
         r"\bmissed (?:a |my |his |her )?dose\b",
         r"\bwhat(?:'s| is)\s+(?:an? |the |this |that )?(?!white|leu|cells?|wbc)[\w-]+(?: \w+)?"
         r"\s+(?:used for|prescribed for|given for|for\s*(?:[?.!,]|$|and\b))",

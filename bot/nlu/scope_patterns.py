@@ -29,6 +29,8 @@ from bot.nlu.scope_words import (
 REQUESTS: Dict[str, Pattern[str]] = {
     # Whether the patient (or someone they ask for) has a disease: a diagnosis.
     "diagnosis": any_of(
+        r"\bwhich (?:of (?:these|those|them|the causes)|one|cause) (?:is|would be|could be|seems)"
+        r" (?:the )?(?:most )?likely\b",
         r"\b(?:do|does|did|have|has|could|might|may|am|is|are)\s+"
         + PERSON
         + r"\s+(?:have|has|got|gotten|be getting)\s+"
@@ -106,7 +108,8 @@ REQUESTS: Dict[str, Pattern[str]] = {
     "procedures": any_of(
         r"\bbiops(?:y|ies)\b[^.?!]{0,30}\b(?:take|takes|hurt\w*|pain\w*|done|involve\w*|risks?"
         r"|prepare|sore|safe)\b|\b(?:what|how)\b[^.?!]{0,20}\bbiops(?:y|ies)\b",
-        r"\bsplenectomy\b|\btransplant\b|\boperation\b|\b(?:the|an?) op\b",
+        r"\bsplenectomy\b|(?<!post-)(?<!post )(?<!after his )(?<!after her )(?<!after my )"
+        r"\btransplant\b|\boperation\b|\b(?:the|an?) op\b",
         r"\b(?:take|taking|took|taken|get|getting) (?:it|the spleen|(?:his|her|my) spleen) out\b",
         r"\bremov\w* (?:the |his |her |my )?spleen\b",
     ),
@@ -149,6 +152,8 @@ REQUESTS: Dict[str, Pattern[str]] = {
     ),
     # The clinic's business: appointments, costs, opening hours, letters, parking.
     "clinic_admin": any_of(
+        r"\b(?:the |a )?(?:charge|cost|price|fee)s? (?:for|of) (?:a |the |my |his |her )?(?:\w+ )?"
+        r"(?:test|tests|appointment|visit|consultation|repeat|bloods?)\b",
         r"\b(?:bills?|billed|billing|invoices?|charged|insurance|insurer|covered by|refund"
         r"|payment|medicare|medicaid|co-?pays?)\b",
         r"\b(?:get|have|see|request) (?:a |my |his |her )?cop(?:y|ies) of\b",

@@ -85,13 +85,13 @@ NUMBER_WORD = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten)"
 UNIT = r"(?! ?(?:mg|ml|mcg|g|kg|units?|%|c|f|degrees?|years?|yrs?|months?|weeks?|days?|hours?)\b)"
 VALUE = (
     r"(?:\b\d+[.,]\d+\b" + UNIT + r"|\b" + NUMBER_WORD + r" point " + NUMBER_WORD + r"\b"
-    r"|\b(?:count|wbc|wcc|white cells?|level|result|reading)\b(?: \w+){0,2}? "
+    r"|\b(?:count|wbc|wcc|white cells?|level|result|reading|cd4|anc)\b(?: \w+){0,2}? "
     r"(?:is |was |of |at |= ?)?\d+\b" + UNIT + r")"
 )
 """A value of the count: "2.8", "three point two", "wbc 3", "his count was 4"; not a dose."""
 JUDGMENT = (
     r"(?:very |too |really |so |dangerously |seriously )?(?:low|bad|normal|ok|okay|dangerous"
-    r"|serious|worrying|concerning|safe|alarming|worrisome)\b"
+    r"|serious|worrying|concerning|safe|alarming|worrisome|significant|borderline|abnormal)\b"
     r"(?! (?:with|after|on|during|in|from|because) )"
 )
 JUDGED = (
@@ -101,6 +101,9 @@ JUDGED = (
     + VALUE
     + r"(?: \w+){0,2}? (?:bad|normal|ok|okay|dangerous|serious|worrying|safe)\b"
     + r"|\bhow (?:bad|serious|dangerous|low|worrying) is\b|\bkitna (?:serious|bad|low|kam)\b"
+    + r"|\b(?:it|that|this) "  # "it too low?", with the verb left out
+    + JUDGMENT
+    + r"\s*\?"
 )
 """A question that asks to judge a value ("is that dangerous?", "three point two bad?");
 not whether it is expected with a cause ("is that normal with this treatment?")."""

@@ -220,6 +220,16 @@ def test_requests_from_blind_set_ten_in_other_words(text: str, kind: str) -> Non
         ("did the Yankees lose", "unrelated"),
         ("you think it will snow this weekend", "unrelated"),
         ("is it gonna rain", "unrelated"),
+        ("can we hold off the tablets till it's back up", "medicine_advice"),
+        ("should i pause the methotrexate", "medicine_advice"),
+        ("how many mg of pred is normal for him", "medicine_advice"),
+        ("he should come off them?", "medicine_advice"),
+        ("which one is better for my dad, the pills or the drip", "medicine_advice"),
+        ("is it worth asking for filgrastim", "medicine_advice"),
+        ("what's the cost of a blood test there", "clinic_admin"),
+        ("anc 0.8, it that bad?", "numbers"),
+        ("her count is 3.9, is that significant", "numbers"),
+        ("which cause is most likely here", "diagnosis"),
     ],
 )
 def test_requests_in_forum_and_carer_words(text: str, kind: str) -> None:
@@ -235,6 +245,9 @@ def test_requests_in_forum_and_carer_words(text: str, kind: str) -> None:
         "how did the chemo do last time, it dropped his count",
         "did the treatment lose its effect, his count is low again",
         "he got soaked in the rain on saturday and now the count is low, why",
+        "is it worth asking for a repeat test",
+        "she's on tacrolimus after her transplant, can that lower the count",
+        "is it the chemo that makes it that low?",
     ],
 )
 def test_look_alikes_of_those_requests_are_not_requests(text: str) -> None:
