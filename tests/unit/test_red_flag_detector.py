@@ -223,6 +223,24 @@ def test_regular_medicines_stand_down_only_without_an_overdose(
         assert rules_only.assess(text).emergency, text
 
 
+def test_puzzled_by_the_results_is_not_confusion_but_a_confused_person_is(
+    rules_only: RedFlagDetector,
+) -> None:
+    for text in (
+        "lowkey confused, what makes the white count drop",
+        "really confused, what does leukopenia mean",
+    ):
+        assert not rules_only.assess(text).emergency, text
+    for text in (
+        "mum is kinda confused, what makes her count drop",
+        "he's confused, what does a low count mean",
+        "feeling confused, what causes a low wbc",
+        "confused and dizzy, why is my count low",
+        "on chemo and confused, why is my wbc low",
+    ):
+        assert rules_only.assess(text).emergency, text
+
+
 def test_an_alarm_names_its_rule_presentation_and_discriminator(
     rules_only: RedFlagDetector,
 ) -> None:
