@@ -92,6 +92,11 @@ questions about the cause (four), from 0.8 up mostly real out-of-scope requests.
 
 
 _GRAVE = re.compile(rf"\b(?:{GRAVITY})\b")
+_CALLED_GRAVE = re.compile(r"\b(?:urgent|emergency|serious|dangerous|danger|life threatening)\b")
+"""Calling the count itself grave ("is it dangerous or what?"; not "seriously confused")."""
+MANY_CAUSES = 3
+"""A message naming this many causes asks about the causes in general ("marrow, infection,
+lab...?")."""
 
 
 def _only_worried_why(text: str | None, entities: Sequence[Dict[str, Any]]) -> bool:
@@ -194,7 +199,10 @@ class NamedTermCertainty(GraphComponent):
         at a cause no term supports): a clarifying question, a greeting or an
         unsure reply, out of scope included (a long story that ends "what does
         it mean?"); a request the scope patterns know ("can I reschedule my blood
-        test?") goes back to out of scope in ScopeGuard, which runs after.
+        test?") goes back to out of scope in ScopeGuard, which runs after. The
+        overview read where no cause is named and the count is called grave ("is
+        it dangerous or what, low WBC?") is the emergency question; an unsure
+        reading of a message naming MANY_CAUSES causes is the overview.
         """
         intent = message.get(INTENT) or {}
         predicted = intent.get(INTENT_NAME_KEY)
@@ -204,6 +212,15 @@ class NamedTermCertainty(GraphComponent):
         text = message.get(TEXT)
         if predicted != self._emergency and sets_a_cause_aside(text, entities):
             return None if predicted == self._overview else self._overview
+        causes = {i for i in self._named(entities, broad=False) if i not in self._general}
+        if (
+            predicted == self._overview
+            and not causes
+            and _CALLED_GRAVE.search((text or "").lower())
+        ):
+            return self._emergency  # "is it dangerous or what, low WBC?"
+        if len(causes) >= MANY_CAUSES and not sure and predicted != self._emergency:
+            return None if predicted == self._overview else self._overview
         asks = only_terms(text, entities) or answered_by_the_term(text, entities)
         if predicted == OUT_OF_SCOPE_INTENT and not asks_a_question(text or ""):
             asks = True  # "She took antybiotyk for angina during two weeks." tells of a cause
@@ -211,7 +228,6 @@ class NamedTermCertainty(GraphComponent):
         if predicted == FOLLOW_UP_INTENT or chosen:
             return None  # the answer action reads a follow-up's terms itself
         named = self._named(entities)
-        causes = {i for i in self._named(entities, broad=False) if i not in self._general}
         taker = self._takes_broad_words(named, causes)
         if taker is not None and predicted != self._emergency:
             return None if predicted == taker else taker

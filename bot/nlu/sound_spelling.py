@@ -12,7 +12,8 @@ English word is a target; a common word of another language patients mix in
 ending in "ar", "er" or "or", as it is said ("liva", "docta"). Common English words
 ("beta", "hi") and every word of the training data stay as they are; texting
 shorthand the sound rule cannot reach ("wat", "shud", "wen", "agen") is read from a
-short list.
+short list. A shouted everyday word ("WHAT are they FOR?") is read in lower case;
+an abbreviation ("GP", "CBC") stays.
 
 Only what NLU reads changes: the tracker keeps the patient's words, and the safety
 policy reads those (it has its own typo handling).
@@ -49,6 +50,9 @@ FOREIGN_ZIPF = 4.0
 """As common as this in one of them (wordfreq's Zipf scale): "tarde" 5.4, "sels" 3.5."""
 MIN_LENGTH = 4
 """Shorter words ("wy", "hm") have too little sound to go on."""
+SHOUTED_ZIPF = 4.5
+"""A word in capitals this common in English is shouted ("WHAT" 6.4), not an abbreviation
+("GP" 3.9, "CBC" 3.5)."""
 # fmt: off
 SHORTHAND: Dict[str, str] = {
     "wat": "what", "wot": "what", "wht": "what", "wich": "which", "whch": "which",
@@ -91,6 +95,7 @@ class SoundSpeller:
         becomes ("shud" is not the Hindi "khud").
         """
         terms = set(term_words)
+        self._terms = terms
         self._term_sounds = {sound_key(word) for word in terms if len(word) >= MIN_LENGTH}
         self._vocabulary = {**{word: 1 for word in terms}, **vocabulary}
         self._by_sound: Dict[str, List[str]] = defaultdict(list)
@@ -132,6 +137,13 @@ class SoundSpeller:
             if before and before[-1] not in ".!?:\n":
                 return written  # "Mrs Pillai", "Dr Osei": a name
         word = written.lower()
+        if (
+            len(word) > 1
+            and written.isupper()
+            and word not in self._terms
+            and zipf_frequency(word, "en") >= SHOUTED_ZIPF
+        ):
+            return word  # "WHAT are they FOR?": shouted, not an abbreviation ("CBC", "GP")
         if word in SHORTHAND:
             return SHORTHAND[word]
         if len(word) < MIN_LENGTH or word in self._vocabulary or is_common_word(word):

@@ -267,3 +267,29 @@ def test_a_sure_reply_telling_of_a_cause_stays_a_reply() -> None:
     text = "thanks, my mum's lupus clinic was great"
     message = _component().process([_message("thank", ["lupus"], 0.95, text)])[0]
     assert message.get("intent")["name"] == "thank"
+
+
+@pytest.mark.parametrize(
+    "text", ["is it dangerous, a low white count?", "low wbc - serious or not, tell me straight"]
+)
+def test_the_count_called_grave_is_the_emergency_question(text: str) -> None:
+    message = _component().process([_message("ask_overview", [], 0.7, text)])[0]
+    assert message.get("intent")["name"] == "ask_emergency_info"
+
+
+def test_the_overview_stays_when_only_a_word_sounds_grave() -> None:
+    text = "seriously, what is a low white count"
+    message = _component().process([_message("ask_overview", [], 0.7, text)])[0]
+    assert message.get("intent")["name"] == "ask_overview"
+
+
+def test_many_causes_named_ask_for_the_causes_in_general() -> None:
+    text = "which kinds are there: chemo, lupus, hiv?"
+    message = _component().process([_message("ask_cause_autoimmune", [], 0.4, text)])[0]
+    unchanged = message.get("intent")["name"]
+    terms = ["chemo", "lupus", "hiv"]
+    unsure = _component().process([_message("ask_cause_autoimmune", terms, 0.4, text)])[0]
+    sure = _component().process([_message("ask_cause_autoimmune", terms, 0.95, text)])[0]
+    assert unchanged == "ask_cause_autoimmune"
+    assert unsure.get("intent")["name"] == "ask_overview"
+    assert sure.get("intent")["name"] == "ask_cause_autoimmune"

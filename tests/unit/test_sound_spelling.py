@@ -43,6 +43,8 @@ SPELLER = SoundSpeller(
         ("shud i worry", "should i worry"),
         ("do i need the test agen", "do i need the test again"),
         ("Wy is it low coz of chemo", "why is it low because of chemo"),
+        ("WHY is NOBODY telling me", "why is nobody telling me"),  # shouted
+        ("my GP says WBC L", "my GP says WBC L"),  # abbreviations stay in capitals
     ],
 )
 def test_a_word_spelt_as_it_sounds_is_read_as_the_word(text: str, read: str) -> None:
