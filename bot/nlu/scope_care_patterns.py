@@ -23,6 +23,13 @@ from bot.nlu.scope_words import (
 )
 from knowledge.count_words import URGENCY
 
+_NOT_AS_A_CAUSE = (
+    r"^(?![\s\S]*\b(?:lower\w*|drop\w*|caus\w*|reduc\w*|(?:bring|brought|knock)\w* (?:it )?down"
+    r"|be why|the reason)\b)"
+)
+"""Not a message asking whether something lowered the count ("could his flu jab have
+caused it?"): a vaccine as a cause is a question the topics answer."""
+
 CARE_REQUESTS: Dict[str, Pattern[str]] = {
     # Advice on a medicine: its dose, what it is for, whether to stop it.
     "medicine_advice": any_of(
@@ -147,9 +154,14 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
     "daily_life": any_of(
         r"\b(?:need|needs|needed)\b[^.?!]{0,20}\b(?:vaccin\w*|jabs?|boosters?"
         r"|flu shots?)\b",
+        _NOT_AS_A_CAUSE + r"[\s\S]*\b(?:vaccin\w*|immuni[sz]ations?|mmr"
+        r"|(?:flu|covid|mmr|shingles|pneumonia|tetanus|hpv) (?:jabs?|shots?|boosters?))\b",
+        _NOT_AS_A_CAUSE + r"[\s\S]*\b(?:can|could|should|is it (?:ok|okay|safe|advisable|wise"
+        r"|recommended)|safe to|may|advisable|wise)\b[^.?!]{0,30}\b(?:jabs?|boosters?)\b",
+        r"\b(?:ramadan|ramzan|roza|rozay|rozey)\b",
         r"\b(?:can|could|should|is it (?:ok|okay|safe|advisable|wise|recommended)|safe to|may"
         r"|advisable|wise)\b[^.?!]{0,30}\b(?:travel\w*"
-        r"|fly|flying|plane|holiday|abroad|vaccin\w*|jabs?|boosters?|pregnan\w*|fertility)\b",
+        r"|fly|flying|plane|holiday|abroad|pregnan\w*|fertility)\b",
         r"\b(?:can|could|should|shall|must|is it (?:ok|okay|safe)|safe|ok|okay)\b[^.?!]{0,30}"
         r"\b(?:go(?:es|ing)? (?:back )?to|keep (?:\w+ )?(?:off|home from)"
         r"|send (?:\w+ )?(?:back )?to)\s+"

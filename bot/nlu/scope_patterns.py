@@ -144,6 +144,9 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\d+(?:[.,]\d+)?\b" + UNIT + r"[^.?!]{0,25}\b(?:low|bad|normal|ok|okay|dangerous\w*"
         r"|serious|worr\w*|safe|concerning|high)\b"
         r"(?! (?:with|after|on|during|in|from|because|for) )",
+        VALUE + r"[\s,.;:-]+(?:\w+[\s,.;:-]+)?what (?:does|do|is) (?:that|this|it|these|those)"
+        r"(?: \w+)? (?:mean|meaning)\b"
+        r"(?! (?:when|if|that|for (?:the|his|her|my) (?:white|wbc|count)))",
         r"\bwhat (?:does|do) (?:the |my |his |her |their )?(?:[\w-]+ )?(?:number|value|figure"
         r"|reading)s? (?:mean|tell)\b",
         r"\bwhere (?:is|are|do i find|can i find|do i see|would i see) (?:the |my |his |her )?"

@@ -24,6 +24,14 @@ _LOW = re.compile(rf"\b(?:{LOW}|leu[ck]o?pa?enia|neutropa?enia)\b")
 _NOT_LOW = re.compile(r"\bnot (?:a )?low(?: one| count)?\b")
 _ABOUT_WHITE_CELLS = re.compile(WHITE_CELLS + r"|\b(?:a |the |my |his |her )?low counts?\b")
 _URGENCY = re.compile(rf"\b(?:{URGENCY})\b")
+_CLAUSE = re.compile(r"[^.,;?!]+")
+_QUESTION_START = re.compile(
+    r"^\s*(?:and |so |but |then )?(?:what|why|how|is|are|does|do|can|could|should)\b"
+)
+_WAS_LOW_BEFORE = re.compile(
+    r"\b(?:when|after|but|though|although|whereas|while) (?:it|he|she|mine|his|hers|they)"
+    r" (?:was|were|had been|used to be) (?:\w+ )?low\b[^.,;?!]*"
+)
 _ASKS_WHAT_OTHER_IS = re.compile(
     r"\bwhat(?:'s| is| are| does)\s+(?:an? |the |my |his |her )?" + OTHER_RESULT + r"\b"
 )
@@ -40,7 +48,9 @@ def out_of_scope_request(text: str) -> str | None:
     and a high count, what the kinds of white cells are, or a test or operation
     ("how long does a bone marrow biopsy take?"), only when nothing is
     said to be low ("high, not low" is not low; "what are neutrophils and why are
-    mine low?" asks why), and symptoms only without a word of urgency.
+    mine low?" asks why) or, for a high count, a question clause asks about it alone
+    ("it was low last year, what does a high count mean?"), and symptoms only
+    without a word of urgency.
     """
     lowered = text.lower()
     for kind, pattern in REQUESTS.items():
@@ -52,11 +62,32 @@ def out_of_scope_request(text: str) -> str | None:
             continue  # "hurt at football, and now his white count is low?" asks why
         if kind in ("other_result", "side_effects") and about_white_cells and not asks_what_it_is:
             continue
-        if kind in ("high_count", "cell_kinds", "procedures") and _LOW.search(
-            _NOT_LOW.sub("", lowered)
-        ):
+        if kind == "high_count" and _asks_about_a_high_count(lowered):
+            return kind
+        if kind in ("high_count", "cell_kinds", "procedures") and _says_low(lowered):
             continue
         if kind == "symptoms" and _URGENCY.search(lowered):
             continue  # "which signs of a low count mean A&E?" is the emergency question
         return kind
     return None
+
+
+def _says_low(text: str) -> bool:
+    return bool(_LOW.search(_NOT_LOW.sub("", text)))
+
+
+def _asks_about_a_high_count(lowered: str) -> bool:
+    """Whether a question clause asks about a high count and says nothing is low in it.
+
+    "It was high last year and now it's low. What does a high count mean?" and "why is
+    it HIGH now when it was low last month?" ask about the high count; "it was high
+    before chemo, why is it low now?" asks why it is low.
+    """
+    for clause in _CLAUSE.findall(_WAS_LOW_BEFORE.sub("", lowered)):
+        if (
+            _QUESTION_START.search(clause)
+            and REQUESTS["high_count"].search(clause)
+            and not _says_low(clause)
+        ):
+            return True
+    return False

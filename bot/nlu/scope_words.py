@@ -26,7 +26,9 @@ PERSON = (
     r"|(?:the )?(?:pt|patient|resident|client)|mum|mom|dad|baby)"
 )
 HAS = r"(?:has|have|got|'s got|s got|'ve got|might have|may have|could have)"
-WHITE_CELLS = r"\b(?:white|wbc|leu[ck]\w*|neutro\w*|lympho\w*)\b"
+WHITE_CELLS = (
+    r"\b(?:white|wbc|leu[ck]\w*|neutro\w*|lympho\w*|lymphs|neuts|eosino\w*|baso\w*|monocyt\w*)\b"
+)
 UP = (
     r"(?:raise|raising|boost(?:s|ed|ing)?|increase|increasing|improve|improving"
     r"|build\w* (?:\w+ ){0,2}up"
@@ -38,7 +40,7 @@ SOMEONE_DOES = (
     r"\b(?:how|what)\s+(?:can|could|do|should|would|might)\s+" + PERSON + r"\b"
     r"|\bhow (?:i|we)\b|\bhow to\b|\b(?:anything|something|ways?|tips?)\b[^.?!]{0,30}\bto\b"
     r"|\b(?:can|could|should|do)\s+(?:i|we|he|she|they)\b"
-    r"|\b(?:is|are) there (?:any |a |an )?\w+ (?:that|which|to)\b"
+    r"|\b(?:is|are) there (?:any |a |an )?(?:\w+ ){1,2}(?:that|which|to)\b"
 )
 BOOSTERS = (
     r"(?:foods?|eat\w*|diet|supplements?|vitamins?|injections?|jabs?|shots?|herbs?|juices?"
@@ -91,7 +93,8 @@ VALUE = (
 """A value of the count: "2.8", "three point two", "wbc 3", "his count was 4"; not a dose."""
 JUDGMENT = (
     r"(?:very |too |really |so |dangerously |seriously )?(?:low|bad|normal|ok|okay|dangerous"
-    r"|serious|worrying|concerning|safe|alarming|worrisome|significant|borderline|abnormal)\b"
+    r"|serious|worrying|concerning|safe|alarming|worrisome|significant|borderline|abnormal"
+    r"|(?:a )?worry|(?:a )?concern)\b"
     r"(?! (?:with|after|on|during|in|from|because) )"
 )
 JUDGED = (
@@ -99,8 +102,10 @@ JUDGED = (
     + JUDGMENT
     + r"|"
     + VALUE
-    + r"(?: \w+){0,2}? (?:bad|normal|ok|okay|dangerous|serious|worrying|safe)\b"
+    + r"(?: \w+){0,2}? (?:bad|normal|ok|okay|dangerous|serious|worrying|safe|worry|concern)\b"
     + r"|\bhow (?:bad|serious|dangerous|low|worrying) is\b|\bkitna (?:serious|bad|low|kam)\b"
+    + r"|\b(?:consider|call|think|find|rate) (?:that|this|it|these|those)(?: \w+)? "
+    + JUDGMENT
     + r"|\b(?:it|that|this) "  # "it too low?", with the verb left out
     + JUDGMENT
     + r"\s*\?"

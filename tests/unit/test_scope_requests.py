@@ -237,6 +237,40 @@ def test_requests_in_forum_and_carer_words(text: str, kind: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("mum's neutrophils came back 1.2, what does that mean", "numbers"),
+        ("wbc 2.4 - what is this meaning", "numbers"),
+        ("her count is 3.1, is that a worry", "numbers"),
+        ("his anc was 0.7. would you call that dangerous?", "numbers"),
+        ("should grandad have his shingles vaccine this month", "daily_life"),
+        ("is it a problem that the baby had her immunisations last week", "daily_life"),
+        ("fasting in ramadan with a low count, allowed?", "daily_life"),
+        ("what does a raised white count mean? it was low last time", "high_count"),
+        ("why is his wbc raised now when it was low in spring", "high_count"),
+        ("monocytes high on the printout, why", "high_count"),
+        ("is there any natural way to raise my neuts", "raise_or_treat"),
+    ],
+)
+def test_values_vaccines_and_a_high_count_asked_about_alone(text: str, kind: str) -> None:
+    assert out_of_scope_request(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it was high before his chemo, why is it so low now?",
+        "count came back 2.7 and I feel fine otherwise. what does it mean when it's low",
+        "wbc 1.8 after the biopsy, what does that mean for the white count",
+        "could her flu vaccine have caused the drop",
+        "was the covid jab the reason his count went down",
+    ],
+)
+def test_a_low_count_or_a_vaccine_as_a_cause_is_not_such_a_request(text: str) -> None:
+    assert out_of_scope_request(text) is None
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "should i stop worrying about the count",
