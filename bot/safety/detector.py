@@ -30,6 +30,8 @@ from bot.safety.vital_signs import VitalSigns
 CLASSIFIER_RULE = "classifier"
 VETOED = "vetoed"
 """Status of a rule finding the classifier overruled (see ClassifierRules.veto_below)."""
+PRESUPPOSING = frozenset({"the", "her", "his", "my", "their", "our", "your"})
+"""Words before a stand-down's context that take it for granted ("the dementia")."""
 
 
 @dataclass(frozen=True)
@@ -180,10 +182,23 @@ class RedFlagDetector:
             )
         if not any(f.status == CURRENT for f in findings):
             return findings  # nothing a stand-down could explain away
+
+        def presupposed(span: Span) -> bool:
+            """Present, or taken for granted by a definite or possessive word.
+
+            Even in a question: "is it the dementia that's making her confused?" says
+            she has it.
+            """
+            return present(span) or (
+                span.start > 0
+                and words[span.start - 1].norm in PRESUPPOSING
+                and not self._judge.negated(span.start, span.end, words, cues, inside_counts=False)
+            )
+
         stood_down = self._stand_downs.stood_down(
             cues,
             lambda: self._vital_signs.all_temperatures_normal(text),
-            present,
+            presupposed,
         )
         return [
             replace(f, status=STOOD_DOWN) if f.status == CURRENT and f.rule in stood_down else f

@@ -32,8 +32,9 @@ class StandDownJudge:
     ) -> Dict[str, str]:
         """Rule name -> the stand-down that explains its flags away in this message.
 
-        Only asserted phrases count, for the context and for what cancels it: not a
-        negated ("not playing", "not on chemo") or hypothetical one.
+        Only phrases `asserted` accepts count, for the context and for what cancels it:
+        not a negated ("not playing", "not on chemo") or hypothetical one (the detector
+        also accepts one a definite or possessive word takes for granted: "the dementia").
         `normal_temperature` is asked only when a stand-down needs it.
         """
         covered: Dict[str, str] = {}

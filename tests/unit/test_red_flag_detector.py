@@ -257,3 +257,19 @@ def test_the_classifier_adds_its_score(detector: RedFlagDetector) -> None:
 
 def test_empty_text_is_calm(detector: RedFlagDetector) -> None:
     assert not detector.assess("").emergency
+
+
+def test_a_context_taken_for_granted_in_a_question_stands_down(
+    rules_only: RedFlagDetector,
+) -> None:
+    for text in (
+        "is it his dementia that makes him so muddled and confused at teatime",
+        "could the alzheimers be why she gets confused in the late afternoon",
+    ):
+        assert not rules_only.assess(text).emergency, text
+    for text in (
+        "is it dementia that's making her so confused",  # a new diagnosis: may be delirium
+        "is it the dementia making him so confused today",
+        "is it the dementia or an infection, she's suddenly confused",
+    ):
+        assert rules_only.assess(text).emergency, text
