@@ -16,7 +16,8 @@ asks for the causes. Two readings decide:
   "WBC dropped to 2.5, is that expected?" asks whether that cause is why. It is
   read as the current cause when the classifier hears a general question, the
   lab-error topic with no sign of a lab mistake, or the emergency question with
-  no word of urgency ("should we go to A&E?" stays the emergency question);
+  no word of urgency ("should we go to A&E?" stays the emergency question), or an
+  unsure emergency reading of how long it stays low ("until when they stay low?");
 - "is that another reason?" asks about the cause just named, not for others;
 - a follow-up that refers back and names only the count ("could that explain his
   low white count?") asks about the current cause, not the overview.
@@ -73,13 +74,18 @@ _RECOVERS = re.compile(
     r"|\brecover\w*|\bback to normal\b|\bget(?:s|ting)? better\b|\bkab tak\b|\bkitne din\b"
 )
 """Whether the count recovers ("so it comes back once I finish or not")."""
+_LASTS = re.compile(
+    r"\b(?:how long|until when|till when|til when|for how long|how many (?:days|weeks|months))\b"
+    r"|\bstay(?:s|ing)? (?:\w+ )?(?:low|down|like (?:that|this))\b"
+)
+"""How long the count stays low ("until when they stay low?")."""
 _WHY = re.compile(r"\b(?:how come|why)\b")
 _HOW = re.compile(r"\b(?:how|mechanism)\b")
 _THAT_ANOTHER = re.compile(
     r"\b(?:is|could|can|might|would|may)\s+(?:that|this|it)\s+(?:also\s+)?(?:be\s+)?"
     r"(?:an)?other\b"
 )
-_COUNT = re.compile(r"\b(?:white|wbc|wcc|count|counts|neutrophils?|leu[ck]ocytes?)\b")
+_COUNT = re.compile(r"\b(?:white|wbc|wcc|count|counts|neutro\w*|leu[ck]o\w*|lymphocyt\w*|lymphs)\b")
 _LOW = re.compile(
     rf"\b(?:{LOW}|less)\b"
     r"|\d+(?:\.\d+)?\s*(?:l|low)\b"
@@ -123,7 +129,8 @@ def topic_from_context(
     lowered = text.lower()
     cause_is_current = current_topic_id not in (OVERVIEW_TOPIC, EMERGENCY_TOPIC)
     if intent == kb.topic(EMERGENCY_TOPIC).intent:
-        asks_count = cause_is_current and _reports_low_count(lowered)
+        asks_course = confidence < UNSURE_CONFIDENCE and _asks_how_long(lowered)
+        asks_count = cause_is_current and (_reports_low_count(lowered) or asks_course)
         asks_count = asks_count and not _URGENCY.search(lowered)
         return current_topic_id if asks_count else None
     if cause_is_current and _THAT_ANOTHER.search(lowered):
@@ -145,6 +152,11 @@ def topic_from_context(
 def _reports_low_count(text: str) -> bool:
     """The message tells of a low white count ("her white cell count is less")."""
     return bool(_COUNT.search(text)) and bool(_LOW.search(text))
+
+
+def _asks_how_long(text: str) -> bool:
+    """The message asks how long the count stays low or when it comes back up."""
+    return bool(_LASTS.search(text) or _RECOVERS.search(text))
 
 
 def _goes_on(kb: KnowledgeBase, intent: str | None, confidence: float, text: str) -> bool:

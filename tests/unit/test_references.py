@@ -35,6 +35,9 @@ EMERGENCY = KB.topic("emergency_info").intent
         (FOLLOW_UP_INTENT, "could it also be another cause?", 0.8),
         (OUT_OF_SCOPE_INTENT, "What's the mechanism?", 0.36),
         ("thank", "kab tak low rahega?", 0.41),
+        (EMERGENCY, "till when will they stay low?", 0.55),
+        (EMERGENCY, "how many weeks does it stay down", 0.5),
+        (EMERGENCY, "his leukocytes are very low now.", 0.4),
     ],
 )
 def test_a_reference_or_a_short_question_goes_on_about_the_cause(
@@ -86,6 +89,9 @@ def test_other_causes_get_the_overview(intent: str, text: str, current: str) -> 
         (FOLLOW_UP_INTENT, "does it affect the other blood cells too?", [], "autoimmune", 0.9),
         ("thank", "thanks, nothing else", [], "medications", 0.6),
         (FOLLOW_UP_INTENT, "are there other tablets that do it too?", [], "lab_error", 0.9),
+        (EMERGENCY, "how long can it stay this low before it's dangerous?", [], "medications", 0.6),
+        (EMERGENCY, "till when is it safe to wait at home?", [], "medications", 0.9),
+        (EMERGENCY, "how long till it comes back up?", [], "overview", 0.5),
     ],
 )
 def test_other_messages_keep_their_own_reading(
