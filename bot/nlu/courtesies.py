@@ -4,10 +4,13 @@ Patients who write English as a second language open and close in their own:
 "Olá, boa tarde", "Merci, au revoir", "Salamat po", "Vielen Dank". The classifier
 never saw these words, and the input guard would read them as a message in
 another language; the patient would be asked to write in English when they only
-said thank you. A message made only of such courtesies (with English ones such
-as "ok" or "thanks", punctuation and emoji) gets the intent of the courtesy: a
-goodbye if it says goodbye, else no ("nein, danke"), else thanks, else a
-greeting, else yes. English alone ("no thanks") is left to the classifier.
+said thank you. English closings the classifier never learnt ("alright then",
+"very well", "whatever", "done") are the same case: the classifier reads them as
+nothing it knows or as the last topic. A message made only of such courtesies
+(with English ones such as "ok" or "thanks", punctuation and emoji) gets the
+intent of the courtesy: a goodbye if it says goodbye, else no ("nein, danke"),
+else thanks, else a greeting, else yes. English the classifier learnt, alone
+("no thanks"), is left to it.
 
 Plain Python for the lexicon (`courtesy_intent`), tested on its own.
 """
@@ -40,7 +43,8 @@ _COURTESIES: Dict[str, Tuple[str, ...]] = {
         "tschuess", "auf wiedersehen", "bis bald", "tchau", "ate logo", "ate mais", "ate breve",
         "adios", "hasta luego", "hasta pronto", "arrivederci", "paalam", "allah hafiz",
         "khuda hafiz", "do widzenia", "gule gule", "tot ziens", "ma salama", "ma'a salama",
-        "bye", "goodbye", "bye bye", "see you", "ciao",
+        "bye", "goodbye", "bye bye", "see you", "ciao", "done", "all done", "i'm done", "im done",
+        "that's all", "thats all", "that's it", "thats it", "nothing else",
     ),
     THANK_INTENT: (
         "merci", "merci beaucoup", "danke", "danke schon", "danke sehr", "vielen dank",
@@ -66,7 +70,10 @@ _COURTESIES: Dict[str, Tuple[str, ...]] = {
     ),
     AFFIRM_INTENT: (
         "oui", "d'accord", "daccord", "ja", "genau", "sim", "si", "claro", "vale", "opo",
-        "certo", "ok", "okay", "yes", "alright",
+        "certo", "ok", "okay", "yes", "alright", "all right", "alright then", "all right then",
+        "ok then", "okay then", "right then", "fine", "fine then", "very well", "got it", "gotcha",
+        "understood", "noted", "fair enough", "whatever", "i see", "i understand", "makes sense",
+        "if you say so", "suit yourself", "i suppose", "i guess", "cool", "kk",
     ),
     DENY_INTENT: ("non", "nein", "nao", "no", "nope"),
 }
@@ -75,7 +82,8 @@ _COURTESIES: Dict[str, Tuple[str, ...]] = {
 _FILLERS = frozenset(
     {"po", "beaucoup", "sehr", "schon", "muito", "mille", "madame", "monsieur", "senhora",
      "senhor", "doctor", "doc", "very", "much", "so", "and", "et", "und", "e", "y", "a", "all",
-     "habibi", "habibti", "ji", "bhai", "behen"}
+     "habibi", "habibti", "ji", "bhai", "behen", "oh", "ah", "hmm", "well", "then", "now",
+     "for", "today"}
 )
 """Words that soften a courtesy ("salamat po", "merci madame") and say nothing more."""
 # fmt: on

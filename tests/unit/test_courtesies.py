@@ -1,4 +1,5 @@
-"""Courtesies in other languages are small talk; anything more is not one."""
+"""Courtesies in other languages, and English closings the classifier never learnt, are
+small talk; anything more is not one."""
 
 from __future__ import annotations
 
@@ -31,6 +32,11 @@ from bot.nlu.input_guard import InputGuard
         ("bahut shukriya ji", "thank"),
         ("nein, danke", "deny"),
         ("sim", "affirm"),
+        ("Right then.", "affirm"),
+        ("hmm, fair enough", "affirm"),
+        ("understood, thank you", "thank"),
+        ("all done for now", "goodbye"),
+        ("that's it then, cheers", "goodbye"),
     ],
 )
 def test_a_courtesy_in_any_language_we_know_is_small_talk(text: str, intent: str) -> None:
@@ -48,6 +54,11 @@ def test_a_courtesy_in_any_language_we_know_is_small_talk(text: str, intent: str
         "thanks but why is it low",
         "no thanks",
         "ok bye",
+        "fine, but why is it low",
+        "got RA",
+        "does it fix itself",
+        "done the repeat test, still low",
+        "I see, and the spleen?",
     ],
 )
 def test_anything_more_than_a_courtesy_is_not_one(text: str) -> None:
