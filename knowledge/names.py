@@ -44,6 +44,7 @@ SCOPE_REQUESTS = (
     "numbers",
     CLINIC_ADMIN_REQUEST,
     "unrelated",
+    "unnamed_cause",
 )
 """Each has a line of its own in the knowledge file's messages (`scope_<kind>`)."""
 

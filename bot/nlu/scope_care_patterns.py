@@ -62,7 +62,15 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
         r"(?:dose|doses|dosage|tablets?|pills?|injections?|infusion|cycle|round|chemo\w*"
         r"|treatments?|sessions?|medicines?|medications?|meds)\b",
         r"^\W*(?:and |so )?(?:stop|quit|pause|skip|cut) (?:them|it|those|these|the \w+|his \w+"
-        r"|her \w+|my \w+)\s*\?",
+        r"|her \w+|my \w+|[\w-]+)\s*\?",
+        r"\b(?:dose|dosage)s? (?:of [\w-]+ )?(?:smaller|less|bigger)\b|\bless often\b"
+        r"|\b(?:make|making) (?:the )?(?:dose|dosage)\b",
+        r"\b(?:push|put|bump|take|increase|go)\w* (?:\w+ ){0,2}up to \d+ ?mg\b"
+        r"|\b\d+ ?mg\b[^.?!]{0,20}\b(?:bad idea|good idea|too much|too high|safe)\b"
+        r"|\b(?:drop|reduce|go down|come down|cut)\w* (?:\w+ ){0,2}to \d+ ?mg\b",
+        r"\b(?:should|can|could|would|ask\w*|want\w*|shall)\b[^.?!]{0,30}\b(?:swap|switch|change|move"
+        r"|put)\w* (?:him |her |them |me |us )?(?:on ?to|over to|to)"
+        r" (?:something|another|a different)\b",
         r"\bhow (?:much|many|far) (?:\w+ ){0,2}(?:to |(?:should|can|do|shall) (?:i|he|she|we) )"
         r"(?:\w+ )?(?:cut|reduce|lower"
         r"|drop|take off|cut down|taper)\b",
@@ -74,7 +82,7 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
         r"|medication|treatment)\b",
         r"\b(?:what|which|wat|wich)\s+(?:\w+\s+)?"
         + MEDICINE_KINDS
-        + r"\s+(?:is|are|would be|should|do you|to)\b[^.?!]{0,20}"
+        + r"\s+(?:is|are|would be|will be|should|do you|to)\b[^.?!]{0,20}"
         r"\b(?:best|better|right|good|recommend\w*|use|take|give)\b",
         r"\bbest " + MEDICINE_KINDS + r"\b",
         r"\b(?:what|which|wat|wich)\s+(?:\w+\s+)?" + MEDICINE_KINDS + r"\s+(?:is\s+)?(?:the\s+)?"
@@ -118,6 +126,8 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
     ),
     # How to raise the count or treat it: food, supplements, injections, cures.
     "raise_or_treat": any_of(
+        r"\b" + GROWTH_FACTORS + r"\b[^.?!]{0,40}\b(?:worth|ask\w* for|should|need|want)\b"
+        r"|\b(?:worth|ask\w* for|should|need)\b[^.?!]{0,40}\b" + GROWTH_FACTORS + r"\b",
         r"\b(?:supplements?|vitamins?|herbs?|herbal|remed(?:y|ies)|mushrooms?|teas?|juices?"
         r"|homeopath\w*|natural \w+)\b[^.?!]{0,40}\b(?:for|against|to treat|to fix|to help) "
         + LOW_COUNT,
@@ -155,7 +165,8 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
         r"\b(?:need|needs|needed)\b[^.?!]{0,20}\b(?:vaccin\w*|jabs?|boosters?"
         r"|flu shots?)\b",
         _NOT_AS_A_CAUSE + r"[\s\S]*\b(?:vaccin\w*|immuni[sz]ations?|mmr"
-        r"|(?:flu|covid|mmr|shingles|pneumonia|tetanus|hpv) (?:jabs?|shots?|boosters?))\b",
+        r"|(?:flu|covid|mmr|shingles|pneumonia|tetanus|hpv)"
+        r" (?:jabs?|shots?|boosters?|injections?))\b",
         _NOT_AS_A_CAUSE + r"[\s\S]*\b(?:can|could|should|is it (?:ok|okay|safe|advisable|wise"
         r"|recommended)|safe to|may|advisable|wise)\b[^.?!]{0,30}\b(?:jabs?|boosters?)\b",
         r"\b(?:ramadan|ramzan|roza|rozay|rozey)\b",
@@ -173,6 +184,18 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
         r"(?:\w+ )?(?:hereditary|inherited|genetic|contagious|catching)\b",
         r"\bpass (?:it |this )?(?:on )?to (?:my|our|the) (?:children|kids|baby)\b",
         r"\bruns? in (?:the |our )?famil\w*",
+        r"\b(?:passed|pass(?:es)?|passing) (?:\w+ ){0,3}(?:from|to|down|on)\b[^.?!]{0,30}"
+        r"\b(?:parents?|children|kids|grandchildren|grandkids|family|son|daughter|baby)\b"
+        r"|\binheritance\b",
+        r"\bcatch (?:a |the |it |this )?(?:low|leu[ck]o\w*)\b[^.?!]{0,20}\b(?:off|from)\b",
+        r"\bprotect\w* (?:\w+ ){0,3}(?:from|against)"
+        r" (?:infections?|germs|bugs|getting (?:sick|ill))\b"
+        r"|\b(?:what|any|special|extra|which) precautions?\b"
+        r"|\bprecautions? mean\b|\bwhat (?:i'?m|is he|is she|are we|we'?re) allowed to do\b"
+        r"|\b(?:need|wear|wearing)\w* (?:a )?masks?\b|^\W*masks?\s*\?",
+        r"\b(?:gym|swim\w*|pool|sports?|exercise|work ?out|travel\w*|flying|pub|concert|crowds?)\b"
+        r"[^.?!]{0,12}\b(?:ok|okay|safe|fine|allowed)\b|\b(?:ok|okay|safe|fine|allowed)\b[^.?!]{0,12}"
+        r"\b(?:gym|swim\w*|pool|sports?|exercise|work ?out|travel\w*|flying|pub|concert|crowds?)\b",
         r"\b(?:hurt|harm|affect|damage)\w* (?:the|my|our|her) (?:unborn )?(?:baby|foetus|fetus"
         r"|pregnancy)\b",
         r"\b(?:ok|okay|safe|fine|alright|allowed)\b[^.?!]{0,20}\bto (?:do|play|go to|go)"

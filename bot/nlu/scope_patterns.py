@@ -26,6 +26,13 @@ from bot.nlu.scope_words import (
     any_of,
 )
 
+_CELLS_BY_KIND = r"\b(?:neutro\w*|neuts|lympho\w*|lymphs|mono\w*|eosino\w*|baso\w*)\b"
+_NOT_NAMED_CAUSE = (
+    r"(?:stress|stressed|anxiety|b12(?: deficiency)?|pernicious an(?:a)?emia|folate deficiency"
+    r"|dialysis|(?:benign )?ethnic neutropa?enia|duffy[- ]null\w*|malnutrition|copper deficiency)"
+)
+"""Causes patients ask about that the fact sheet does not name at all."""
+
 REQUESTS: Dict[str, Pattern[str]] = {
     # Whether the patient (or someone they ask for) has a disease: a diagnosis.
     "diagnosis": any_of(
@@ -66,6 +73,10 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\bin (?:her|his|my|their|our|your) case\b",
         r"(?<!want to )(?<!wants to )(?<!wanted to )(?<!going to )(?<!plan to )(?<!planning to )"
         r"\btest (?:me|him|her|us|them) for\b|\bwhat (?:illness|disease) (?:do|does|have)\b",
+        r"\bwhich (?:is|one is|would be|is it) (?:more|most) likely (?:for|in|with)"
+        r" (?:her|him|me|them|my|his|our|their)\b",
+        r"\btell (?:me|us) what (?:i'?ve|ive|he'?s|she'?s|they'?ve) got\b",
+        r"\bwhat(?:'s| is) (?:the )?diagnosis of\b",
     ),
     # How things will go for a person: outlook, survival.
     "outlook": any_of(
@@ -109,9 +120,13 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\bbiops(?:y|ies)\b[^.?!]{0,30}\b(?:take|takes|hurt\w*|pain\w*|done|involve\w*|risks?"
         r"|prepare|sore|safe)\b|\b(?:what|how)\b[^.?!]{0,20}\bbiops(?:y|ies)\b",
         r"\bsplenectomy\b|(?<!post-)(?<!post )(?<!after his )(?<!after her )(?<!after my )"
+        r"(?<!before the )(?<!since the )(?<!after the )(?<!liver )(?<!kidney )(?<!renal )"
+        r"(?<!heart )(?<!lung )"
         r"\btransplant\b|\boperation\b|\b(?:the|an?) op\b",
         r"\b(?:take|taking|took|taken|get|getting) (?:it|the spleen|(?:his|her|my) spleen) out\b",
         r"\bremov\w* (?:the |his |her |my )?spleen\b",
+        r"\bspleen (?:\w+ ){0,2}(?:taken out|removed|cut out)\b",
+        r"^\W*(?:and |so )?(?:remove|take out|cut out|removing) (?:it|them|the spleen)\s*\?",
     ),
     # A high white count instead of a low one (see out_of_scope_request).
     "high_count": any_of(
@@ -152,6 +167,21 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\bwhere (?:is|are|do i find|can i find|do i see|would i see) (?:the |my |his |her )?"
         r"(?:[\w-]+ ){0,2}(?:number|value|result|figure|level)s? (?:on|in)\b",
         r"\b(?:mild|moderate|severe),? (?:or )?(?:mild|moderate|severe)\b",
+        r"\b(?:what|wat|tell me|give me)\b[^.?!]{0,25}\bnormal (?:\w+ ){0,2}range\b"
+        r"|^\W*normal (?:\w+ ){0,2}range\b"
+        r"|(?<!below the )(?<!under the )(?<!outside the )(?<!within the )"
+        r"\bnormal (?:wbc |white (?:cell |count )?)?range\s*\?",
+        r"\bwhich (?:number|value|figure|result)s? (?:is|are) (?:normal|low|bad)\b",
+        r"\bthreshold\b[^.?!]{0,30}\b(?:paus|stop|delay|hold)\w*",
+        r"\b\d+(?:[.,]\d+)? ?(?:cm|mm)\b[^.?!]{0,30}\b(?:is (?:that|it|this)|that'?s|too)"
+        r" (?:big|large|normal|enlarged|huge|small)\b",
+        r"\b(?:numerical |numeric )?cut-? ?off\b(?! (?:my|his|her|the) (?:hair|finger|nails))",
+        r"\bwhich (?:of (?:those|these|the|them) )?(?:numbers?|values?|results?|ones?)\b"
+        r"[^.?!]{0,15}"
+        r"\b(?:worse|better|more (?:worrying|serious|important)|matters? more)\b",
+        r"^(?=[\s\S]*" + _CELLS_BY_KIND + r"[\s\S]*" + _CELLS_BY_KIND + r")"
+        r"(?=[\s\S]*\bwhat (?:(?:does|do|is) )?(?:it|that|this|these|the pattern|that pattern)"
+        r" (?:mean|means|meaning)\b)",
     ),
     # The clinic's business: appointments, costs, opening hours, letters, parking.
     "clinic_admin": any_of(
@@ -172,6 +202,12 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\bopening (?:hours|times)\b|\bwhat time (?:does|do|is) (?:the )?\w+ (?:\w+ )?open",
         r"\bhow much (?:does|do|is|will|would) (?:\w+ ){0,5}cost\b|\bprivately\b",
         r"\bhow much\b[^.?!]{0,40}\bcost\b",
+        r"\bpay (?:for )?(?:my|the|a|his|her) (?:blood )?(?:tests?|bloods|appointment|visit|scan)\b"
+        r"|\bwho (?:pays|should pay)\b|\bset (?:me|us|you|him|her) back\b",
+        r"\bwhere (?:can )?i (?:can )?(?:do|get|have|book) (?:a |an |the |my )?[\w-]+ tests?\b",
+        r"^\W*(?:\w+\W+){0,3}(?:appts?|appointments?)\b(?:\W+\w+){0,3}\W*$",
+        r"\b(?:should|need|does|do|must)\b[^.?!]{0,60}\bregular (?:full )?"
+        r"(?:blood (?:counts?|tests?)|fbcs?|cbcs?|bloods|checks?|monitoring)\b",
         r"\bfast(?:ing)? before\b|\bhow long (?:do|does|will) (?:the |my )?(?:blood )?(?:test )?"
         r"results? take\b",
         r"\brefer (?:me|him|her)\b|\bsend (?:me )?(?:my|his|her) (?:blood )?results\b",
@@ -205,5 +241,11 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\b(?:tell|write|sing|give) (?:me |us )?(?:a |an |another )?(?:joke|poem|song|story"
         r"|riddle|recipe)s?\b|\brecipe\b|\bjokes?\b|\bpoem\b",
         r"\b(?:film|movie|series|tv show|netflix|box set) (?:to watch|recommendation)",
+    ),
+    # A cause the fact sheet does not name at all: stress, B12, dialysis...
+    "unnamed_cause": any_of(
+        r"\b(?:can|could|does|do|is|would|might|will)\b(?: [\w-]+){0,3} " + _NOT_NAMED_CAUSE + r"\b"
+        r"(?: [\w-]+){0,4}? (?:cause\w*|lower\w*|drop\w*|reduc\w*|do (?:it|that|this)|make\w*"
+        r"|bring\w* (?:\w+ ){0,3}down|knock\w*|a real thing|real|behind)\b",
     ),
 }

@@ -50,7 +50,7 @@ TREATMENTS = r"(?:treatments?|medicines?|medications?|drugs?|tablets?|pills?)"
 FOOD = (
     r"(?:diet|foods?|eat|eating|drink|drinking|alcohol|vitamins?|supplements?|herbal|salads?"
     r"|cheeses?|raw|meat|fish|eggs?|fruits?|vegetables|veg|sushi|takeaways?|feed|feeding|beer"
-    r"|wine|booze|spirits|coffee)"
+    r"|beers|wines?|pints?|booze|spirits|coffee)"
 )
 ASKS = (
     r"(?:(?<!than i )(?<!than he )(?<!than she )(?<!than we )(?<!than they )(?<!than you )"
@@ -73,7 +73,7 @@ GROWTH_FACTORS = (
 """Injections that raise the count: the fact sheet does not cover them."""
 MEDICINE_KINDS = (
     r"(?:antibiotics?|medicines?|medications?|drugs?|tablets?|pills?|steroids?|diuretics?"
-    r"|treatments?|chemo\w*|kemo\w*|jabs?|injections?)"
+    r"|treatments?|chemo\w*|kemo\w*|jabs?|injections?|meds?|regimens?)"
 )
 CELL_KINDS = (
     r"(?:n[eu]u?trophils?|l[iy]mphocytes?|l[iy]mfocytes?|monocytes?|eosinophils?|basophils?"

@@ -257,6 +257,56 @@ def test_values_vaccines_and_a_high_count_asked_about_alone(text: str, kind: str
 
 
 @pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("could worry and stress bring the count down", "unnamed_cause"),
+        ("does haemodialysis cause it, or is the dialysis itself behind it?", "unnamed_cause"),
+        ("can low b12 lower white cells too", "unnamed_cause"),
+        ("is benign ethnic neutropenia real", "unnamed_cause"),
+        ("is it something you inherit, can it be passed on to my kids", "daily_life"),
+        ("could my grandson catch a low count from me", "daily_life"),
+        ("how do we protect him from germs while it's low", "daily_life"),
+        ("swimming ok with low neuts?", "daily_life"),
+        ("does she need to wear a mask on the bus", "daily_life"),
+        ("the flu injection, yes or no with a low count?", "daily_life"),
+        ("pause metformin?", "medicine_advice"),
+        ("can they make the dose smaller so it doesn't drop", "medicine_advice"),
+        ("the rheumy wants to go up to 25mg, is that wise", "medicine_advice"),
+        ("should he ask to be switched onto something else", "medicine_advice"),
+        ("best meds for lupus?", "medicine_advice"),
+        ("is pegfilgrastim worth asking for", "raise_or_treat"),
+        ("normal range for a man?", "numbers"),
+        ("his spleen is 15 cm, is that big", "numbers"),
+        ("what's the cut-off for neutropenia", "numbers"),
+        ("which of those results is worse, the neutrophils or the lymphocytes", "numbers"),
+        ("lymphs low, neuts fine, what does that mean", "numbers"),
+        ("do I have to pay for my blood test", "clinic_admin"),
+        ("appointment on friday?", "clinic_admin"),
+        ("should she be having regular blood tests on that drug", "clinic_admin"),
+        ("should he just get his spleen removed", "procedures"),
+        ("which would be more likely for him, the virus or the tablets?", "diagnosis"),
+    ],
+)
+def test_causes_the_sheet_never_names_and_more_care_questions(text: str, kind: str) -> None:
+    assert out_of_scope_request(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kidney transplant in 2015, on tacrolimus, could that lower my count",
+        "my count is below the normal range, why might that be?",
+        "I took antibiotics as a precaution, could they lower the count",
+        "I'd hate to pay for an ambulance, when is a low count an emergency?",
+        "the scan said the spleen is 16cm, so could the spleen be why?",
+        "I'm stressed, could my lupus be lowering my count?",
+    ],
+)
+def test_history_and_statements_around_those_are_not_requests(text: str) -> None:
+    assert out_of_scope_request(text) is None
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "it was high before his chemo, why is it so low now?",
