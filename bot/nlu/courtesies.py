@@ -55,6 +55,8 @@ _COURTESIES: Dict[str, Tuple[str, ...]] = {
         "jazakallah khair", "jazak allah", "jazak allah khair", "jazakallahu khairan",
         "shukran jazeelan", "dhanyawad", "bahut shukriya", "bahut dhanyavaad", "thanks",
         "thank you", "thank u", "thx", "ty", "cheers", "many thanks",
+        "god bless", "god bless you", "may god bless you", "god keep you", "bless you",
+        "may god reward you", "god reward you",
     ),
     GREET_INTENT: (
         "bonjour", "bonsoir", "salut", "ola", "oi", "boa tarde", "bom dia", "boa noite", "hola",

@@ -37,6 +37,7 @@ from bot.nlu.input_guard import InputGuard
         ("understood, thank you", "thank"),
         ("all done for now", "goodbye"),
         ("that's it then, cheers", "goodbye"),
+        ("Thank you, God bless you.", "thank"),
     ],
 )
 def test_a_courtesy_in_any_language_we_know_is_small_talk(text: str, intent: str) -> None:

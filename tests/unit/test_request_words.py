@@ -1,4 +1,5 @@
-"""'Talk to a person' only for a message that asks for one; the next guess otherwise."""
+"""'Talk to a person' and 'forget me' only for a message that makes the request; the
+next guess otherwise."""
 
 from __future__ import annotations
 
@@ -6,12 +7,14 @@ from pathlib import Path
 from typing import List
 
 import pytest
+import yaml
 from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.person_request import PersonRequestCheck, asks_for_a_person
+from bot.nlu.request_words import RequestWordsCheck, asks_for_a_person, asks_to_forget
+from tests.conftest import PROJECT_DIR
 
 
 @pytest.mark.parametrize(
@@ -48,11 +51,11 @@ def _parsed(text: str, ranking: List[tuple]) -> Message:
     return Message(data={"text": text, "intent": ranked[0], "intent_ranking": ranked})
 
 
-def _component(tmp_path: Path) -> PersonRequestCheck:
-    return PersonRequestCheck.create(
-        {**PersonRequestCheck.get_default_config()},
+def _component(tmp_path: Path) -> RequestWordsCheck:
+    return RequestWordsCheck.create(
+        {**RequestWordsCheck.get_default_config()},
         LocalModelStorage.create(tmp_path),
-        Resource("person_request"),
+        Resource("request_words"),
         ExecutionContext(GraphSchema({}), "test"),
     )
 
@@ -67,3 +70,34 @@ def test_a_mention_gets_the_next_guess_or_the_fallback(tmp_path: Path) -> None:
     assert unsure.get("intent")["name"] == "nlu_fallback"
     assert asked.get("intent")["name"] == "talk_to_person"
     assert [r["name"] for r in greeting.get("intent_ranking")] == ["greet"]
+
+
+def test_forgive_me_is_not_a_request_to_forget(tmp_path: Path) -> None:
+    component = _component(tmp_path)
+    polite = _parsed(
+        "Forgive me, what does this do to my white cells?",
+        [("forget_me", 0.5), ("follow_up", 0.35)],
+    )
+    asked = _parsed("please forget what I wrote", [("forget_me", 0.9), ("thank", 0.05)])
+    component.process([polite, asked])
+    assert polite.get("intent")["name"] == "follow_up"
+    assert asked.get("intent")["name"] == "forget_me"
+
+
+@pytest.mark.parametrize(
+    "text", ["delete my chat", "erase everything", "don't keep what I said", "wipe it all"]
+)
+def test_a_request_to_forget_speaks_of_deleting_or_keeping(text: str) -> None:
+    assert asks_to_forget(text)
+
+
+def test_every_forget_me_training_example_makes_the_request() -> None:
+    document = yaml.safe_load((PROJECT_DIR / "data" / "nlu" / "forget_me.yml").read_text())
+    examples = [
+        line.strip()[2:]
+        for block in document["nlu"]
+        if block.get("intent") == "forget_me"
+        for line in block["examples"].splitlines()
+        if line.strip().startswith("- ")
+    ]
+    assert examples and [text for text in examples if not asks_to_forget(text)] == []

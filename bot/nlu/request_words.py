@@ -1,10 +1,12 @@
-"""Rasa NLU component: "talk to a person" only when the message asks for one.
+"""Rasa NLU component: a request intent only when the message makes that request.
 
 The classifier learns `talk_to_person` from words like "nurse", "number" and
 "clinic", which patients also use in other sentences: "hi, care home nurse here",
-"can this be a wrong number?", "I've got a letter from the clinic". A message keeps
-the intent only when it asks to talk, call, reach or get a number; otherwise the
-classifier's next guess stands.
+"can this be a wrong number?", "I've got a letter from the clinic". It learns
+`forget_me` from "forget me", and hears it in "forgive me, what does this do?". A
+message keeps such an intent only when it asks to talk, call, reach or get a
+number, or to delete, erase or forget what it said; otherwise the classifier's
+next guess stands.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.intent_override import demote_intent
-from knowledge.names import TALK_TO_PERSON_INTENT
+from knowledge.names import FORGET_ME_INTENT, TALK_TO_PERSON_INTENT
 
 _SOMEONE = (
     r"(?:person|people|human|someone|somebody|anyone|anybody|nurse|doctor|dr|gp|clinician"
@@ -40,14 +42,29 @@ _ASKS_FOR_A_PERSON = re.compile(
 )
 
 
+_ASKS_TO_FORGET = re.compile(
+    r"\b(?:delete|deleted|deleting|del|erase\w*|wipe\w*|forget\w*|forgotten|remove\w*|clear\w*"
+    r"|destroy\w*|scrub\w*|get rid of"
+    r"|store|stored|storing|keep|keeping|save|saving|record\w*)\b"
+)
+
+
 def asks_for_a_person(text: str) -> bool:
     """True when the message asks to talk to, call or reach someone, or for their number."""
     return bool(_ASKS_FOR_A_PERSON.search(text.lower()))
 
 
+def asks_to_forget(text: str) -> bool:
+    """True when the message speaks of deleting, erasing or keeping what was said."""
+    return bool(_ASKS_TO_FORGET.search(text.lower()))
+
+
+_MAKES_THE_REQUEST = {TALK_TO_PERSON_INTENT: asks_for_a_person, FORGET_ME_INTENT: asks_to_forget}
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class PersonRequestCheck(GraphComponent):
-    """Takes `talk_to_person` away from a message that asks for nobody."""
+class RequestWordsCheck(GraphComponent):
+    """Takes a request intent away from a message that does not make the request."""
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
@@ -65,16 +82,15 @@ class PersonRequestCheck(GraphComponent):
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
-    ) -> PersonRequestCheck:
+    ) -> RequestWordsCheck:
         """Creates the component; its pattern is code."""
         return cls(float(config["threshold"]))
 
     def process(self, messages: List[Message]) -> List[Message]:
-        """Demotes `talk_to_person` when the message does not ask for a person."""
+        """Demotes a request intent when the message does not make the request."""
         for message in messages:
-            predicted = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
-            if predicted == TALK_TO_PERSON_INTENT and not asks_for_a_person(
-                message.get(TEXT) or ""
-            ):
-                demote_intent(message, TALK_TO_PERSON_INTENT, self._threshold)
+            predicted = str((message.get(INTENT) or {}).get(INTENT_NAME_KEY))
+            makes_it = _MAKES_THE_REQUEST.get(predicted)
+            if makes_it is not None and not makes_it(message.get(TEXT) or ""):
+                demote_intent(message, predicted, self._threshold)
         return messages
