@@ -29,7 +29,7 @@ action server's topic choice decide with this one function.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, Sequence
 
 from knowledge.count_words import LOW, URGENCY
 from knowledge.loader import KnowledgeBase
@@ -55,7 +55,8 @@ _REFERENCE = re.compile(
     r"|medicines?|drugs?|condition|disease|illness|virus|infection|sample|test))\b"
 )
 _OTHER_CAUSES = re.compile(
-    r"\b(?:else|els|elses|other|others|another|apart from|apart of|besides|except|all the|list"
+    r"\b(?:else|els|elses|other|others|another|apart from|apart of|besides|except|list"
+    r"|all the(?! time| way| same| while)"
     r"|more (?:things|reasons|causes)|aur koi|koi aur|aur kya|dusr[aei])\b"
     r"|\bwhat (?:\w+ )?(?:could|might|can|would) (?:it|this|that) be\b"
 )
@@ -79,6 +80,9 @@ _LASTS = re.compile(
     r"|\bstay(?:s|ing)? (?:\w+ )?(?:low|down|like (?:that|this))\b"
 )
 """How long the count stays low ("until when they stay low?")."""
+_EXPECTED = re.compile(r"\b(?:normal|expected|usual|typical|common)\b")
+"""Whether the count is what the cause brings ("normal?" after radiotherapy)."""
+_QUESTION_END = re.compile(r"\?\s*$")
 _WHY = re.compile(r"\b(?:how come|why)\b")
 _HOW = re.compile(r"\b(?:how|mechanism)\b")
 _THAT_ANOTHER = re.compile(
@@ -99,6 +103,11 @@ _URGENCY = re.compile(
     r"|help|call|ring|doctor|gp|nurse|go to|unwell|ill|fever|temperature|sick)\b"
 )
 _WORD = re.compile(r"[a-z0-9']+")
+_MARROW_ITSELF = frozenset({"marrow", "bone marrow", "the marrow", "the bone marrow"})
+_MARROW_DISEASE = re.compile(
+    r"\b(?:fail\w*|aplastic|mds|myelodysplas\w*|biops\w*|hypocellular|diseases?|disorders?"
+    r"|syndromes?|cancer|leuka?emia|not working|stopped|transplant)\b"
+)
 
 
 def intent_confidence(intent: Mapping[str, Any] | None) -> float:
@@ -123,7 +132,10 @@ def topic_from_context(
     """
     if current_topic_id not in kb.topic_ids or scope_request is not None:
         return None
+    terms = list(terms)
     named = {topic.id for topic in kb.named_topics(terms)}
+    if _through_the_marrow(kb, terms, text.lower(), current_topic_id):
+        return current_topic_id
     if named - {OVERVIEW_TOPIC, EMERGENCY_TOPIC}:
         return None
     lowered = text.lower()
@@ -149,6 +161,27 @@ def topic_from_context(
     return None
 
 
+def _through_the_marrow(
+    kb: KnowledgeBase, terms: Sequence[str], text: str, current_topic_id: str
+) -> bool:
+    """The current cause, whose answer says it works on the marrow, named by its way.
+
+    After the viruses' answer, "via the marrow?" or "so it's the marrow rather than
+    the spleen?" asks how the virus does it, not about marrow failure; "is it
+    aplastic anaemia?" or "could his marrow be failing?" names the disease.
+    """
+    current = kb.topic(current_topic_id)
+    topics = {term.lower(): kb.topic_for_term(term) for term in terms}
+    named = {term: topic.id for term, topic in topics.items() if topic is not None}
+    return (
+        bool(named)
+        and set(named) <= _MARROW_ITSELF
+        and current_topic_id not in set(named.values()) | {OVERVIEW_TOPIC}
+        and "marrow" in (current.answer + current.more).lower()
+        and not _MARROW_DISEASE.search(text)
+    )
+
+
 def _reports_low_count(text: str) -> bool:
     """The message tells of a low white count ("her white cell count is less")."""
     return bool(_COUNT.search(text)) and bool(_LOW.search(text))
@@ -169,9 +202,11 @@ def _goes_on(kb: KnowledgeBase, intent: str | None, confidence: float, text: str
     if intent == OUT_OF_SCOPE_INTENT:  # "is she going to be ok?" stays; "what's the mechanism?"
         unsure_how = confidence < UNSURE_CONFIDENCE and bool(_HOW.search(text))
         return refers_back or (short and (bool(_WHY.search(text)) or unsure_how))
-    if intent in SMALL_TALK_INTENTS:  # "is that y its low", "kab tak low rahega?"
-        asks = bool(_ABOUT_CAUSES.search(text) or _RECOVERS.search(text))
-        leans = refers_back or bool(_LOW.search(text))
+    if intent in SMALL_TALK_INTENTS:  # "is that y its low", "kab tak low rahega?", "normal?"
+        asks = bool(_ABOUT_CAUSES.search(text) or _asks_how_long(text) or _EXPECTED.search(text))
+        leans = (
+            refers_back or bool(_LOW.search(text)) or (short and bool(_QUESTION_END.search(text)))
+        )
         return confidence < UNSURE_SMALL_TALK and leans and asks
     if intent == kb.topic(LAB_ERROR_TOPIC).intent and reports_low:
         return not _LAB_MISTAKE.search(text)  # "blood test says white cell low"
@@ -200,6 +235,6 @@ def _general_or_unsure(kb: KnowledgeBase, intent: str | None, confidence: float,
     general = (kb.topic(OVERVIEW_TOPIC).intent, FOLLOW_UP_INTENT, NLU_FALLBACK_INTENT)
     if intent in general or intent == OUT_OF_SCOPE_INTENT:
         return True
-    if intent in SMALL_TALK_INTENTS:  # "aur koi reason bhi ho sakta hai?" heard as a greeting
-        return bool(_ABOUT_CAUSES.search(text))
+    if intent in SMALL_TALK_INTENTS:  # "aur koi reason bhi ho sakta hai?", "else?"
+        return bool(_ABOUT_CAUSES.search(text) or _QUESTION_END.search(text))
     return kb.topic_for_intent(intent) is not None and confidence < UNSURE_CONFIDENCE

@@ -75,6 +75,12 @@ def allowed_typos(word: str) -> int:
     return 0
 
 
+def _set_apart_by_non(words: Sequence[str], start: int) -> bool:
+    """The term is the "non-" of a category ("non-viral causes", "non-chemo drugs")."""
+    before = list(words[max(0, start - 2) : start])
+    return before[-1:] in (["non"], ["non-"]) or before == ["non", "-"]
+
+
 class TermMatcher:
     """Matches a fixed term-to-topic index against message text."""
 
@@ -114,7 +120,7 @@ class TermMatcher:
         taken = [False] * len(doc)
         chosen: List[Tuple[int, int, str]] = []
         for start, end, term, _ in candidates:
-            if any(taken[start:end]):
+            if any(taken[start:end]) or _set_apart_by_non(words, start):
                 continue
             taken[start:end] = [True] * (end - start)
             chosen.append((start, end, term))

@@ -38,6 +38,9 @@ EMERGENCY = KB.topic("emergency_info").intent
         (EMERGENCY, "till when will they stay low?", 0.55),
         (EMERGENCY, "how many weeks does it stay down", 0.5),
         (EMERGENCY, "his leukocytes are very low now.", 0.4),
+        ("affirm", "stays low?", 0.45),
+        ("affirm", "normal?", 0.4),
+        (OVERVIEW, "so it will be low all the time?", 0.6),
     ],
 )
 def test_a_reference_or_a_short_question_goes_on_about_the_cause(
@@ -61,6 +64,7 @@ def test_a_reference_or_a_short_question_goes_on_about_the_cause(
         ("thank", "thanks! any other reasons?", "autoimmune"),
         (FOLLOW_UP_INTENT, "and if the repeat is low too, what could it be then", "lab_error"),
         (OVERVIEW, "what more things can make it low", "cancer_treatment"),
+        ("affirm", "else?", "lab_error"),
     ],
 )
 def test_other_causes_get_the_overview(intent: str, text: str, current: str) -> None:
@@ -129,3 +133,28 @@ def test_a_follow_up_naming_the_count_asks_about_the_cause() -> None:
 
 def test_a_general_term_does_not_stop_the_cause_going_on() -> None:
     assert topic_from_context(KB, NLU_FALLBACK_INTENT, ["low wbc"], "that low wbc?", "medications")
+
+
+@pytest.mark.parametrize(
+    ("text", "terms", "expected"),
+    [
+        ("via the marrow?", ["marrow"], "viral_infection"),
+        (
+            "so it works on the bone marrow rather than the blood?",
+            ["bone marrow"],
+            "viral_infection",
+        ),
+        ("is his marrow failing then?", ["marrow"], None),
+        ("could it be aplastic anaemia in the marrow?", ["marrow", "aplastic anaemia"], None),
+    ],
+)
+def test_the_marrow_named_as_the_current_cause_s_way_goes_on(
+    text: str, terms: list[str], expected: str | None
+) -> None:
+    intent = KB.topic("bone_marrow_failure").intent
+    assert topic_from_context(KB, intent, terms, text, "viral_infection", None, 0.6) == expected
+
+
+def test_the_marrow_after_a_cause_that_does_not_touch_it_is_the_marrow_topic() -> None:
+    intent = KB.topic("bone_marrow_failure").intent
+    assert topic_from_context(KB, intent, ["marrow"], "and the marrow?", "lab_error") is None

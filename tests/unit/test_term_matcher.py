@@ -43,3 +43,10 @@ def test_short_words_get_no_typo_allowance() -> None:
 
 def test_an_empty_message_has_no_terms(matcher: TermMatcher) -> None:
     assert matcher.find("") == []
+
+
+def test_a_term_after_non_names_the_rest_of_a_category(matcher: TermMatcher) -> None:
+    assert "viral_infection" not in [m.topic for m in matcher.find("what are the non-viral causes")]
+    assert "cancer_treatment" not in [m.topic for m in matcher.find("which non chemo drugs do it")]
+    assert [m.topic for m in matcher.find("non-cancer drugs")] == ["medications"]
+    assert "viral_infection" in [m.topic for m in matcher.find("viral causes")]
