@@ -106,7 +106,8 @@ _WORD = re.compile(r"[a-z0-9']+")
 _MARROW_ITSELF = frozenset({"marrow", "bone marrow", "the marrow", "the bone marrow"})
 _MARROW_DISEASE = re.compile(
     r"\b(?:fail\w*|aplastic|mds|myelodysplas\w*|biops\w*|hypocellular|diseases?|disorders?"
-    r"|syndromes?|cancer|leuka?emia|not working|stopped|transplant)\b"
+    r"|syndromes?|cancer|leuka?emia|not working|stopped|transplant|wrong|problems?|issues?)\b"
+    r"|^\W*or\b"
 )
 
 

@@ -184,6 +184,8 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
         r"(?:\w+ )?(?:hereditary|inherited|genetic|contagious|catching)\b",
         r"\bpass (?:it |this )?(?:on )?to (?:my|our|the) (?:children|kids|baby)\b",
         r"\bruns? in (?:the |our )?famil\w*",
+        r"\b(?:nursery|school|daycare|day care|creche|kindergarten)\b[^.?!]{0,20}"
+        r"\bcan (?:he|she|they|i|we) (?:still )?go\b",
         r"\b(?:passed|pass(?:es)?|passing) (?:\w+ ){0,3}(?:from|to|down|on)\b[^.?!]{0,30}"
         r"\b(?:parents?|children|kids|grandchildren|grandkids|family|son|daughter|baby)\b"
         r"|\binheritance\b",

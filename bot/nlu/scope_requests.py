@@ -33,7 +33,9 @@ _WAS_LOW_BEFORE = re.compile(
     r" (?:was|were|had been|used to be) (?:\w+ )?low\b[^.,;?!]*"
 )
 _ASKS_WHAT_OTHER_IS = re.compile(
-    r"\bwhat(?:'s| is| are| does)\s+(?:an? |the |my |his |her )?" + OTHER_RESULT + r"\b"
+    r"\bwhat(?:'s| is| are| does| causes?| makes?)\s+(?:an? |the |my |his |her )?"
+    + OTHER_RESULT
+    + r"\b"
 )
 
 

@@ -145,6 +145,7 @@ def test_a_general_term_does_not_stop_the_cause_going_on() -> None:
             "viral_infection",
         ),
         ("is his marrow failing then?", ["marrow"], None),
+        ("or could there be something wrong in her marrow?", ["marrow"], None),
         ("could it be aplastic anaemia in the marrow?", ["marrow", "aplastic anaemia"], None),
     ],
 )

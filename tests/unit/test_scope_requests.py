@@ -282,6 +282,8 @@ def test_values_vaccines_and_a_high_count_asked_about_alone(text: str, kind: str
         ("lymphs low, neuts fine, what does that mean", "numbers"),
         ("do I have to pay for my blood test", "clinic_admin"),
         ("appointment on friday?", "clinic_admin"),
+        ("and school, can he still go?", "daily_life"),
+        ("wbc fine, platelets 70. what causes thrombocytopenia?", "other_result"),
         ("should she be having regular blood tests on that drug", "clinic_admin"),
         ("should he just get his spleen removed", "procedures"),
         ("which would be more likely for him, the virus or the tablets?", "diagnosis"),
