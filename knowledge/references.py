@@ -47,6 +47,8 @@ SHORT_MESSAGE_WORDS = 6
 """A message this short ("how long?", "her count is low, why?") leans on context."""
 UNSURE_CONFIDENCE = 0.7
 """Below this the classifier's guess at another cause gives way to a reference."""
+BRIEF_QUESTION_WORDS = 3
+"""A question this short ("normal?", "stays low?") is one, however sure the small-talk reading."""
 UNSURE_SMALL_TALK = 0.5
 """Below this a "yes" or "no" with a reference ("is that y its low") is a question."""
 
@@ -208,7 +210,8 @@ def _goes_on(kb: KnowledgeBase, intent: str | None, confidence: float, text: str
         leans = (
             refers_back or bool(_LOW.search(text)) or (short and bool(_QUESTION_END.search(text)))
         )
-        return confidence < UNSURE_SMALL_TALK and leans and asks
+        brief_question = len(_WORD.findall(text)) <= BRIEF_QUESTION_WORDS and leans
+        return (confidence < UNSURE_SMALL_TALK or brief_question) and leans and asks
     if intent == kb.topic(LAB_ERROR_TOPIC).intent and reports_low:
         return not _LAB_MISTAKE.search(text)  # "blood test says white cell low"
     is_cause_guess = kb.topic_for_intent(intent) is not None

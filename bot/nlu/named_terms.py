@@ -55,8 +55,10 @@ from knowledge.names import (
     FOLLOW_UP_INTENT,
     FORGET_ME_INTENT,
     GOODBYE_INTENT,
+    NLU_FALLBACK_INTENT,
     OUT_OF_SCOPE_INTENT,
     OVERVIEW_TOPIC,
+    SMALL_TALK_INTENTS,
     TALK_TO_PERSON_INTENT,
     TERM_ENTITY,
     THANK_INTENT,
@@ -92,8 +94,20 @@ questions about the cause (four), from 0.8 up mostly real out-of-scope requests.
 
 
 _GRAVE = re.compile(rf"\b(?:{GRAVITY})\b")
-_CALLED_GRAVE = re.compile(r"\b(?:urgent|emergency|serious|dangerous|danger|life threatening)\b")
+_CALLED_GRAVE = re.compile(
+    r"(?<!nothing )(?<!not )\b(?:urgent|emergency|serious|dangerous|danger|life threatening)\b"
+)
 """Calling the count itself grave ("is it dangerous or what?"; not "seriously confused")."""
+_ASKED_GRAVE_BRIEFLY = re.compile(
+    r"\b(?:a ?& ?e|ambulance|999|911|worr(?:y|ied|ying))\b"
+    r"|\b(?:go to (?:the )?|go |an? |the )er\b|\ber[- ]worthy\b|^\W*er\s*\?\s*$"
+)
+"""In a few words, the same ("worry?", "ER-worthy?"); in a story, "seen in A&E" or "I'm
+worried" tell, they do not ask."""
+BRIEF_WORDS = 8
+SHORT_QUESTION_WORDS = 3
+"""A question this short ("worry?", "er?") read as a yes, no or thanks is still a question."""
+_QUESTION = re.compile(r"\?\s*$")
 MANY_CAUSES = 3
 """A message naming this many causes asks about the causes in general ("marrow, infection,
 lab...?")."""
@@ -118,6 +132,12 @@ def term_intents(config: Dict[str, Any]) -> Dict[str, Any]:
         "broad": kb.broad_terms(),
         "takes_broad": [topic.intent for topic in kb.topics if topic.takes_broad_terms],
     }
+
+
+def _called_grave(text: str) -> bool:
+    lowered = text.lower()
+    brief = len(lowered.split()) <= BRIEF_WORDS
+    return bool(_CALLED_GRAVE.search(lowered) or (brief and _ASKED_GRAVE_BRIEFLY.search(lowered)))
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
@@ -188,6 +208,13 @@ class NamedTermCertainty(GraphComponent):
                 override_intent(message, wanted)
         return messages
 
+    def _general_or_short_question(self, predicted: str | None, text: str) -> bool:
+        """The overview, an unsure reading, or a few words of question read as small talk."""
+        if predicted in (self._overview, NLU_FALLBACK_INTENT):
+            return True
+        short = len(text.split()) <= SHORT_QUESTION_WORDS and bool(_QUESTION.search(text))
+        return predicted in SMALL_TALK_INTENTS and short
+
     def named_intent(self, message: Message) -> str | None:
         """The intent the message's terms call for, or None to keep the classifier's.
 
@@ -200,8 +227,9 @@ class NamedTermCertainty(GraphComponent):
         unsure reply, out of scope included (a long story that ends "what does
         it mean?"); a request the scope patterns know ("can I reschedule my blood
         test?") goes back to out of scope in ScopeGuard, which runs after. The
-        overview read where no cause is named and the count is called grave ("is
-        it dangerous or what, low WBC?") is the emergency question; an unsure
+        overview, unsure or few-word small-talk reading where no cause is named and
+        the count is called grave ("is it dangerous or what, low WBC?", "worry?",
+        "ER-worthy?") is the emergency question; an unsure
         reading of a message naming MANY_CAUSES causes is the overview.
         """
         intent = message.get(INTENT) or {}
@@ -214,11 +242,11 @@ class NamedTermCertainty(GraphComponent):
             return None if predicted == self._overview else self._overview
         causes = {i for i in self._named(entities, broad=False) if i not in self._general}
         if (
-            predicted == self._overview
+            self._general_or_short_question(predicted, text or "")
             and not causes
-            and _CALLED_GRAVE.search((text or "").lower())
+            and _called_grave(text or "")
         ):
-            return self._emergency  # "is it dangerous or what, low WBC?"
+            return self._emergency  # "is it dangerous or what, low WBC?", "worry?"
         if len(causes) >= MANY_CAUSES and not sure and predicted != self._emergency:
             return None if predicted == self._overview else self._overview
         asks = only_terms(text, entities) or answered_by_the_term(text, entities)

@@ -277,6 +277,38 @@ def test_the_count_called_grave_is_the_emergency_question(text: str) -> None:
     assert message.get("intent")["name"] == "ask_emergency_info"
 
 
+@pytest.mark.parametrize(
+    ("intent", "text"),
+    [
+        ("nlu_fallback", "when is a low count ER-worthy"),
+        ("affirm", "worried?"),
+        ("deny", "er?"),
+        ("ask_overview", "low white cells, a&e or not?"),
+    ],
+)
+def test_a_brief_grave_question_is_the_emergency_question(intent: str, text: str) -> None:
+    message = _component().process([_message(intent, [], 0.5, text)])[0]
+    assert message.get("intent")["name"] == "ask_emergency_info"
+
+
+@pytest.mark.parametrize(
+    ("intent", "text"),
+    [
+        (
+            "ask_overview",
+            "I'm so worried, my mum was seen in A&E and they said her white count"
+            " is low, what usually causes that?",
+        ),
+        ("ask_overview", "er, what causes a low count"),
+        ("ask_overview", "God willing nothing serious, what makes white cells low?"),
+        ("thank", "thanks, no worries"),
+    ],
+)
+def test_a_story_or_a_hesitation_is_not_asked_as_grave(intent: str, text: str) -> None:
+    message = _component().process([_message(intent, [], 0.5, text)])[0]
+    assert message.get("intent")["name"] == intent
+
+
 def test_the_overview_stays_when_only_a_word_sounds_grave() -> None:
     text = "seriously, what is a low white count"
     message = _component().process([_message("ask_overview", [], 0.7, text)])[0]

@@ -40,6 +40,7 @@ EMERGENCY = KB.topic("emergency_info").intent
         (EMERGENCY, "his leukocytes are very low now.", 0.4),
         ("affirm", "stays low?", 0.45),
         ("affirm", "normal?", 0.4),
+        ("deny", "normal?", 0.8),
         (OVERVIEW, "so it will be low all the time?", 0.6),
     ],
 )
