@@ -95,7 +95,8 @@ questions about the cause (four), from 0.8 up mostly real out-of-scope requests.
 
 _GRAVE = re.compile(rf"\b(?:{GRAVITY})\b")
 _CALLED_GRAVE = re.compile(
-    r"(?<!nothing )(?<!not )\b(?:urgent|emergency|serious|dangerous|danger|life threatening)\b"
+    r"(?<!nothing )(?<!not )\b(?:urgent|emergency|serious|dangerous|danger|life threatening"
+    r"|acute (?:problem|issue|situation|worry))\b"
 )
 """Calling the count itself grave ("is it dangerous or what?"; not "seriously confused")."""
 _ASKED_GRAVE_BRIEFLY = re.compile(

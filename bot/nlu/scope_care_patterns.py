@@ -126,7 +126,7 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
     ),
     # How to raise the count or treat it: food, supplements, injections, cures.
     "raise_or_treat": any_of(
-        r"\b" + GROWTH_FACTORS + r"\b[^.?!]{0,40}\b(?:worth|ask\w* for|should|need|want)\b"
+        r"\b" + GROWTH_FACTORS + r"\b[^.?!]{0,60}\b(?:worth|ask\w* for|should|need|want)\b"
         r"|\b(?:worth|ask\w* for|should|need)\b[^.?!]{0,40}\b" + GROWTH_FACTORS + r"\b",
         r"\b(?:supplements?|vitamins?|herbs?|herbal|remed(?:y|ies)|mushrooms?|teas?|juices?"
         r"|homeopath\w*|natural \w+)\b[^.?!]{0,40}\b(?:for|against|to treat|to fix|to help) "

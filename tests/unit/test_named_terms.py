@@ -284,6 +284,7 @@ def test_the_count_called_grave_is_the_emergency_question(text: str) -> None:
         ("affirm", "worried?"),
         ("deny", "er?"),
         ("ask_overview", "low white cells, a&e or not?"),
+        ("ask_overview", "when does a low count become an acute problem?"),
     ],
 )
 def test_a_brief_grave_question_is_the_emergency_question(intent: str, text: str) -> None:

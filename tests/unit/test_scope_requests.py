@@ -275,6 +275,10 @@ def test_values_vaccines_and_a_high_count_asked_about_alone(text: str, kind: str
         ("should he ask to be switched onto something else", "medicine_advice"),
         ("best meds for lupus?", "medicine_advice"),
         ("is pegfilgrastim worth asking for", "raise_or_treat"),
+        (
+            "does g-csf push the marrow to make more cells, and should we ask for it",
+            "raise_or_treat",
+        ),
         ("normal range for a man?", "numbers"),
         ("his spleen is 15 cm, is that big", "numbers"),
         ("what's the cut-off for neutropenia", "numbers"),
