@@ -48,7 +48,8 @@ SHORT_MESSAGE_WORDS = 6
 UNSURE_CONFIDENCE = 0.7
 """Below this the classifier's guess at another cause gives way to a reference."""
 BRIEF_QUESTION_WORDS = 3
-"""A question this short ("normal?", "stays low?") is one, however sure the small-talk reading."""
+"""A question this short ("normal?", "stays low?", "worry?") is one, however sure the
+small-talk reading (here and in bot.nlu.named_terms)."""
 UNSURE_SMALL_TALK = 0.5
 """Below this a "yes" or "no" with a reference ("is that y its low") is a question."""
 
@@ -198,7 +199,8 @@ def _asks_how_long(text: str) -> bool:
 def _goes_on(kb: KnowledgeBase, intent: str | None, confidence: float, text: str) -> bool:
     overview = kb.topic(OVERVIEW_TOPIC).intent
     refers_back = bool(_REFERENCE.search(text))
-    short = len(_WORD.findall(text)) <= SHORT_MESSAGE_WORDS
+    words = len(_WORD.findall(text))
+    short = words <= SHORT_MESSAGE_WORDS
     reports_low = _reports_low_count(text)
     if intent in (overview, NLU_FALLBACK_INTENT):
         return refers_back or short or reports_low
@@ -210,8 +212,8 @@ def _goes_on(kb: KnowledgeBase, intent: str | None, confidence: float, text: str
         leans = (
             refers_back or bool(_LOW.search(text)) or (short and bool(_QUESTION_END.search(text)))
         )
-        brief_question = len(_WORD.findall(text)) <= BRIEF_QUESTION_WORDS and leans
-        return (confidence < UNSURE_SMALL_TALK or brief_question) and leans and asks
+        brief = words <= BRIEF_QUESTION_WORDS
+        return (confidence < UNSURE_SMALL_TALK or brief) and leans and asks
     if intent == kb.topic(LAB_ERROR_TOPIC).intent and reports_low:
         return not _LAB_MISTAKE.search(text)  # "blood test says white cell low"
     is_cause_guess = kb.topic_for_intent(intent) is not None

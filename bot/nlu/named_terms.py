@@ -63,6 +63,7 @@ from knowledge.names import (
     TERM_ENTITY,
     THANK_INTENT,
 )
+from knowledge.references import BRIEF_QUESTION_WORDS
 
 INTENTS_FILE = "term_intents.json"
 GENERAL_TOPICS = (OVERVIEW_TOPIC, EMERGENCY_TOPIC)
@@ -106,8 +107,6 @@ _ASKED_GRAVE_BRIEFLY = re.compile(
 """In a few words, the same ("worry?", "ER-worthy?"); in a story, "seen in A&E" or "I'm
 worried" tell, they do not ask."""
 BRIEF_WORDS = 8
-SHORT_QUESTION_WORDS = 3
-"""A question this short ("worry?", "er?") read as a yes, no or thanks is still a question."""
 _QUESTION = re.compile(r"\?\s*$")
 MANY_CAUSES = 3
 """A message naming this many causes asks about the causes in general ("marrow, infection,
@@ -213,7 +212,7 @@ class NamedTermCertainty(GraphComponent):
         """The overview, an unsure reading, or a few words of question read as small talk."""
         if predicted in (self._overview, NLU_FALLBACK_INTENT):
             return True
-        short = len(text.split()) <= SHORT_QUESTION_WORDS and bool(_QUESTION.search(text))
+        short = len(text.split()) <= BRIEF_QUESTION_WORDS and bool(_QUESTION.search(text))
         return predicted in SMALL_TALK_INTENTS and short
 
     def named_intent(self, message: Message) -> str | None:
