@@ -37,15 +37,16 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.model_files import read_json, write_json
+from bot.nlu.grave_questions import asks_if_grave, only_worried_why
 from bot.nlu.intent_override import override_intent
 from bot.nlu.term_questions import (
     answered_by_the_term,
+    asked_terms,
     asks_a_question,
     only_terms,
     sets_a_cause_aside,
 )
 from bot.nlu.topic_terms import knowledge_file_config, knowledge_from_config
-from knowledge.count_words import GRAVITY
 from knowledge.names import (
     AFFIRM_INTENT,
     DENY_INTENT,
@@ -94,33 +95,10 @@ messages naming a cause that the classifier called out of scope below 0.8 were a
 questions about the cause (four), from 0.8 up mostly real out-of-scope requests."""
 
 
-_GRAVE = re.compile(rf"\b(?:{GRAVITY})\b")
-_CALLED_GRAVE = re.compile(
-    r"(?<!nothing )(?<!not )\b(?:urgent|emergency|serious|dangerous|danger|life threatening"
-    r"|acute (?:problem|issue|situation|worry))\b"
-)
-"""Calling the count itself grave ("is it dangerous or what?"; not "seriously confused")."""
-_ASKED_GRAVE_BRIEFLY = re.compile(
-    r"\b(?:a ?& ?e|ambulance|999|911|worr(?:y|ied|ying))\b"
-    r"|\b(?:go to (?:the )?|go |an? |the )er\b|\ber[- ]worthy\b|^\W*er\s*\?\s*$"
-)
-"""In a few words, the same ("worry?", "ER-worthy?"); in a story, "seen in A&E" or "I'm
-worried" tell, they do not ask."""
-BRIEF_WORDS = 8
 _QUESTION = re.compile(r"\?\s*$")
 MANY_CAUSES = 3
 """A message naming this many causes asks about the causes in general ("marrow, infection,
 lab...?")."""
-
-
-def _only_worried_why(text: str | None, entities: Sequence[Dict[str, Any]]) -> bool:
-    """Whether the message asks if the named cause is why, and only worries besides.
-
-    "I have RA. Is that why my white cells are low or should I be worried about
-    something worse?" asks about the RA; "is a low count on chemo dangerous?" and
-    "should I go to A&E with a low count from chemo?" ask the emergency question.
-    """
-    return answered_by_the_term(text, entities) and not _GRAVE.search((text or "").lower())
 
 
 def term_intents(config: Dict[str, Any]) -> Dict[str, Any]:
@@ -132,12 +110,6 @@ def term_intents(config: Dict[str, Any]) -> Dict[str, Any]:
         "broad": kb.broad_terms(),
         "takes_broad": [topic.intent for topic in kb.topics if topic.takes_broad_terms],
     }
-
-
-def _called_grave(text: str) -> bool:
-    lowered = text.lower()
-    brief = len(lowered.split()) <= BRIEF_WORDS
-    return bool(_CALLED_GRAVE.search(lowered) or (brief and _ASKED_GRAVE_BRIEFLY.search(lowered)))
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
@@ -244,10 +216,11 @@ class NamedTermCertainty(GraphComponent):
         if (
             self._general_or_short_question(predicted, text or "")
             and not causes
-            and _called_grave(text or "")
+            and asks_if_grave(text or "")
         ):
             return self._emergency  # "is it dangerous or what, low WBC?", "worry?"
-        if len(causes) >= MANY_CAUSES and not sure and predicted != self._emergency:
+        focus = self._asked_cause(text, entities) if len(causes) > 1 else None
+        if len(causes) >= MANY_CAUSES and not sure and predicted != self._emergency and not focus:
             return None if predicted == self._overview else self._overview
         asks = only_terms(text, entities) or answered_by_the_term(text, entities)
         if predicted == OUT_OF_SCOPE_INTENT and not asks_a_question(text or ""):
@@ -255,6 +228,8 @@ class NamedTermCertainty(GraphComponent):
         chosen = predicted in CHOSEN and sure and not asks
         if predicted == FOLLOW_UP_INTENT or chosen:
             return None  # the answer action reads a follow-up's terms itself
+        if focus is not None and predicted != self._emergency:
+            return None if predicted == focus else focus  # "RA, but I've had flu. Is it the flu?"
         named = self._named(entities)
         taker = self._takes_broad_words(named, causes)
         if taker is not None and predicted != self._emergency:
@@ -262,7 +237,7 @@ class NamedTermCertainty(GraphComponent):
         if predicted in named and predicted != self._overview:
             return None
         if causes:
-            emergency = predicted == self._emergency and not _only_worried_why(text, entities)
+            emergency = predicted == self._emergency and not only_worried_why(text, entities)
             return None if emergency or len(causes) > 1 else causes.pop()
         broad_causes = set(named) - self._general
         if predicted in self._topic_intents - self._general and len(broad_causes) == 1:
@@ -283,6 +258,12 @@ class NamedTermCertainty(GraphComponent):
             and entity.get("value") in self._terms
             and (broad or entity["value"] not in self._broad)
         ]
+
+    def _asked_cause(self, text: str | None, entities: Sequence[Dict[str, Any]]) -> str | None:
+        """The one cause the question asks about among several the message names, if any."""
+        asked = set(self._named(asked_terms(text, entities)))
+        asked -= self._general
+        return asked.pop() if len(asked) == 1 else None
 
     def _takes_broad_words(self, named: List[str], causes: set[str]) -> str | None:
         """The topic a broad word belongs to here, when a topic that takes them is named.

@@ -105,3 +105,37 @@ def answered_by_the_term(text: str | None, entities: Sequence[Dict[str, Any]]) -
     if _HARMS_CELLS.search(lowered) or _BLAMES.search(lowered) or _LINKED.search(lowered):
         return True
     return any(_WHAT_IS.search(lowered[: int(entity.get("start", 0))]) for entity in terms)
+
+
+_SENTENCE = re.compile(r"[^.?!;\n]+[.?!;\n]*")
+_DENIED = re.compile(
+    r"\b(?:(?<!\bit )(?<!\bthis )(?<!\bthat )not|isn'?t|wasn'?t|aren'?t|no longer|ruled out"
+    r"|rather than|instead of)\s+"
+    r"(?:(?:the|his|her|my|their|your|a|an|just|only|due to|because of|from|caused by"
+    r"|down to)\s+)*$"
+)
+"""Right before a term the patient sets aside: "it isn't the RA this time but the methotrexate",
+"not his lupus", "ruled out MDS"; not "is it not the RA?" (a question about the RA)."""
+
+
+def asked_terms(text: str | None, entities: Sequence[Dict[str, Any]]) -> list[Dict[str, Any]]:
+    """The named terms the message asks about, when it names others it only tells of.
+
+    A story may name several causes and ask about one: "RA and diabetes, but I've just
+    had flu. Could the flu be why?" asks about the flu (the last sentence that asks
+    names it alone); "it isn't the RA this time but the methotrexate. Can that drug
+    lower white cells?" sets the RA aside. Empty when nothing narrows the terms down.
+    """
+    lowered = (text or "").lower()
+    terms = _terms(entities)
+    denied = {e.get("value") for e in terms if _DENIED.search(lowered[: int(e.get("start", 0))])}
+    kept = [e for e in terms if e.get("value") not in denied]
+    if kept and len(kept) < len(terms):
+        terms = kept
+    asking = [m for m in _SENTENCE.finditer(lowered) if asks_a_question(m.group().strip())]
+    if asking:
+        last = asking[-1]
+        inside = [e for e in terms if last.start() <= int(e.get("start", 0)) < last.end()]
+        if inside:
+            return inside
+    return terms if len(terms) < len(_terms(entities)) else []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, Dict, List
 
@@ -326,3 +327,67 @@ def test_many_causes_named_ask_for_the_causes_in_general() -> None:
     assert unchanged == "ask_cause_autoimmune"
     assert unsure.get("intent")["name"] == "ask_overview"
     assert sure.get("intent")["name"] == "ask_cause_autoimmune"
+
+
+def _story(intent: str, terms: List[str], text: str) -> Message:
+    """A classified message with an entity for every mention of each term, as extracted."""
+    message = _message(intent, [], 0.5, text)
+    message.set(
+        "entities",
+        [
+            {"entity": "cause_term", "value": term, "start": m.start(), "end": m.end()}
+            for term in terms
+            for m in re.finditer(rf"\b{re.escape(term)}\b", text.lower())
+        ],
+    )
+    return message
+
+
+@pytest.mark.parametrize(
+    ("text", "terms", "intent"),
+    [
+        (
+            "RA and diabetes, but I've just had flu. Could the flu be why my count is low?",
+            ["ra", "flu"],
+            "ask_cause_viral_infection",
+        ),
+        (
+            "My doctor thinks it isn't the RA this time but the methotrexate. Can that lower it?",
+            ["ra", "methotrexate"],
+            "ask_cause_medications",
+        ),
+        (
+            "lupus for years, on chemo now, also had hiv tested. is the chemo doing this?",
+            ["lupus", "chemo", "hiv"],
+            "ask_cause_cancer_treatment",
+        ),
+    ],
+)
+def test_the_cause_a_story_asks_about_wins_over_the_causes_it_tells_of(
+    text: str, terms: List[str], intent: str
+) -> None:
+    for predicted in ("ask_overview", "ask_cause_autoimmune", "nlu_fallback"):
+        message = _component().process([_story(predicted, terms, text)])[0]
+        assert message.get("intent")["name"] == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("I'm on methotrexate. Is it the RA or the methotrexate?", ["ra", "methotrexate"]),
+        ("Could chemo or lupus do this?", ["chemo", "lupus"]),
+        ("I have RA and take methotrexate, could that be why?", ["ra", "methotrexate"]),
+        ("Isn't it the RA rather than the methotrexate?", ["ra", "methotrexate"]),
+    ],
+)
+def test_a_question_about_several_causes_leaves_the_choice_to_the_classifier(
+    text: str, terms: List[str]
+) -> None:
+    message = _component().process([_story("ask_cause_autoimmune", terms, text)])[0]
+    assert message.get("intent")["name"] == "ask_cause_autoimmune"
+
+
+def test_the_emergency_question_keeps_a_story_of_several_causes() -> None:
+    text = "I have lupus and had flu. Should I go to A&E with the flu and a low count?"
+    message = _component().process([_story("ask_emergency_info", ["lupus", "flu"], text)])[0]
+    assert message.get("intent")["name"] == "ask_emergency_info"

@@ -1,0 +1,47 @@
+"""Whether a message asks if the low count is grave, read from its text alone.
+
+Read by the named-term certainty (bot.nlu.named_terms): a message read as the
+overview or small talk that calls the count grave ("is it dangerous or what, low
+WBC?", "worry?", "ER-worthy?") asks the emergency question; one that asks whether a
+named cause is why, with only a worry besides, asks about the cause. Plain Python
+with no Rasa import; `entities` are Rasa's entity dicts.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, Sequence
+
+from bot.nlu.term_questions import answered_by_the_term
+from knowledge.count_words import GRAVITY
+
+_GRAVE = re.compile(rf"\b(?:{GRAVITY})\b")
+_CALLED_GRAVE = re.compile(
+    r"(?<!nothing )(?<!not )\b(?:urgent|emergency|serious|dangerous|danger|life threatening"
+    r"|acute (?:problem|issue|situation|worry))\b"
+)
+"""Calling the count itself grave ("is it dangerous or what?"; not "seriously confused")."""
+_ASKED_GRAVE_BRIEFLY = re.compile(
+    r"\b(?:a ?& ?e|ambulance|999|911|worr(?:y|ied|ying))\b"
+    r"|\b(?:go to (?:the )?|go |an? |the )er\b|\ber[- ]worthy\b|^\W*er\s*\?\s*$"
+)
+"""In a few words, the same ("worry?", "ER-worthy?"); in a story, "seen in A&E" or "I'm
+worried" tell, they do not ask."""
+BRIEF_WORDS = 8
+
+
+def only_worried_why(text: str | None, entities: Sequence[Dict[str, Any]]) -> bool:
+    """Whether the message asks if the named cause is why, and only worries besides.
+
+    "I have RA. Is that why my white cells are low or should I be worried about
+    something worse?" asks about the RA; "is a low count on chemo dangerous?" and
+    "should I go to A&E with a low count from chemo?" ask the emergency question.
+    """
+    return answered_by_the_term(text, entities) and not _GRAVE.search((text or "").lower())
+
+
+def asks_if_grave(text: str) -> bool:
+    """Whether the text calls the count grave, or asks so in a few words ("worry?")."""
+    lowered = text.lower()
+    brief = len(lowered.split()) <= BRIEF_WORDS
+    return bool(_CALLED_GRAVE.search(lowered) or (brief and _ASKED_GRAVE_BRIEFLY.search(lowered)))
