@@ -45,6 +45,7 @@ from bot.nlu.term_questions import (
     asks_a_question,
     only_terms,
     sets_a_cause_aside,
+    without_set_aside,
 )
 from bot.nlu.topic_terms import knowledge_file_config, knowledge_from_config
 from knowledge.names import (
@@ -181,8 +182,9 @@ class NamedTermCertainty(GraphComponent):
         return messages
 
     def _general_or_short_question(self, predicted: str | None, text: str) -> bool:
-        """The overview, an unsure reading, or a few words of question read as small talk."""
-        if predicted in (self._overview, NLU_FALLBACK_INTENT):
+        """The overview, a follow-up, an unsure reading, or a few words of question read as
+        small talk ("and should I be worried about it?" after an answer is no follow-up)."""
+        if predicted in (self._overview, FOLLOW_UP_INTENT, NLU_FALLBACK_INTENT):
             return True
         short = len(text.split()) <= BRIEF_QUESTION_WORDS and bool(_QUESTION.search(text))
         return predicted in SMALL_TALK_INTENTS and short
@@ -212,6 +214,7 @@ class NamedTermCertainty(GraphComponent):
         text = message.get(TEXT)
         if predicted != self._emergency and sets_a_cause_aside(text, entities):
             return None if predicted == self._overview else self._overview
+        entities = without_set_aside(text, entities)
         causes = {i for i in self._named(entities, broad=False) if i not in self._general}
         if (
             self._general_or_short_question(predicted, text or "")

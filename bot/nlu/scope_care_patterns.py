@@ -33,6 +33,13 @@ caused it?"): a vaccine as a cause is a question the topics answer."""
 CARE_REQUESTS: Dict[str, Pattern[str]] = {
     # Advice on a medicine: its dose, what it is for, whether to stop it.
     "medicine_advice": any_of(
+        r"\b(?:should|shd|can|could|shall|must|do|does) (?:i|he|she|we|they|you|mum|mom|dad"
+        r"|(?:my|his|her|our) \w+) (?:just |still )?(?:cut (?:down|back)|reduce|wean \w*\s?off"
+        r"|taper|come off|keep (?:on )?taking|carry on (?:taking|with)|continue (?:taking|with)"
+        r"|stay on)\b(?! (?:my|his|her|the|a) (?:temp\w*|risk))",
+        r"\b(?:dose|dosage)s?\b[^.?!]{0,20}\b(?:right|correct|ok|okay|enough|too (?:high|low|much"
+        r"|little))\b|\b\d+\s?(?:mcg|mg|micrograms?|milligrams?)\b[^.?!]{0,20}\b(?:right|correct"
+        r"|ok|okay|enough|too (?:high|low|much|little))\b",
         r"\b(?:what|wat|wot|which|right|correct|safe|max\w*|usual|normal)\s+(?:[\w']+\s+){0,2}"
         r"(?:dose|dosage)s?\s*(?:of|for|should|shud|do|is|to|would|will|can|could|\?|$)",
         r"\bhow (?:much|many)\b[^.?!]{0,30}\b(?:take|taken|taking|have|give|mg)\b",
@@ -74,7 +81,8 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
         r"\bhow (?:much|many|far) (?:\w+ ){0,2}(?:to |(?:should|can|do|shall) (?:i|he|she|we) )"
         r"(?:\w+ )?(?:cut|reduce|lower"
         r"|drop|take off|cut down|taper)\b",
-        r"\bover the counter\b|\b(?:safe|ok|okay) to (?:give|take|have) (?!a blood)\w+",
+        r"\bover the counter\b|\b(?:safe|ok|okay) to (?:give|take|have) "
+        r"(?!(?:a |an )?(?:blood|low|repeat|leu|wbc))\w+",
         r"\b(?:be stopped|stop taking|come off|coming off|go off"
         r"|ceas(?:e|ing) (?:taking|to take))\b",
         r"(?<!if i )(?<!if he )(?<!if she )(?<!if we )(?<!if they )(?<!if you )"
@@ -119,10 +127,13 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
         r"\b(?:particular|specific|special|certain|best|right|recommended) [\w-]+ (?:\w+ )?"
         r"(?:i|he|she|we|they|you) (?:should|must|need to|ought to|can) (?:be )?"
         r"(?:us|tak|hav|get|try|buy)\w*",
-        r"\bis (?:\w+ )?(?:chemo\w*|radio\w*|radiation|treatment|surgery|it) (?:\w+ )?"
+        r"\bis (?:\w+ )?(?:chemo\w*|radio\w*|radiation|treatment|surgery) (?:\w+ )?"
         r"(?:safe|too (?:risky|much|dangerous|strong)|worth it)\b"
         r"(?! (?:for (?:\w+ ){0,2})?to (?:do|go|play|travel|fly|swim|work|exercise|visit"
         r"|be around))",
+        # "is it safe?" about a treatment; "is it safe to wait?" asks something else.
+        r"\bis (?:\w+ )?it (?:\w+ )?(?:safe|too (?:risky|much|dangerous|strong)|worth it)\b"
+        r"(?! (?:for (?:\w+ ){0,2})?to\b)",
     ),
     # How to raise the count or treat it: food, supplements, injections, cures.
     "raise_or_treat": any_of(
@@ -162,6 +173,18 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
     ),
     # Daily life with a low count: work, travel, vaccines, pregnancy, family.
     "daily_life": any_of(
+        r"\b(?:is it|it'?s|is that|would it be|will it be)\s+(?:still\s+)?(?:ok|okay|safe|fine"
+        r"|grand|alright|all right)\s+(?:for (?:me|him|her|them|us|the \w+|my \w+) )?to\s+"
+        r"(?!(?:wait|leave|ignore|delay|put off|hold off|go|call|ring|phone|telephone|see|worry"
+        r"|stay home|trust|rely|believe|ask|repeat|redo|retest|have (?:an? )?(?:low|leu)|be low"
+        r"|get (?:\w+ )?(?:checked|retested|tested|seen|repeated))\b)\w+",
+        r"\b(?:have|get|having|getting|go ahead with|postpone|delay)\s+(?:the |an? |my |his |her )?"
+        r"(?:epidural|surgery|operation|op|dental work|extraction|tattoo|piercing|c-section"
+        r"|caesarean|cesarean)\b",
+        r"\b(?:will|would|could|can|does|might) (?:the|my|our|her|his) (?:unborn )?(?:baby|child"
+        r"|newborn|foetus|fetus) (?:also )?(?:get|have|be born with|inherit|catch)\b",
+        r"\baffect\w* (?:my |his |her |your )?(?:\w+ )?(?:vo2\w*|performance|training|recovery"
+        r"|fitness|gains|endurance|running|race|races|times)\b",
         r"\b(?:need|needs|needed)\b[^.?!]{0,20}\b(?:vaccin\w*|jabs?|boosters?"
         r"|flu shots?)\b",
         _NOT_AS_A_CAUSE + r"[\s\S]*\b(?:vaccin\w*|immuni[sz]ations?|mmr"

@@ -29,7 +29,12 @@ from bot.nlu.scope_words import (
 _CELLS_BY_KIND = r"\b(?:neutro\w*|neuts|lympho\w*|lymphs|mono\w*|eosino\w*|baso\w*)\b"
 _NOT_NAMED_CAUSE = (
     r"(?:stress|stressed|anxiety|b12(?: deficiency)?|pernicious an(?:a)?emia|folate deficiency"
-    r"|dialysis|(?:benign )?ethnic neutropa?enia|duffy[- ]null\w*|malnutrition|copper deficiency)"
+    r"|dialysis|(?:benign )?ethnic neutropa?enia|duffy[- ]null\w*|malnutrition|copper deficiency"
+    r"|pregnancy|(?:being )?pregnant|giving birth|childbirth|breastfeeding"
+    r"|breast feeding|over-?training|(?:too much )?(?:exercise|exercising|training|running|cycling)"
+    r"|endurance \w+|marathons?|(?:my |a |his |her )?(?:diet|vegan\w*|vegetarian\w*|fasting)"
+    r"|supplements?|creatine|protein (?:powder|shakes?)|pre-?workouts?|smoking"
+    r"|vaping|lack of sleep|not sleeping|(?:old )?age|ageing|aging|menopause|my periods?)"
 )
 """Causes patients ask about that the fact sheet does not name at all."""
 
@@ -82,7 +87,7 @@ REQUESTS: Dict[str, Pattern[str]] = {
     "outlook": any_of(
         r"\b(?:going to|gonna) be (?:ok|okay|alright|all right|fine)\b",
         r"\bhow long (?:\w+ ){0,4}(?:live|survive)\b|\blive long\b|\blife expectancy\b",
-        r"\bprognosis\b|\bsurviv\w*|\bam i (?:dying|going to die)\b",
+        r"\bprognosis\b|\boutlook\b|\bsurviv\w*|\bam i (?:dying|going to die)\b",
         r"\b(?:will|is|could) " + PERSON + r" (?:die|dying)\b",
         r"\bprogression\b|\bprogress (?:to|into)\b|\bturn (?:in)?to (?:a |an )?"
         r"(?:cancer|l[eu]+[ck]a?e?mia|aml|lymphoma|myeloma|mds)\b",
@@ -185,8 +190,10 @@ REQUESTS: Dict[str, Pattern[str]] = {
     ),
     # The clinic's business: appointments, costs, opening hours, letters, parking.
     "clinic_admin": any_of(
-        r"\b(?:the |a )?(?:charge|cost|price|fee)s? (?:for|of) (?:a |the |my |his |her )?(?:\w+ )?"
-        r"(?:test|tests|appointment|visit|consultation|repeat|bloods?)\b",
+        r"\b(?:the |a )?(?:charge|cost|price|fee)s? (?:for|of) (?:a |the |my |his |her )?"
+        r"(?:\w+ ){0,2}"
+        r"(?:test|tests|appointment|visit|consultation|repeat|bloods?|biops(?:y|ies)|scans?"
+        r"|procedures?|treatment|medicines?|medications?|tablets)\b",
         r"\b(?:bills?|billed|billing|invoices?|charged|insurance|insurer|covered by|refund"
         r"|payment|medicare|medicaid|co-?pays?)\b",
         r"\b(?:get|have|see|request) (?:a |my |his |her )?cop(?:y|ies) of\b",
@@ -245,7 +252,10 @@ REQUESTS: Dict[str, Pattern[str]] = {
     # A cause the fact sheet does not name at all: stress, B12, dialysis...
     "unnamed_cause": any_of(
         r"\b(?:can|could|does|do|is|would|might|will)\b(?: [\w-]+){0,3} " + _NOT_NAMED_CAUSE + r"\b"
-        r"(?: [\w-]+){0,4}? (?:cause\w*|lower\w*|drop\w*|reduc\w*|do (?:it|that|this)|make\w*"
-        r"|bring\w* (?:\w+ ){0,3}down|knock\w*|a real thing|real|behind)\b",
+        r"(?: [\w-]+){0,4}? (?:caus\w*|lower\w*|drop\w*|reduc\w*|do (?:it|that|this)|make\w*"
+        r"|bring\w* (?:\w+ ){0,3}down|knock\w*|a real thing|real|behind"
+        r"|be (?:the )?(?:why|reason|cause|culprit|to blame))\b",
+        r"\b(?:go|goes|going|went|gone|drop\w*|fall\w*|fell|dip\w*|low|lower)\b (?:down )?"
+        r"(?:after|during|in|from|because of|due to|with) " + _NOT_NAMED_CAUSE + r"\b",
     ),
 }

@@ -44,17 +44,18 @@ SOMEONE_DOES = (
 )
 BOOSTERS = (
     r"(?:foods?|eat\w*|diet|supplements?|vitamins?|injections?|jabs?|shots?|herbs?|juices?"
-    r"|smoothies?|exercise)"
+    r"|smoothies?|exercise|protein)"
 )
 TREATMENTS = r"(?:treatments?|medicines?|medications?|drugs?|tablets?|pills?)"
 FOOD = (
     r"(?:diet|foods?|eat|eating|drink|drinking|alcohol|vitamins?|supplements?|herbal|salads?"
     r"|cheeses?|raw|meat|fish|eggs?|fruits?|vegetables|veg|sushi|takeaways?|feed|feeding|beer"
-    r"|beers|wines?|pints?|booze|spirits|coffee)"
+    r"|beers|wines?|pints?|booze|spirits|coffee|protein)"
 )
 ASKS = (
     r"(?:(?<!than i )(?<!than he )(?<!than she )(?<!than we )(?<!than they )(?<!than you )"
-    r"(?:should|ought|must)|need to|is (?:it )?(?:ok|okay|safe)|avoid|can (?:i|he|she|we|they)"
+    r"(?:should|ought|must)|need to|is (?:it )?(?:ok|okay|safe|grand)|avoid"
+    r"|can (?:i|he|she|we|they)"
     r"|what (?:should|can|to)|which (?:foods?|diet)|(?:what|wat|wats|what's|which|best|good)"
     r" (?:\w+ ){0,3}(?=(?:foods?|eat|diet|drink)\b))"
 )

@@ -110,32 +110,42 @@ def answered_by_the_term(text: str | None, entities: Sequence[Dict[str, Any]]) -
 _SENTENCE = re.compile(r"[^.?!;\n]+[.?!;\n]*")
 _DENIED = re.compile(
     r"\b(?:(?<!\bit )(?<!\bthis )(?<!\bthat )not|isn'?t|wasn'?t|aren'?t|no longer|ruled out"
-    r"|rather than|instead of)\s+"
-    r"(?:(?:the|his|her|my|their|your|a|an|just|only|due to|because of|from|caused by"
+    r"|rather than|instead of|apart from|aside from|besides|other than|not counting)\s+"
+    r"(?:(?:the|his|her|my|their|your|a|an|any|just|only|due to|because of|from|caused by"
     r"|down to)\s+)*$"
 )
 """Right before a term the patient sets aside: "it isn't the RA this time but the methotrexate",
-"not his lupus", "ruled out MDS"; not "is it not the RA?" (a question about the RA)."""
+"not his lupus", "quite apart from any drugs"; not "is it not the RA?" (a question about the
+RA)."""
+
+
+def without_set_aside(text: str | None, entities: Sequence[Dict[str, Any]]) -> list[Dict[str, Any]]:
+    """The entities without the terms the patient sets aside, if any other term is left.
+
+    "My rheumatologist thinks it isn't the RA this time but the methotrexate" and "can
+    the disease itself lower it, quite apart from any drugs?" ask about the other one.
+    """
+    lowered = (text or "").lower()
+    named = _terms(entities)
+    denied = {e.get("value") for e in named if _DENIED.search(lowered[: int(e.get("start", 0))])}
+    kept = [e for e in entities if e not in named or e.get("value") not in denied]
+    return kept if any(e in kept for e in named) else list(entities)
 
 
 def asked_terms(text: str | None, entities: Sequence[Dict[str, Any]]) -> list[Dict[str, Any]]:
     """The named terms the message asks about, when it names others it only tells of.
 
-    A story may name several causes and ask about one: "RA and diabetes, but I've just
-    had flu. Could the flu be why?" asks about the flu (the last sentence that asks
-    names it alone); "it isn't the RA this time but the methotrexate. Can that drug
-    lower white cells?" sets the RA aside. Empty when nothing narrows the terms down.
+    A story may name several causes, then ask about one: "RA and diabetes, but I've
+    just had flu. Could the flu be why?" asks about the flu: the sentences that ask
+    name it alone, the others come before them. Empty when nothing narrows the terms
+    down: "how do viruses do it? Is it a marrow effect?" asks about both, "does
+    hepatitis lower it? i know it's a virus" tells after it asks.
     """
     lowered = (text or "").lower()
     terms = _terms(entities)
-    denied = {e.get("value") for e in terms if _DENIED.search(lowered[: int(e.get("start", 0))])}
-    kept = [e for e in terms if e.get("value") not in denied]
-    if kept and len(kept) < len(terms):
-        terms = kept
-    asking = [m for m in _SENTENCE.finditer(lowered) if asks_a_question(m.group().strip())]
-    if asking:
-        last = asking[-1]
-        inside = [e for e in terms if last.start() <= int(e.get("start", 0)) < last.end()]
-        if inside:
-            return inside
-    return terms if len(terms) < len(_terms(entities)) else []
+    asking = [m.span() for m in _SENTENCE.finditer(lowered) if asks_a_question(m.group().strip())]
+    inside = [e for e in terms if any(a <= int(e.get("start", 0)) < b for a, b in asking)]
+    told = [e for e in terms if e not in inside]
+    if inside and told and all(int(e.get("start", 0)) < asking[0][0] for e in told):
+        return inside
+    return []

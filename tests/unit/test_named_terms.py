@@ -286,6 +286,8 @@ def test_the_count_called_grave_is_the_emergency_question(text: str) -> None:
         ("deny", "er?"),
         ("ask_overview", "low white cells, a&e or not?"),
         ("ask_overview", "when does a low count become an acute problem?"),
+        ("follow_up", "Sorry, and should I be worried about it?"),
+        ("follow_up", "is that dangerous?"),
     ],
 )
 def test_a_brief_grave_question_is_the_emergency_question(intent: str, text: str) -> None:
@@ -361,12 +363,17 @@ def _story(intent: str, terms: List[str], text: str) -> Message:
             ["lupus", "chemo", "hiv"],
             "ask_cause_cancer_treatment",
         ),
+        (
+            "Seropositive RA here. Can the disease itself lower it, quite apart from any drugs?",
+            ["ra", "drugs"],
+            "ask_cause_autoimmune",
+        ),
     ],
 )
 def test_the_cause_a_story_asks_about_wins_over_the_causes_it_tells_of(
     text: str, terms: List[str], intent: str
 ) -> None:
-    for predicted in ("ask_overview", "ask_cause_autoimmune", "nlu_fallback"):
+    for predicted in ("ask_overview", "ask_cause_medications", "nlu_fallback"):
         message = _component().process([_story(predicted, terms, text)])[0]
         assert message.get("intent")["name"] == intent
 
@@ -378,6 +385,8 @@ def test_the_cause_a_story_asks_about_wins_over_the_causes_it_tells_of(
         ("Could chemo or lupus do this?", ["chemo", "lupus"]),
         ("I have RA and take methotrexate, could that be why?", ["ra", "methotrexate"]),
         ("Isn't it the RA rather than the methotrexate?", ["ra", "methotrexate"]),
+        ("how do viruses lower the count? Is it a marrow effect?", ["viruses", "marrow"]),
+        ("does hepatitis lower white cells? i know its a virus", ["hepatitis", "virus"]),
     ],
 )
 def test_a_question_about_several_causes_leaves_the_choice_to_the_classifier(

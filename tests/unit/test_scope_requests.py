@@ -417,3 +417,43 @@ def test_no_knowledge_file_term_alone_is_an_unanswerable_request() -> None:
         if out_of_scope_request(text) is not None
     ]
     assert caught == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("can breastfeeding make your white count drop?", "unnamed_cause"),
+        ("would too much exercise be the reason my wbc is low", "unnamed_cause"),
+        ("could a vegetarian diet be causing it", "unnamed_cause"),
+        ("does smoking lower white cells", "unnamed_cause"),
+        ("do white cells fall during pregnancy?", "unnamed_cause"),
+        ("is it alright to go swimming in the sea with a low count", "daily_life"),
+        ("is it ok for my son to play rugby this weekend", "daily_life"),
+        ("should we postpone the operation if her count is low", "daily_life"),
+        ("could the baby inherit it from me", "daily_life"),
+        ("will it affect my marathon times", "daily_life"),
+        ("should mum carry on taking the carbimazole", "medicine_advice"),
+        ("can he come off the steroids now", "medicine_advice"),
+        ("is 20mg too much for her", "medicine_advice"),
+        ("what's the price of a bone marrow biopsy", "clinic_admin"),
+        ("what is the long-term outlook for aplastic anaemia", "outlook"),
+    ],
+)
+def test_causes_activities_and_medicine_changes_in_other_words(text: str, kind: str) -> None:
+    assert out_of_scope_request(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is it safe to wait until the morning with a low count?",
+        "is it ok to leave it until my gp appointment next week?",
+        "is it fine to go to a&e just for a low count?",
+        "is it ok to have a low white count and feel well?",
+        "my son has had low neutrophils since birth, could it be his marrow?",
+        "should I keep taking my temperature twice a day?",
+        "can the chemo be causing it?",
+    ],
+)
+def test_the_emergency_question_and_named_causes_stay_topic_questions(text: str) -> None:
+    assert out_of_scope_request(text) is None
