@@ -69,6 +69,13 @@ _OTHER_SOMETHING = re.compile(
     r"|opinions?|doctors?|people|one|time|day|week|analys[ie]s|analyses|exams?)\b"
     r"|\b(?:an)?other (?:\w+ ){0,2}(?:tablets?|pills?|medicines?|medications?|meds|drugs?)\b"
 )
+_IF_LOW_AGAIN = re.compile(
+    r"\bif\b[^.?!]{0,40}\b(?:low|down)\b(?: (?:again|too|also|still|as well))?"
+    r"[^.?!]{0,15}[,.]?\s*(?:what|which|wat)\b[^.?!]{0,30}"
+    r"\b(?:reasons?|causes?|illness\w*|diseases?|conditions?|things|could it be|might it be)\b"
+)
+""""And if it's low again, what are the usual reasons?", "if new test also low, which illnesses
+are possible?": the causes in general, whatever the test topic before."""
 _ABOUT_CAUSES = re.compile(
     r"\b(?:caus\w*|why|reasons?|what makes|what made|lower\w*|become low|go(?:es)? low"
     r"|went low|drop\w*)\b"
@@ -109,7 +116,9 @@ _WORD = re.compile(r"[a-z0-9']+")
 _MARROW_ITSELF = frozenset({"marrow", "bone marrow", "the marrow", "the bone marrow"})
 _MARROW_DISEASE = re.compile(
     r"\b(?:fail\w*|aplastic|mds|myelodysplas\w*|biops\w*|hypocellular|diseases?|disorders?"
-    r"|syndromes?|cancer|leuka?emia|not working|stopped|transplant|wrong|problems?|issues?)\b"
+    r"|syndromes?|cancer|leuka?emia|not working|stopped|transplant|wrong|problems?|issues?"
+    r"|(?:not|isn'?t|wasn'?t|stopped) (?:\w+ )?(?:making|producing)"
+    r"|(?:making|produc\w*) (?:too )?few|instead)\b"
     r"|^\W*or\b"
 )
 
@@ -146,12 +155,14 @@ def topic_from_context(
     cause_is_current = current_topic_id not in (OVERVIEW_TOPIC, EMERGENCY_TOPIC)
     if intent == kb.topic(EMERGENCY_TOPIC).intent:
         asks_course = confidence < UNSURE_CONFIDENCE and _asks_how_long(lowered)
-        asks_count = cause_is_current and (_reports_low_count(lowered) or asks_course)
+        asks_count = cause_is_current and (reports_low_count(lowered) or asks_course)
         asks_count = asks_count and not _URGENCY.search(lowered)
         return current_topic_id if asks_count else None
     if cause_is_current and _THAT_ANOTHER.search(lowered):
         return current_topic_id
     if _asks_for_other_causes(lowered) and _general_or_unsure(kb, intent, confidence, lowered):
+        return OVERVIEW_TOPIC
+    if _IF_LOW_AGAIN.search(lowered) and intent != OUT_OF_SCOPE_INTENT:
         return OVERVIEW_TOPIC
     if current_topic_id in (OVERVIEW_TOPIC, EMERGENCY_TOPIC):
         asks_causes = intent in (FOLLOW_UP_INTENT, NLU_FALLBACK_INTENT, OUT_OF_SCOPE_INTENT)
@@ -186,7 +197,7 @@ def _through_the_marrow(
     )
 
 
-def _reports_low_count(text: str) -> bool:
+def reports_low_count(text: str) -> bool:
     """The message tells of a low white count ("her white cell count is less")."""
     return bool(_COUNT.search(text)) and bool(_LOW.search(text))
 
@@ -201,7 +212,7 @@ def _goes_on(kb: KnowledgeBase, intent: str | None, confidence: float, text: str
     refers_back = bool(_REFERENCE.search(text))
     words = len(_WORD.findall(text))
     short = words <= SHORT_MESSAGE_WORDS
-    reports_low = _reports_low_count(text)
+    reports_low = reports_low_count(text)
     if intent in (overview, NLU_FALLBACK_INTENT):
         return refers_back or short or reports_low
     if intent == OUT_OF_SCOPE_INTENT:  # "is she going to be ok?" stays; "what's the mechanism?"

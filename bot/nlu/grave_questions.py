@@ -19,10 +19,12 @@ _GRAVE = re.compile(rf"\b(?:{GRAVITY})\b")
 _CALLED_GRAVE = re.compile(
     r"(?<!nothing )(?<!not )\b(?:urgent|emergency|serious|dangerous|danger|life threatening"
     r"|acute (?:problem|issue|situation|worry))\b"
+    r"|\b(?:reason|need|time|cause) to (?:go to|attend|visit|call|ring|head to|rush to) (?:the )?"
+    r"(?:ed|er|a ?& ?e|casualty|emergency|hospital|ambulance|999|911)\b"
 )
 """Calling the count itself grave ("is it dangerous or what?"; not "seriously confused")."""
 _ASKED_GRAVE_BRIEFLY = re.compile(
-    r"\b(?:a ?& ?e|ambulance|999|911|worr(?:y|ied|ying))\b"
+    r"\b(?:a ?& ?e|ambulance|999|911|worr(?:y|ied|ying)|scared|afraid|frightened|casualty)\b"
     r"|\b(?:go to (?:the )?|go |an? |the )er\b|\ber[- ]worthy\b|^\W*er\s*\?\s*$"
 )
 """In a few words, the same ("worry?", "ER-worthy?"); in a story, "seen in A&E" or "I'm

@@ -37,6 +37,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.model_files import read_json, write_json
+from bot.nlu.general_questions import asks_what_a_low_count_means, asks_what_white_cells_do
 from bot.nlu.grave_questions import asks_if_grave, only_worried_why
 from bot.nlu.intent_override import override_intent
 from bot.nlu.term_questions import (
@@ -65,7 +66,7 @@ from knowledge.names import (
     TERM_ENTITY,
     THANK_INTENT,
 )
-from knowledge.references import BRIEF_QUESTION_WORDS
+from knowledge.references import BRIEF_QUESTION_WORDS, reports_low_count
 
 INTENTS_FILE = "term_intents.json"
 GENERAL_TOPICS = (OVERVIEW_TOPIC, EMERGENCY_TOPIC)
@@ -182,8 +183,10 @@ class NamedTermCertainty(GraphComponent):
         return messages
 
     def _general_or_short_question(self, predicted: str | None, text: str) -> bool:
-        """The overview, a follow-up, an unsure reading, or a few words of question read as
-        small talk ("and should I be worried about it?" after an answer is no follow-up)."""
+        """The overview, a follow-up, an unsure reading, or a short question read as small talk.
+
+        "And should I be worried about it?" after an answer is no follow-up.
+        """
         if predicted in (self._overview, FOLLOW_UP_INTENT, NLU_FALLBACK_INTENT):
             return True
         short = len(text.split()) <= BRIEF_QUESTION_WORDS and bool(_QUESTION.search(text))
@@ -212,6 +215,7 @@ class NamedTermCertainty(GraphComponent):
         sure = float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0) >= limit
         entities = message.get(ENTITIES) or []
         text = message.get(TEXT)
+        lowered = (text or "").lower()
         if predicted != self._emergency and sets_a_cause_aside(text, entities):
             return None if predicted == self._overview else self._overview
         entities = without_set_aside(text, entities)
@@ -223,6 +227,17 @@ class NamedTermCertainty(GraphComponent):
         ):
             return self._emergency  # "is it dangerous or what, low WBC?", "worry?"
         focus = self._asked_cause(text, entities) if len(causes) > 1 else None
+        if (
+            predicted == OUT_OF_SCOPE_INTENT
+            and not causes
+            and asks_what_a_low_count_means(text or "")
+        ):
+            return self._overview  # "my booking bloods showed a low count, what does that mean?"
+        only_general = not set(self._named(entities)) - self._general
+        if predicted == NLU_FALLBACK_INTENT and only_general and reports_low_count(lowered):
+            return self._overview  # "My husband blood test white cell low but he is very healthy."
+        if predicted != self._emergency and not causes and asks_what_white_cells_do(text or ""):
+            return None if predicted == self._overview else self._overview
         if len(causes) >= MANY_CAUSES and not sure and predicted != self._emergency and not focus:
             return None if predicted == self._overview else self._overview
         asks = only_terms(text, entities) or answered_by_the_term(text, entities)

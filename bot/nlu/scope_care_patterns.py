@@ -33,6 +33,12 @@ caused it?"): a vaccine as a cause is a question the topics answer."""
 CARE_REQUESTS: Dict[str, Pattern[str]] = {
     # Advice on a medicine: its dose, what it is for, whether to stop it.
     "medicine_advice": any_of(
+        r"\b(?:need|needs|have|has|got) to (?:be on|start|take|go on|have) (?:some |any )?"
+        r"(?:meds|medications?|medicines?|treatment|tablets|pills|chemo\w*|antibiotics|steroids)\b",
+        r"\b(?:what|wat|which|wich) (?:pills?|tablets?|meds|medicines?|medications?|drugs?)"
+        r" (?:shud|shd|should|can|do|must) (?:i|he|she|we|they)\b",
+        r"\b(?:correct|right|proper|safe) (?:dose|dosage)\b",
+        r"\b(?:band|bandh) (?:kar|kr)\w*\b|\b(?:dena|lena|leni|deni) (?:padega|padegi|hoga)\b",
         r"\b(?:should|shd|can|could|shall|must|do|does) (?:i|he|she|we|they|you|mum|mom|dad"
         r"|(?:my|his|her|our) \w+) (?:just |still )?(?:cut (?:down|back)|reduce|wean \w*\s?off"
         r"|taper|come off|keep (?:on )?taking|carry on (?:taking|with)|continue (?:taking|with)"
@@ -207,6 +213,8 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
         r"(?:\w+ )?(?:hereditary|inherited|genetic|contagious|catching)\b",
         r"\bpass (?:it |this )?(?:on )?to (?:my|our|the) (?:children|kids|baby)\b",
         r"\bruns? in (?:the |our )?famil\w*",
+        r"\b(?:comes?|came|coming) from (?:the |our |my |his |her )?(?:famil\w*|parents?|mother"
+        r"|father|mum|mom|dad|genes)\b",
         r"\b(?:nursery|school|daycare|day care|creche|kindergarten)\b[^.?!]{0,20}"
         r"\bcan (?:he|she|they|i|we) (?:still )?go\b",
         r"\b(?:passed|pass(?:es)?|passing) (?:\w+ ){0,3}(?:from|to|down|on)\b[^.?!]{0,30}"

@@ -81,6 +81,8 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\bwhich (?:is|one is|would be|is it) (?:more|most) likely (?:for|in|with)"
         r" (?:her|him|me|them|my|his|our|their)\b",
         r"\btell (?:me|us) what (?:i'?ve|ive|he'?s|she'?s|they'?ve) got\b",
+        r"\bwhich (?:one|cause|of them|of those) (?:is it|applies|is) (?:for|to) (?:me|him|her|us"
+        r"|them)\b",
         r"\bwhat(?:'s| is) (?:the )?diagnosis of\b",
     ),
     # How things will go for a person: outlook, survival.
@@ -185,11 +187,13 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"[^.?!]{0,15}"
         r"\b(?:worse|better|more (?:worrying|serious|important)|matters? more)\b",
         r"^(?=[\s\S]*" + _CELLS_BY_KIND + r"[\s\S]*" + _CELLS_BY_KIND + r")"
-        r"(?=[\s\S]*\bwhat (?:(?:does|do|is) )?(?:it|that|this|these|the pattern|that pattern)"
-        r" (?:mean|means|meaning)\b)",
+        r"(?=[\s\S]*(?:\bwhat (?:(?:does|do|is) )?(?:it|that|this|these|the pattern|that pattern)"
+        r" (?:mean|means|meaning)\b|\bmeaning\s*\?))",
     ),
     # The clinic's business: appointments, costs, opening hours, letters, parking.
     "clinic_admin": any_of(
+        r"\barrang\w* (?:for )?(?:a |an )?(?:nurse|doctor|appointment|home visit|visit|test"
+        r"|blood test)\b",
         r"\b(?:the |a )?(?:charge|cost|price|fee)s? (?:for|of) (?:a |the |my |his |her )?"
         r"(?:\w+ ){0,2}"
         r"(?:test|tests|appointment|visit|consultation|repeat|bloods?|biops(?:y|ies)|scans?"

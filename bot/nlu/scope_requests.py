@@ -20,7 +20,9 @@ from knowledge.count_words import LOW, URGENCY
 
 __all__ = ["REQUESTS", "out_of_scope_request"]
 
-_LOW = re.compile(rf"\b(?:{LOW}|leu[ck]o?pa?enia|neutropa?enia)\b")
+_LOW = re.compile(
+    rf"\b(?:{LOW}|leu[ck]o?pa?enia|neutropa?enia|below (?:the )?(?:normal |reference )?range)\b"
+)
 _NOT_LOW = re.compile(r"\bnot (?:a )?low(?: one| count)?\b")
 _ABOUT_WHITE_CELLS = re.compile(WHITE_CELLS + r"|\b(?:a |the |my |his |her )?low counts?\b")
 _URGENCY = re.compile(rf"\b(?:{URGENCY})\b")

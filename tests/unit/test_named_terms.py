@@ -288,6 +288,9 @@ def test_the_count_called_grave_is_the_emergency_question(text: str) -> None:
         ("ask_overview", "when does a low count become an acute problem?"),
         ("follow_up", "Sorry, and should I be worried about it?"),
         ("follow_up", "is that dangerous?"),
+        ("follow_up", "Is a low count like that a reason to attend ED?"),
+        ("nlu_fallback", "Is it somethin I oughta be scared of?"),
+        ("ask_overview", "At what point does a low white count become a reason to go to casualty?"),
     ],
 )
 def test_a_brief_grave_question_is_the_emergency_question(intent: str, text: str) -> None:
@@ -400,3 +403,15 @@ def test_the_emergency_question_keeps_a_story_of_several_causes() -> None:
     text = "I have lupus and had flu. Should I go to A&E with the flu and a low count?"
     message = _component().process([_story("ask_emergency_info", ["lupus", "flu"], text)])[0]
     assert message.get("intent")["name"] == "ask_emergency_info"
+
+
+def test_an_unsure_reading_of_a_low_count_told_is_the_overview() -> None:
+    text = "My husband blood test white cell low but he is very healthy, no problem."
+    message = _component().process([_message("nlu_fallback", [], 0.3, text)])[0]
+    assert message.get("intent")["name"] == "ask_overview"
+
+
+def test_an_unsure_reading_of_a_low_count_with_a_lab_word_keeps_the_lab() -> None:
+    text = "count low, could the lab have messed up?"
+    message = _component().process([_message("nlu_fallback", ["lab"], 0.3, text)])[0]
+    assert message.get("intent")["name"] == "ask_cause_lab_error"

@@ -147,6 +147,7 @@ def test_a_general_term_does_not_stop_the_cause_going_on() -> None:
         ),
         ("is his marrow failing then?", ["marrow"], None),
         ("or could there be something wrong in her marrow?", ["marrow"], None),
+        ("the doctor said my marrow may not be making enough, could that be it?", ["marrow"], None),
         ("could it be aplastic anaemia in the marrow?", ["marrow", "aplastic anaemia"], None),
     ],
 )
@@ -160,3 +161,15 @@ def test_the_marrow_named_as_the_current_cause_s_way_goes_on(
 def test_the_marrow_after_a_cause_that_does_not_touch_it_is_the_marrow_topic() -> None:
     intent = KB.topic("bone_marrow_failure").intent
     assert topic_from_context(KB, intent, ["marrow"], "and the marrow?", "lab_error") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "and if the repeat is low again, what are the usual reasons?",
+        "if the new test is also low, which illnesses could it be?",
+    ],
+)
+def test_causes_asked_for_if_the_count_stays_low_are_the_overview(text: str) -> None:
+    lab = KB.topic("lab_error").intent
+    assert topic_from_context(KB, lab, [], text, "lab_error", confidence=0.9) == "overview"

@@ -457,3 +457,28 @@ def test_causes_activities_and_medicine_changes_in_other_words(text: str, kind: 
 )
 def test_the_emergency_question_and_named_causes_stay_topic_questions(text: str) -> None:
     assert out_of_scope_request(text) is None
+
+
+def test_below_range_is_low_so_a_routine_check_is_not_a_question_about_a_procedure() -> None:
+    text = "I had a routine check for work and my leukocytes are below range, what does that mean?"
+    assert out_of_scope_request(text) is None
+
+
+def test_two_kinds_of_white_cell_and_their_meaning_in_notes_style_are_numbers() -> None:
+    assert out_of_scope_request("lymphocytes low, neutrophils ok → meaning?") == "numbers"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("my aunt had it too, does it come from the family?", "daily_life"),
+        ("will he have to start treatment now?", "medicine_advice"),
+        ("which tablets should she take for it", "medicine_advice"),
+        ("what's the right dosage for a child", "medicine_advice"),
+        ("dawai band kar dein kya?", "medicine_advice"),
+        ("could you arrange a home visit for the blood test", "clinic_admin"),
+        ("so which cause applies to me?", "diagnosis"),
+    ],
+)
+def test_inheritance_treatment_needs_and_arrangements_in_other_words(text: str, kind: str) -> None:
+    assert out_of_scope_request(text) == kind

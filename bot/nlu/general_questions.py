@@ -1,0 +1,52 @@
+"""Whether a message asks the overview's question, read from its text alone.
+
+Read by the named-term certainty (bot.nlu.named_terms). A message that tells of a
+low white count and asks what it means ("got a letter saying my white count is a
+bit low, can you tell me what that's about", "12 weeks pregnant and my booking
+bloods showed a low white cell count, what does that mean?") or asks for the list
+of causes ("humour me with the full list of things that knock a white count down")
+asks what the overview answers, as does one asking what white cells do ("what is the
+work of the white cells in the body?"), however sure the classifier is that a pregnancy or
+a long history puts it out of scope. A request the scope patterns know (a value to
+interpret, "what does 3.1 mean?") still goes out of scope in ScopeGuard, which
+runs after. Plain Python with no Rasa import.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.references import reports_low_count
+
+_ASKS_MEANING = re.compile(
+    r"\bwhat(?:'s|s| is| does| do)? (?:that|this|it|thats|this all|that all)"
+    r"(?: even| actually| really)? (?:mean|means|about)\b"
+    r"|\bwhat(?:'s| is) (?:that|this|it) (?:all )?about\b"
+    r"|\bwhat (?:that|this|it) (?:is|means) about\b|\bwhat (?:that|this|it) means\b"
+)
+_ASKS_THE_LIST = re.compile(
+    r"\b(?:full |whole |complete |entire )?list of (?:the )?(?:things|causes|reasons|culprits"
+    r"|possibilities)\b"
+)
+_HIGH = re.compile(r"\b(?:high|higher|raised|elevated|too many)\b")
+_CELLS = r"(?:the )?(?:white (?:blood )?(?:cells?|corpuscles|globules)|leu[ck]ocytes|wbcs?)"
+_ASKS_WHAT_CELLS_DO = re.compile(
+    r"\bwhat (?:do|does|exactly do|are) " + _CELLS + r" (?:actually |really )?(?:do|for)\b"
+    r"|\b(?:work|job|role|function|purpose|point|use) of " + _CELLS + r"\b"
+    r"|\bhow do " + _CELLS + r" (?:actually |really )?(?:work|help|fight|protect|defend|keep)\b"
+)
+
+
+def asks_what_white_cells_do(text: str) -> bool:
+    """Whether the message asks what white cells are for ("how do white cells help the body?")."""
+    return bool(_ASKS_WHAT_CELLS_DO.search(text.lower()))
+
+
+def asks_what_a_low_count_means(text: str) -> bool:
+    """Whether the message tells of a low white count and asks what it means, or for the causes."""
+    lowered = text.lower()
+    if _ASKS_THE_LIST.search(lowered):
+        return True
+    if _HIGH.search(lowered):
+        return False  # "my white count is HIGH not low, what does that mean?"
+    return reports_low_count(lowered) and bool(_ASKS_MEANING.search(lowered))

@@ -1,0 +1,84 @@
+"""Whether a message asks the overview's question (bot.nlu.general_questions), and its use."""
+
+from __future__ import annotations
+
+import pytest
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu.general_questions import asks_what_a_low_count_means
+from bot.nlu.named_terms import NamedTermCertainty, term_intents
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the nurse rang, my son's white count is down, what's that all about?",
+        "twenty weeks pregnant, bloods say neutrophils low, what does it mean",
+        "my wbc came back lower than last time - what does this actually mean?",
+        "give me the whole list of causes, I'll work through them",
+    ],
+)
+def test_a_low_count_told_and_its_meaning_asked_is_the_overviews_question(text: str) -> None:
+    assert asks_what_a_low_count_means(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what does a low count mean for my holiday?",
+        "my platelets are fine, what does that mean?",
+        "what does it mean if a rash doesn't fade?",
+        "the count is low. can I still go to work?",
+        "my white count is HIGH not low, what does that mean",
+    ],
+)
+def test_other_questions_are_not(text: str) -> None:
+    assert not asks_what_a_low_count_means(text)
+
+
+def _classified(intent: str, confidence: float, text: str) -> Message:
+    return Message(
+        data={
+            "text": text,
+            "intent": {"name": intent, "confidence": confidence},
+            "intent_ranking": [{"name": intent, "confidence": confidence}],
+            "entities": [],
+        }
+    )
+
+
+def test_a_sure_out_of_scope_reading_of_it_becomes_the_overview() -> None:
+    component = NamedTermCertainty(None, None, term_intents({}))
+    text = "I'm 30 weeks pregnant and my bloods showed a low white count, what does that mean?"
+    message = component.process([_classified("out_of_scope", 0.96, text)])[0]
+    assert message.get("intent")["name"] == "ask_overview"
+
+
+def test_a_cause_reading_of_it_is_left_alone() -> None:
+    component = NamedTermCertainty(None, None, term_intents({}))
+    text = "my white count is low, what does that mean?"
+    message = component.process([_classified("ask_cause_lab_error", 0.6, text)])[0]
+    assert message.get("intent")["name"] == "ask_cause_lab_error"
+
+
+@pytest.mark.parametrize(
+    ("intent", "text"),
+    [
+        ("ask_cause_lab_error", "With respect, what is the work of the white cells in the body?"),
+        ("ask_cause_viral_infection", "how do white cells help the body fight infection"),
+        ("out_of_scope", "what do white blood cells actually do?"),
+    ],
+)
+def test_what_white_cells_do_is_the_overviews_question(intent: str, text: str) -> None:
+    component = NamedTermCertainty(None, None, term_intents({}))
+    message = component.process([_classified(intent, 0.7, text)])[0]
+    assert message.get("intent")["name"] == "ask_overview"
+
+
+def test_what_white_cells_do_beside_a_named_cause_is_left_alone() -> None:
+    component = NamedTermCertainty(None, None, term_intents({}))
+    text = "how do white cells fight infection when you have hiv?"
+    entities = [{"entity": "cause_term", "value": "hiv", "start": 52, "end": 55}]
+    message = _classified("ask_cause_viral_infection", 0.7, text)
+    message.set("entities", entities)
+    assert component.process([message])[0].get("intent")["name"] == "ask_cause_viral_infection"
