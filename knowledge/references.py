@@ -101,7 +101,7 @@ _THAT_ANOTHER = re.compile(
 )
 _COUNT = re.compile(r"\b(?:white|wbc|wcc|count|counts|neutro\w*|leu[ck]o\w*|lymphocyt\w*|lymphs)\b")
 _LOW = re.compile(
-    rf"\b(?:{LOW}|less)\b"
+    rf"\b(?:{LOW}|less|below)\b"
     r"|\d+(?:\.\d+)?\s*(?:l|low)\b"
 )
 _LAB_MISTAKE = re.compile(

@@ -36,6 +36,16 @@ _ASKS_WHAT_CELLS_DO = re.compile(
     r"|\bhow do " + _CELLS + r" (?:actually |really )?(?:work|help|fight|protect|defend|keep)\b"
 )
 
+_ASKS_IF_SOMETHING_IS_WRONG = re.compile(
+    r"\b(?:can|could|might) it (?:just |simply )?be nothing\b"
+    r"|\bmeans? (?:that )?(?:there'?s |there is )?something (?:is )?wrong\b"
+)
+
+
+def asks_if_something_is_wrong(text: str) -> bool:
+    """Whether the message asks if a low count means something is wrong, or can be nothing."""
+    return bool(_ASKS_IF_SOMETHING_IS_WRONG.search(text.lower()))
+
 
 def asks_what_white_cells_do(text: str) -> bool:
     """Whether the message asks what white cells are for ("how do white cells help the body?")."""

@@ -47,3 +47,8 @@ def asks_if_grave(text: str) -> bool:
     lowered = text.lower()
     brief = len(lowered.split()) <= BRIEF_WORDS
     return bool(_CALLED_GRAVE.search(lowered) or (brief and _ASKED_GRAVE_BRIEFLY.search(lowered)))
+
+
+def calls_grave(text: str) -> bool:
+    """Whether the text has a word of gravity or a place of urgent care ("serious", "A&E")."""
+    return bool(_GRAVE.search(text.lower()))

@@ -37,8 +37,12 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.model_files import read_json, write_json
-from bot.nlu.general_questions import asks_what_a_low_count_means, asks_what_white_cells_do
-from bot.nlu.grave_questions import asks_if_grave, only_worried_why
+from bot.nlu.general_questions import (
+    asks_if_something_is_wrong,
+    asks_what_a_low_count_means,
+    asks_what_white_cells_do,
+)
+from bot.nlu.grave_questions import asks_if_grave, calls_grave, only_worried_why
 from bot.nlu.intent_override import override_intent
 from bot.nlu.term_questions import (
     answered_by_the_term,
@@ -236,6 +240,9 @@ class NamedTermCertainty(GraphComponent):
         only_general = not set(self._named(entities)) - self._general
         if predicted == NLU_FALLBACK_INTENT and only_general and reports_low_count(lowered):
             return self._overview  # "My husband blood test white cell low but he is very healthy."
+        if predicted == self._emergency and not causes and not calls_grave(lowered):
+            if asks_if_something_is_wrong(lowered):  # "does it mean something is wrong with me?"
+                return self._overview
         if predicted != self._emergency and not causes and asks_what_white_cells_do(text or ""):
             return None if predicted == self._overview else self._overview
         if len(causes) >= MANY_CAUSES and not sure and predicted != self._emergency and not focus:

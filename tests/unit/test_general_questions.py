@@ -82,3 +82,23 @@ def test_what_white_cells_do_beside_a_named_cause_is_left_alone() -> None:
     message = _classified("ask_cause_viral_infection", 0.7, text)
     message.set("entities", entities)
     assert component.process([message])[0].get("intent")["name"] == "ask_cause_viral_infection"
+
+
+def test_whether_a_low_count_means_something_is_wrong_is_the_overviews_question() -> None:
+    component = NamedTermCertainty(None, None, term_intents({}))
+    text = "my count came back low but I feel fine, could it just be nothing?"
+    message = component.process([_classified("ask_emergency_info", 0.76, text)])[0]
+    assert message.get("intent")["name"] == "ask_overview"
+
+
+def test_the_same_with_a_word_of_urgency_stays_the_emergency_question() -> None:
+    component = NamedTermCertainty(None, None, term_intents({}))
+    text = "low count, does it mean something is wrong, should I go to A&E?"
+    message = component.process([_classified("ask_emergency_info", 0.76, text)])[0]
+    assert message.get("intent")["name"] == "ask_emergency_info"
+
+
+def test_a_count_below_range_with_its_meaning_asked_is_the_overviews_question() -> None:
+    assert asks_what_a_low_count_means(
+        "the letter says my leukocytes are below range, what does that mean?"
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from typing import Any, Dict, List
@@ -18,7 +19,9 @@ KB = load_knowledge()
 TERMS = sorted(KB.term_index().items())
 
 
+@functools.lru_cache(maxsize=1)
 def _component() -> NamedTermCertainty:
+    """One component for every test: it keeps no state between messages."""
     return NamedTermCertainty(None, None, term_intents({}))
 
 
