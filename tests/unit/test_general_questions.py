@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
@@ -36,6 +38,11 @@ def test_other_questions_are_not(text: str) -> None:
     assert not asks_what_a_low_count_means(text)
 
 
+@functools.lru_cache(maxsize=1)
+def _component() -> NamedTermCertainty:
+    return NamedTermCertainty(None, None, term_intents({}))
+
+
 def _classified(intent: str, confidence: float, text: str) -> Message:
     return Message(
         data={
@@ -48,16 +55,14 @@ def _classified(intent: str, confidence: float, text: str) -> Message:
 
 
 def test_a_sure_out_of_scope_reading_of_it_becomes_the_overview() -> None:
-    component = NamedTermCertainty(None, None, term_intents({}))
     text = "I'm 30 weeks pregnant and my bloods showed a low white count, what does that mean?"
-    message = component.process([_classified("out_of_scope", 0.96, text)])[0]
+    message = _component().process([_classified("out_of_scope", 0.96, text)])[0]
     assert message.get("intent")["name"] == "ask_overview"
 
 
 def test_a_cause_reading_of_it_is_left_alone() -> None:
-    component = NamedTermCertainty(None, None, term_intents({}))
     text = "my white count is low, what does that mean?"
-    message = component.process([_classified("ask_cause_lab_error", 0.6, text)])[0]
+    message = _component().process([_classified("ask_cause_lab_error", 0.6, text)])[0]
     assert message.get("intent")["name"] == "ask_cause_lab_error"
 
 
@@ -70,31 +75,27 @@ def test_a_cause_reading_of_it_is_left_alone() -> None:
     ],
 )
 def test_what_white_cells_do_is_the_overviews_question(intent: str, text: str) -> None:
-    component = NamedTermCertainty(None, None, term_intents({}))
-    message = component.process([_classified(intent, 0.7, text)])[0]
+    message = _component().process([_classified(intent, 0.7, text)])[0]
     assert message.get("intent")["name"] == "ask_overview"
 
 
 def test_what_white_cells_do_beside_a_named_cause_is_left_alone() -> None:
-    component = NamedTermCertainty(None, None, term_intents({}))
     text = "how do white cells fight infection when you have hiv?"
     entities = [{"entity": "cause_term", "value": "hiv", "start": 52, "end": 55}]
     message = _classified("ask_cause_viral_infection", 0.7, text)
     message.set("entities", entities)
-    assert component.process([message])[0].get("intent")["name"] == "ask_cause_viral_infection"
+    assert _component().process([message])[0].get("intent")["name"] == "ask_cause_viral_infection"
 
 
 def test_whether_a_low_count_means_something_is_wrong_is_the_overviews_question() -> None:
-    component = NamedTermCertainty(None, None, term_intents({}))
     text = "my count came back low but I feel fine, could it just be nothing?"
-    message = component.process([_classified("ask_emergency_info", 0.76, text)])[0]
+    message = _component().process([_classified("ask_emergency_info", 0.76, text)])[0]
     assert message.get("intent")["name"] == "ask_overview"
 
 
 def test_the_same_with_a_word_of_urgency_stays_the_emergency_question() -> None:
-    component = NamedTermCertainty(None, None, term_intents({}))
     text = "low count, does it mean something is wrong, should I go to A&E?"
-    message = component.process([_classified("ask_emergency_info", 0.76, text)])[0]
+    message = _component().process([_classified("ask_emergency_info", 0.76, text)])[0]
     assert message.get("intent")["name"] == "ask_emergency_info"
 
 
