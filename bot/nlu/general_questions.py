@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from bot.nlu.grave_questions import calls_grave
 from knowledge.references import reports_low_count
 
 _ASKS_MEANING = re.compile(
@@ -60,3 +61,24 @@ def asks_what_a_low_count_means(text: str) -> bool:
     if _HIGH.search(lowered):
         return False  # "my white count is HIGH not low, what does that mean?"
     return reports_low_count(lowered) and bool(_ASKS_MEANING.search(lowered))
+
+
+def asks_the_overviews_question(
+    text: str, *, out_of_scope: bool, unsure: bool, emergency: bool, names_a_cause: bool
+) -> bool:
+    """Whether a message naming no cause asks the overview's question, however it was read.
+
+    A low count told with "what does that mean?" read as out of scope, a low count
+    told and read unsure (`names_a_cause`: not even by a broad word such as "the
+    lab"), "does it mean something is wrong, or can it be nothing?" read as the
+    emergency question with no word of urgency, and what white cells do read as
+    anything but the emergency question.
+    """
+    lowered = text.lower()
+    if out_of_scope:
+        return asks_what_a_low_count_means(lowered) or asks_what_white_cells_do(lowered)
+    if unsure and not names_a_cause and reports_low_count(lowered):
+        return True
+    if emergency:
+        return not calls_grave(lowered) and asks_if_something_is_wrong(lowered)
+    return asks_what_white_cells_do(lowered)

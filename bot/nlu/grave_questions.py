@@ -39,7 +39,7 @@ def only_worried_why(text: str | None, entities: Sequence[Dict[str, Any]]) -> bo
     something worse?" asks about the RA; "is a low count on chemo dangerous?" and
     "should I go to A&E with a low count from chemo?" ask the emergency question.
     """
-    return answered_by_the_term(text, entities) and not _GRAVE.search((text or "").lower())
+    return answered_by_the_term(text, entities) and not calls_grave(text or "")
 
 
 def asks_if_grave(text: str) -> bool:

@@ -37,12 +37,8 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.model_files import read_json, write_json
-from bot.nlu.general_questions import (
-    asks_if_something_is_wrong,
-    asks_what_a_low_count_means,
-    asks_what_white_cells_do,
-)
-from bot.nlu.grave_questions import asks_if_grave, calls_grave, only_worried_why
+from bot.nlu.general_questions import asks_the_overviews_question
+from bot.nlu.grave_questions import asks_if_grave, only_worried_why
 from bot.nlu.intent_override import override_intent
 from bot.nlu.term_questions import (
     answered_by_the_term,
@@ -70,7 +66,7 @@ from knowledge.names import (
     TERM_ENTITY,
     THANK_INTENT,
 )
-from knowledge.references import BRIEF_QUESTION_WORDS, reports_low_count
+from knowledge.references import BRIEF_QUESTION_WORDS
 
 INTENTS_FILE = "term_intents.json"
 GENERAL_TOPICS = (OVERVIEW_TOPIC, EMERGENCY_TOPIC)
@@ -211,7 +207,10 @@ class NamedTermCertainty(GraphComponent):
         overview, unsure or few-word small-talk reading where no cause is named and
         the count is called grave ("is it dangerous or what, low WBC?", "worry?",
         "ER-worthy?") is the emergency question; an unsure
-        reading of a message naming MANY_CAUSES causes is the overview.
+        reading of a message naming MANY_CAUSES causes is the overview, as is a
+        message naming no cause that asks the overview's question in other words
+        (bot.nlu.general_questions). Of several causes named, the one the question asks
+        about wins when the others are told before it or set aside (`asked_terms`).
         """
         intent = message.get(INTENT) or {}
         predicted = intent.get(INTENT_NAME_KEY)
@@ -231,19 +230,13 @@ class NamedTermCertainty(GraphComponent):
         ):
             return self._emergency  # "is it dangerous or what, low WBC?", "worry?"
         focus = self._asked_cause(text, entities) if len(causes) > 1 else None
-        if (
-            predicted == OUT_OF_SCOPE_INTENT
-            and not causes
-            and asks_what_a_low_count_means(text or "")
+        if not causes and asks_the_overviews_question(
+            lowered,
+            out_of_scope=predicted == OUT_OF_SCOPE_INTENT,
+            unsure=predicted == NLU_FALLBACK_INTENT,
+            emergency=predicted == self._emergency,
+            names_a_cause=bool(set(self._named(entities)) - self._general),
         ):
-            return self._overview  # "my booking bloods showed a low count, what does that mean?"
-        only_general = not set(self._named(entities)) - self._general
-        if predicted == NLU_FALLBACK_INTENT and only_general and reports_low_count(lowered):
-            return self._overview  # "My husband blood test white cell low but he is very healthy."
-        if predicted == self._emergency and not causes and not calls_grave(lowered):
-            if asks_if_something_is_wrong(lowered):  # "does it mean something is wrong with me?"
-                return self._overview
-        if predicted != self._emergency and not causes and asks_what_white_cells_do(text or ""):
             return None if predicted == self._overview else self._overview
         if len(causes) >= MANY_CAUSES and not sure and predicted != self._emergency and not focus:
             return None if predicted == self._overview else self._overview
