@@ -39,6 +39,7 @@ BLIND_SETS = (
     "heldout13.yml",
     "heldout14.yml",
     "heldout15.yml",
+    "heldout16.yml",
 )
 """The blind sets in the order they were written; set 1 is the project's own."""
 HELDOUT_SETS = {
