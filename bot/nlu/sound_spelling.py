@@ -13,7 +13,9 @@ ending in "ar", "er" or "or", as it is said ("liva", "docta"). Common English wo
 ("beta", "hi") and every word of the training data stay as they are; texting
 shorthand the sound rule cannot reach ("wat", "shud", "wen", "agen") is read from a
 short list. A shouted everyday word ("WHAT are they FOR?") is read in lower case;
-an abbreviation ("GP", "CBC") stays.
+an abbreviation ("GP", "CBC") stays. A term heard as several words ("loo puss",
+"my-lo-dis-plastic", "lim foma") is read as the term when the words joined sound
+like it and one of them is not an everyday word ("come in" is not "common").
 
 Only what NLU reads changes: the tracker keeps the patient's words, and the safety
 policy reads those (it has its own typo handling).
@@ -68,6 +70,13 @@ SHORTHAND: Dict[str, str] = {
 }
 """Texting shorthand too short or too common on the web for the sound rule ("wat", "shud")."""
 # fmt: on
+JOINED_WORDS = (2, 3, 4)
+"""How many written words one term heard as several may take ("my lo dis plastic")."""
+MIN_JOINED_LENGTH = 6
+"""Fewer letters together are too easily two everyday words ("do we" is not "dawai")."""
+EVERYDAY_ZIPF = 4.0
+"""A term heard as words needs one word rarer than this: "loo" 3.3 and "puss" 3.0 are
+"lupus"; "time" 6.3 and "your" 6.5 are not "tumour"."""
 _LETTERS = re.compile(r"[^\W\d_]+")
 """A word of letters in any alphabet: "Dzień" is one word, not "Dzie" and "ń"."""
 
@@ -75,6 +84,11 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 def sound_key(word: str) -> str:
     """The word's Metaphone key, with a silent H dropped and "ch" heard as "k" ("kemo")."""
     return jellyfish.metaphone(word).replace("H", "").replace("X", "K")
+
+
+def joined_key(word: str) -> str:
+    """The sound key of words heard together, a Y dropped ("my lo" and "myelo" alike)."""
+    return sound_key(word).replace("Y", "")
 
 
 def max_distance(word: str) -> int:
@@ -102,6 +116,10 @@ class SoundSpeller:
         for word in self._vocabulary:
             if len(word) >= MIN_LENGTH - 1 and (word in terms or is_common_word(word)):
                 self._by_sound[sound_key(word)].append(word)
+        self._terms_by_joined_sound: Dict[str, List[str]] = defaultdict(list)
+        for word in terms:
+            if len(word) >= MIN_LENGTH + 1 and _english(word):
+                self._terms_by_joined_sound[joined_key(word)].append(word)
 
     @staticmethod
     def vocabulary_of(texts: List[str]) -> Dict[str, int]:
@@ -110,6 +128,7 @@ class SoundSpeller:
 
     def read(self, text: str) -> str:
         """The text with each rare word spelt as it sounds replaced by the word it stands for."""
+        text = self._join_heard_terms(text)
         words = list(_LETTERS.finditer(text))
         pieces, end = [], 0
         for index, match in enumerate(words):
@@ -122,6 +141,43 @@ class SoundSpeller:
             pieces += [text[end : match.start()], read]
             end = match.end()
         return "".join(pieces) + text[end:]
+
+    def _join_heard_terms(self, text: str) -> str:
+        """The text with each term written as several words it sounds like joined into the term."""
+        words = list(_LETTERS.finditer(text))
+        pieces, end, index = [], 0, 0
+        while index < len(words):
+            for count in JOINED_WORDS[::-1]:
+                span = words[index : index + count]
+                term = self._heard_term(text, span) if len(span) == count else None
+                if term is not None:
+                    pieces += [text[end : span[0].start()], term]
+                    end, index = span[-1].end(), index + count
+                    break
+            else:
+                index += 1
+        return "".join(pieces) + text[end:]
+
+    def _heard_term(self, text: str, span: List[re.Match[str]]) -> str | None:
+        """The term these written words sound like together ("lieu pus"), if any."""
+        between = {text[a.end() : b.start()] for a, b in zip(span, span[1:], strict=False)}
+        parts = [match.group(0).lower() for match in span]
+        if not between <= {" ", "-"} or any(len(part) < 2 for part in parts):
+            return None
+        if any(part in self._terms for part in parts[:-1]):
+            return None  # "chemo is" is not "chemos"; "my lo dis plastic" ends on a term word
+        if min(zipf_frequency(part, "en") for part in parts) >= EVERYDAY_ZIPF:
+            return None  # "come in", "can sir": everyday words, not a term heard
+        joined = "".join(parts)
+        if len(joined) < MIN_JOINED_LENGTH:
+            return None
+        candidates = [
+            (OSA.distance(joined, term), -self._vocabulary[term], term)
+            for term in self._terms_by_joined_sound.get(joined_key(joined), ())
+            if term[0] == joined[0]
+        ]
+        close = [c for c in candidates if c[0] <= max_distance(max(joined, c[2], key=len)) + 1]
+        return min(close)[-1] if close else None
 
     def _half_of_a_term(self, word: str, neighbours: List[str]) -> bool:
         """Whether the word and a neighbour sound like one term split in two ("radeo therapy")."""
@@ -166,6 +222,13 @@ class SoundSpeller:
                 if distance <= max_distance(max(word, known, key=len)):
                     candidates.append((distance, -self._vocabulary[known], known))
         return min(candidates)[-1] if candidates else None
+
+
+def _english(word: str) -> bool:
+    """Whether a term word is a rare English word ("lupus", not "common" or "moelle")."""
+    english = zipf_frequency(word, "en")
+    foreign = max(zipf_frequency(word, language) for language in LANGUAGES)
+    return word.isascii() and foreign <= english < EVERYDAY_ZIPF
 
 
 def _term_words(config: Dict[str, Any]) -> List[str]:

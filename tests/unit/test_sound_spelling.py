@@ -63,11 +63,54 @@ def test_a_word_spelt_as_it_sounds_is_read_as_the_word(text: str, read: str) -> 
         "hm",  # too short to go on
         "my friend Wen said",  # a name inside a sentence, though shorthand for "when"
         "hiii",  # drawn out
-        "radeo therapy",  # one term split in two, left to the term matcher
     ],
 )
 def test_other_words_stay_as_written(text: str) -> None:
     assert SPELLER.read(text) == text
+
+
+HEARING = SoundSpeller(
+    SoundSpeller.vocabulary_of(TRAINING),
+    [
+        "lupus",
+        "myelodysplastic",
+        "lymphoma",
+        "radiotherapy",
+        "chemos",
+        "common",
+        "tumour",
+        "aplastic",
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("i have loo puss", "i have lupus"),
+        ("can lieu pus cause it", "can lupus cause it"),
+        ("they said my lo dis plastic syndrome", "they said myelodysplastic syndrome"),
+        ("Doc said my-lo-dis-plastic syndrome", "Doc said myelodysplastic syndrome"),
+        ("treatment for lim foma", "treatment for lymphoma"),
+        ("had radeo therapy", "had radiotherapy"),
+    ],
+)
+def test_a_term_heard_as_several_words_is_read_as_the_term(text: str, read: str) -> None:
+    assert HEARING.read(text) == read
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "until chemo is finished",  # a term and the next word
+        "could drop comma in general",  # "common" is an everyday word, never a heard term
+        "the whole time your on it",  # everyday words are not "tumour"
+        "in a plastic bag",  # one letter is no part of a heard term
+        "loo, puss",  # words apart are not one term
+    ],
+)
+def test_everyday_words_together_stay_as_written(text: str) -> None:
+    assert HEARING.read(text) == text
 
 
 def test_the_component_learns_the_words_at_training_and_reads_with_them(tmp_path: Path) -> None:
