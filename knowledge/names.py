@@ -37,14 +37,15 @@ SCOPE_REQUESTS = (
     "daily_life",
     "side_effects",
     "other_result",
+    "compare_conditions",
     "cell_kinds",
     "symptoms",
     "procedures",
     "high_count",
     "numbers",
     CLINIC_ADMIN_REQUEST,
-    "unrelated",
     "unnamed_cause",
+    "unrelated",
 )
 """Each has a line of its own in the knowledge file's messages (`scope_<kind>`)."""
 

@@ -55,6 +55,13 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
         r"\b(?:i|he|she|we|they) (?:should|shd|shud|must|need to|ought to) (?:stop|quit|come off)"
         r" (?:them|it|those|these)\s*\?",
         r"\bwhich (?:\w+ )?(?:is |would be )?(?:better|best|safer) (?:for|in|with)\b",
+        r"\bwhat(?:'s| is| would be) (?:better|safer) for\b"
+        r"|\bwhich (?:one )?to (?:go on|take|choose|pick|start|use)\b"
+        r"|\b[\w-]+ or [\w-]+ (?:is |be )?(?:less|more) likely to\b",
+        _NOT_AS_A_CAUSE + r"(?![\s\S]*\bwhy\b)[\s\S]*\b(?:take|have|use|drink|eat|give)\b(?! out)"
+        r"[^.?!]{0,40}\b(?:together with"
+        r"|along with|alongside|at the same time as|combined with)\b",
+        r"\bavoid\w*\b[^.?!]{0,30}\bwith (?:my|his|her|their|the) [\w-]+\b",
         r"\bworth (?:pushing|asking|pressing|fighting|begging) for"
         r" (?!(?:a |an |another )?(?:re[a-z]*|repeat|second|new|fresh)\b)",
         r"\bmissed (?:a |my |his |her )?dose\b",
@@ -149,6 +156,15 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
         r"|homeopath\w*|natural \w+)\b[^.?!]{0,40}\b(?:for|against|to treat|to fix|to help) "
         + LOW_COUNT,
         r"\bworth (?:trying|a try|a go|taking)\b",
+        r"\b(?:take|taking|have|having|give|giving|use|using|do|doing) (?:anything|something)"
+        r" (?:\w+ )?(?:to|that|which) (?:keep|help|helps|boost|raise|support|get)\b"
+        r"|\bhelp (?:it|them|things) along\b",
+        r"\b(?:anything|something)\b[^.?!]{0,25}\bto (?:keep|help|boost|raise|support|get)"
+        r" (?:it|them|the count|(?:his|her|my) (?:count|white\w*))(?: up| higher| going)?\s*[?.!]",
+        r"\b" + GROWTH_FACTORS + r"\b[^.?!]{0,40}\b(?:effective|work|works|as good|biosimilar\w*)\b"
+        r"|\bbiosimilar\w*\b",
+        r"\b(?:zinc|iron|selenium|vitamin \w+|vitamins|supplements?|herbs?|herbal \w+|black seed\w*"
+        r"|\w+ oil|remed(?:y|ies))\b[^.?!]{0,30}\bhelp\w* (?:with |against |for )?" + LOW_COUNT,
         r"\b(?:should|shd|can|could|shall|must|do|does) " + PERSON + r" "
         r"(?:\w+ )?(?:take|have|try|start|be (?:taking|given|getting)) (?:some |an? |extra )?"
         r"(?:iron|folic acid|folate|b12|zinc|selenium|vitamin \w+|vitamins|multivitamins?"
@@ -176,6 +192,12 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
         r"\bhow (?:is|are) (?:\w+ ){1,3}(?:treated|cured|managed)\b",
         r"\bwhat(?:'s|s| is) the tre+a?tment\b|\bhow many (?:rounds|cycles|sessions|courses)\b",
         r"\bwhat treatment (?:is|will|would|should|do|does) " + PERSON + r"\b",
+        r"\bwhat (?:do|can|will|would|should|did) (?:they|you|doctors|the doctors?|we) do"
+        r" (?:about|for|with)\b",
+        r"\bhow (?:do|does|would|will|can|could|should) (?:\w+ ){1,3}(?:get |be )?start\w* (?:on )?"
+        r"(?:\w+ )?(?:treatment|therapy|medication|meds|medicines?)\b",
+        r"\bhow (?:do|does|would|will|can|could|should) (?:\w+ ){1,2}(?:go about )?(?:get|getting"
+        r"|be|being) (?:tested|screened|diagnosed)\b",
     ),
     # Daily life with a low count: work, travel, vaccines, pregnancy, family.
     "daily_life": any_of(
@@ -207,7 +229,9 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
         r"|send (?:\w+ )?(?:back )?to)\s+"
         r"(?:the |her |his |my |their )?(?:nursery|kindergarten|school|daycare|day care|creche"
         r"|przedszkole|guardería|work)\b",
-        r"\bis (?:\w+ ){1,3}(?:hereditary|inherited|genetic|contagious|catching)\b",
+        r"\bis (?:\w+ ){1,5}(?:hereditary|inherited|genetic|contagious|catching|infectious)\b",
+        r"\bpass(?:es|ed|ing)? (?:it |this |that )?(?:on )?to (?:other|another|others|anyone"
+        r"|someone|somebody|the (?:other|rest))\b",
         r"\baffect (?:my |her |our |his )?(?:chances|pregnan\w*|fertility)",
         r"\b(?:is|are|be) (?:it|this|that|they|leu[ck]o?pa?enia|(?:a )?low (?:\w+ ){0,3}count)\s+"
         r"(?:\w+ )?(?:hereditary|inherited|genetic|contagious|catching)\b",

@@ -2,7 +2,8 @@
 
 Read by bot.nlu.scope_requests, which decides when a pattern counts; the words they
 are made of are in bot.nlu.scope_words; the requests about care (medicines, raising
-the count, daily life) are in bot.nlu.scope_care_patterns. Patterns are tried in the
+the count, daily life) are in bot.nlu.scope_care_patterns, the clinic's business in
+bot.nlu.scope_admin_patterns. Patterns are tried in the
 order of REQUESTS. Lower-cased text; plain Python with no Rasa import.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from typing import Dict, Pattern
 
+from bot.nlu.scope_admin_patterns import ADMIN_REQUESTS
 from bot.nlu.scope_care_patterns import CARE_REQUESTS
 from bot.nlu.scope_words import (
     CELL_KINDS,
@@ -34,9 +36,20 @@ _NOT_NAMED_CAUSE = (
     r"|breast feeding|over-?training|(?:too much )?(?:exercise|exercising|training|running|cycling)"
     r"|endurance \w+|marathons?|(?:my |a |his |her )?(?:diet|vegan\w*|vegetarian\w*|fasting)"
     r"|supplements?|creatine|protein (?:powder|shakes?)|pre-?workouts?|smoking"
-    r"|vaping|lack of sleep|not sleeping|(?:old )?age|ageing|aging|menopause|my periods?)"
+    r"|vaping|lack of sleep|not sleeping|(?:old )?age|ageing|aging|menopause|my periods?"
+    r"|(?:the )?(?:cold |hot |winter )?(?:weather|climate)|altitude)"
 )
 """Causes patients ask about that the fact sheet does not name at all."""
+_OTHER_CONDITION = (
+    r"(?:l[eu]+[ck]a?e?mia|lymphoma|myeloma|(?:blood )?cancer(?! cells)|neutropa?enia"
+    r"|lymph\w*pa?enia|monocytopa?enia)"
+)
+"""Conditions patients compare with another: the fact sheet compares none of them."""
+_UNNAMED_CONDITION = (
+    r"\b(?:benign )?ethnic neutropa?enia|\bduffy[- ]null\w*|\bpernicious an(?:a)?emia"
+    r"|\b(?:b12|folate|copper) deficiency|\bcyclic(?:al)? neutropa?enia"
+)
+"""Conditions with a low count that the fact sheet never names: naming one asks about it."""
 
 REQUESTS: Dict[str, Pattern[str]] = {
     # Whether the patient (or someone they ask for) has a disease: a diagnosis.
@@ -84,6 +97,8 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\bwhich (?:one|cause|of them|of those) (?:is it|applies|is) (?:for|to) (?:me|him|her|us"
         r"|them)\b",
         r"\bwhat(?:'s| is) (?:the )?diagnosis of\b",
+        r"\bwhich (?:one|of (?:them|those|these|the two)) (?:is it|was it|applies)"
+        r"(?: then| in the end| for (?:me|him|her|us|them))?\s*[?.!]*\s*$",
     ),
     # How things will go for a person: outlook, survival.
     "outlook": any_of(
@@ -93,6 +108,11 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\b(?:will|is|could) " + PERSON + r" (?:die|dying)\b",
         r"\bprogression\b|\bprogress (?:to|into)\b|\bturn (?:in)?to (?:a |an )?"
         r"(?:cancer|l[eu]+[ck]a?e?mia|aml|lymphoma|myeloma|mds)\b",
+        r"\bspleen\b[^.?!]{0,40}\b(?:rupture\w*|burst\w*)|\b(?:can|could|will|might|does) (?:it|the"
+        r" spleen) (?:\w+ )?(?:rupture|burst)\b",
+        r"\b(?:get\w*|develop\w*|turn\w* into|lead\w* to|end\w* up with)\b[^.?!]{0,20}"
+        r"\b(?:cancer|l[eu]+[ck]a?e?mia|lymphoma)\b[^.?!]{0,20}"
+        r"\b(?:later|in the future|one day|eventually|down the line)\b",
     ),
     **CARE_REQUESTS,
     # Other effects of a treatment than on the white count (see out_of_scope_request).
@@ -104,6 +124,16 @@ REQUESTS: Dict[str, Pattern[str]] = {
     ),
     # Another blood result: platelets, red cells, haemoglobin, cholesterol...
     "other_result": any_of(r"\b" + OTHER_RESULT + r"\b"),
+    # Whether two conditions are the same or how they differ: the sheet compares none.
+    "compare_conditions": any_of(
+        r"\b(?:is|are) (?:it|this|that|they|\w+) (?:just )?(?:the )?same (?:thing )?as (?:a |an )?"
+        + _OTHER_CONDITION
+        + r"\b",
+        r"\bdiff?e?rr?ences? between\b[^.?!]{0,40}\b" + _OTHER_CONDITION + r"\b",
+        r"\b(?:lymph\w*pa?enia|neutropa?enia|monocytopa?enia)\b[^.?!]{0,40}\bdiff?e?rr?en(?:t|ce)"
+        r" (?:from|to|than)\b",
+        r"\bhow is (?:that|this|it) diff?e?rr?ent from\b[^.?!]{0,10}\b" + _OTHER_CONDITION,
+    ),
     # What the kinds of white cells are and how they differ (see out_of_scope_request).
     "cell_kinds": any_of(
         r"\b(?:what|wat|wht)(?:'s| is| are| r| do| does)\s+(?:a |an |the )?" + CELL_KINDS + r"\b",
@@ -124,13 +154,15 @@ REQUESTS: Dict[str, Pattern[str]] = {
     ),
     # Tests and operations: a biopsy, taking the spleen out (see out_of_scope_request).
     "procedures": any_of(
-        r"\bbiops(?:y|ies)\b[^.?!]{0,30}\b(?:take|takes|hurt\w*|pain\w*|done|involve\w*|risks?"
-        r"|prepare|sore|safe)\b|\b(?:what|how)\b[^.?!]{0,20}\bbiops(?:y|ies)\b",
+        r"\b(?:biops(?:y|ies)|punctures?|aspirat(?:e|ion)s?|trephines?)\b[^.?!]{0,30}\b(?:take|takes"
+        r"|hurt\w*|pain\w*|done|involve\w*|risks?|prepare|sore|safe)\b"
+        r"|\b(?:what|how)\b[^.?!]{0,20}\b(?:biops(?:y|ies)|marrow punctures?|aspirat(?:e|ion)s?)\b",
         r"\bsplenectomy\b|(?<!post-)(?<!post )(?<!after his )(?<!after her )(?<!after my )"
         r"(?<!before the )(?<!since the )(?<!after the )(?<!liver )(?<!kidney )(?<!renal )"
         r"(?<!heart )(?<!lung )"
         r"\btransplant\b|\boperation\b|\b(?:the|an?) op\b",
-        r"\b(?:take|taking|took|taken|get|getting) (?:it|the spleen|(?:his|her|my) spleen) out\b",
+        r"\b(?:take|taking|took|taken|get|getting|whip\w*|cut\w*|have|having) (?:it|the spleen"
+        r"|(?:his|her|my) spleen) out\b",
         r"\bremov\w* (?:the |his |her |my )?spleen\b",
         r"\bspleen (?:\w+ ){0,2}(?:taken out|removed|cut out)\b",
         r"^\W*(?:and |so )?(?:remove|take out|cut out|removing) (?:it|them|the spleen)\s*\?",
@@ -174,6 +206,14 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\bwhere (?:is|are|do i find|can i find|do i see|would i see) (?:the |my |his |her )?"
         r"(?:[\w-]+ ){0,2}(?:number|value|result|figure|level)s? (?:on|in)\b",
         r"\b(?:mild|moderate|severe),? (?:or )?(?:mild|moderate|severe)\b",
+        r"^(?=[\s\S]*"
+        + _CELLS_BY_KIND
+        + r")(?=[\s\S]*\b(?:total|overall) (?:white )?(?:cell )?count\b)"
+        r"(?=[\s\S]*\bwhat (?:would|does|do|could|might) (?:that|this|it) mean\b)",
+        VALUE + r"[^.?!]{0,40}\b(?:dangerous|bad|normal|ok|okay|safe|good|low|high) (?:number"
+        r"|value|result|level|figure)\b",
+        r"\b(?:this|that|my|his|her|the) (?:value|number|figure|result|reading)s? (?:still )?"
+        r"(?:in|within|inside|outside) (?:the )?(?:norm|normal|range|reference|limits?)\b",
         r"\b(?:what|wat|tell me|give me)\b[^.?!]{0,25}\bnormal (?:\w+ ){0,2}range\b"
         r"|^\W*normal (?:\w+ ){0,2}range\b"
         r"|(?<!below the )(?<!under the )(?<!outside the )(?<!within the )"
@@ -190,53 +230,16 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"(?=[\s\S]*(?:\bwhat (?:(?:does|do|is) )?(?:it|that|this|these|the pattern|that pattern)"
         r" (?:mean|means|meaning)\b|\bmeaning\s*\?))",
     ),
-    # The clinic's business: appointments, costs, opening hours, letters, parking.
-    "clinic_admin": any_of(
-        r"\barrang\w* (?:for )?(?:a |an )?(?:nurse|doctor|appointment|home visit|visit|test"
-        r"|blood test)\b",
-        r"\b(?:the |a )?(?:charge|cost|price|fee)s? (?:for|of) (?:a |the |my |his |her )?"
-        r"(?:\w+ ){0,2}"
-        r"(?:test|tests|appointment|visit|consultation|repeat|bloods?|biops(?:y|ies)|scans?"
-        r"|procedures?|treatment|medicines?|medications?|tablets)\b",
-        r"\b(?:bills?|billed|billing|invoices?|charged|insurance|insurer|covered by|refund"
-        r"|payment|medicare|medicaid|co-?pays?)\b",
-        r"\b(?:get|have|see|request) (?:a |my |his |her )?cop(?:y|ies) of\b",
-        r"\b(?:when|what time|where|how)\b[^.?!]{0,30}\b(?:appointments?|appts?)\b",
-        r"\b(?:can|could|how do|how can|where do|want to|need to|help me|would like to) (?:i |you "
-        r"|we )?(?:re)?(?:book|make|change|cancel|reschedule|move|get)\w* (?:me )?"
-        r"(?:an? |my |the |another )?(?:\w+ ){0,2}(?:appointment|appt)",
-        r"\b(?:re)?book (?:me|us|him|her) in\b|\brebook\b|\bany appointments\b",
-        r"\b(?:can|could) (?:i|you|we) book (?:that|it|this|one|a test|the test)\b"
-        r"|\bbook (?:that|it|this) (?:online|for me)\b",
-        r"\b(?:reschedule|rebook|cancel|move|postpone) (?:my|his|her|the|a) (?:blood )?tests?\b",
-        r"\bparking\b|\bpark (?:at|near|my)\b|\bwhere (?:can|do|should) (?:i|we) park\b",
-        r"\bopening (?:hours|times)\b|\bwhat time (?:does|do|is) (?:the )?\w+ (?:\w+ )?open",
-        r"\bhow much (?:does|do|is|will|would) (?:\w+ ){0,5}cost\b|\bprivately\b",
-        r"\bhow much\b[^.?!]{0,40}\bcost\b",
-        r"\bpay (?:for )?(?:my|the|a|his|her) (?:blood )?(?:tests?|bloods|appointment|visit|scan)\b"
-        r"|\bwho (?:pays|should pay)\b|\bset (?:me|us|you|him|her) back\b",
-        r"\bwhere (?:can )?i (?:can )?(?:do|get|have|book) (?:a |an |the |my )?[\w-]+ tests?\b",
-        r"^\W*(?:\w+\W+){0,3}(?:appts?|appointments?)\b(?:\W+\w+){0,3}\W*$",
-        r"\b(?:should|need|does|do|must)\b[^.?!]{0,60}\bregular (?:full )?"
-        r"(?:blood (?:counts?|tests?)|fbcs?|cbcs?|bloods|checks?|monitoring)\b",
-        r"\bfast(?:ing)? before\b|\bhow long (?:do|does|will) (?:the |my )?(?:blood )?(?:test )?"
-        r"results? take\b",
-        r"\brefer (?:me|him|her)\b|\bsend (?:me )?(?:my|his|her) (?:blood )?results\b",
-        r"\bwhich (?:bus|train|hospital|clinic|floor|entrance|ward)\b",
-        r"\bwhich (?:\w+ ){1,2}(?:is|are|would be) (?:the )?most (?:reliable|accurate|trusted"
-        r"|trustworthy)\b",
-        r"\bwhere (?:do |can )?i go for\b",
-        r"\b(?:see|change|switch|get|have) (?:to )?(?:a |an )?(?:different|another|new|second) "
-        r"(?:doctor|gp|consultant|specialist|nurse|haematologist|hematologist|oncologist)\b",
-        r"\bwhere (?:is|are|do i find) (?:the )?(?:\w+ ){0,2}(?:department|ward|unit|reception"
-        r"|clinic|lab|phlebotomy)\b",
-        r"\bhow often (?:should|do|does|will|must) (?:\w+ ){0,3}(?:be )?(?:checked|monitored|tested"
-        r"|done|repeated|taken)\b",
-        r"\bhow often (?:should|do|does|will|must) (?:\w+ ){0,3}(?:be )?(?:check|monitor|test)\w*"
-        r" (?:my|his|her|their|the|our) (?:\w+ )?(?:count|bloods?|levels?|white)",
-        r"\b(?:write|need) (?:me |us )?a letter\b",
-        r"\b(?:repeat|renew\w*|refill\w*|get (?:a |my |his |her )?(?:new )?)\s*(?:my |a |the )?"
-        r"prescriptions?\b",
+    **ADMIN_REQUESTS,
+    # A cause the fact sheet does not name at all: stress, B12, dialysis...
+    "unnamed_cause": any_of(
+        _UNNAMED_CONDITION,
+        r"\b(?:can|could|does|do|is|would|might|will)\b(?: [\w-]+){0,3} " + _NOT_NAMED_CAUSE + r"\b"
+        r"(?: [\w-]+){0,4}? (?:caus\w*|lower\w*|drop\w*|reduc\w*|do (?:it|that|this)"
+        r"|mak(?:e|es|ing)|made|bring\w* (?:\w+ ){0,3}down|knock\w*|a real thing|real|behind"
+        r"|be (?:the )?(?:why|reason|cause|culprit|to blame))\b",
+        r"\b(?:go|goes|going|went|gone|drop\w*|fall\w*|fell|dip\w*|low|lower)\b (?:down )?"
+        r"(?:after|during|in|from|because of|due to|with) " + _NOT_NAMED_CAUSE + r"\b",
     ),
     # Talk about something else entirely: weather, sport, jokes (see out_of_scope_request).
     "unrelated": any_of(
@@ -252,14 +255,5 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\b(?:tell|write|sing|give) (?:me |us )?(?:a |an |another )?(?:joke|poem|song|story"
         r"|riddle|recipe)s?\b|\brecipe\b|\bjokes?\b|\bpoem\b",
         r"\b(?:film|movie|series|tv show|netflix|box set) (?:to watch|recommendation)",
-    ),
-    # A cause the fact sheet does not name at all: stress, B12, dialysis...
-    "unnamed_cause": any_of(
-        r"\b(?:can|could|does|do|is|would|might|will)\b(?: [\w-]+){0,3} " + _NOT_NAMED_CAUSE + r"\b"
-        r"(?: [\w-]+){0,4}? (?:caus\w*|lower\w*|drop\w*|reduc\w*|do (?:it|that|this)|make\w*"
-        r"|bring\w* (?:\w+ ){0,3}down|knock\w*|a real thing|real|behind"
-        r"|be (?:the )?(?:why|reason|cause|culprit|to blame))\b",
-        r"\b(?:go|goes|going|went|gone|drop\w*|fall\w*|fell|dip\w*|low|lower)\b (?:down )?"
-        r"(?:after|during|in|from|because of|due to|with) " + _NOT_NAMED_CAUSE + r"\b",
     ),
 }

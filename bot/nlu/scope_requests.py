@@ -38,6 +38,9 @@ _ASKS_WHAT_OTHER_IS = re.compile(
     r"\bwhat(?:'s| is| are| does| causes?| makes?)\s+(?:an? |the |my |his |her )?"
     + OTHER_RESULT
     + r"\b"
+    + r"|\b"
+    + OTHER_RESULT
+    + r"\b[^?]{0,80}\bwhat (?:does|do|is) (?:that|this) (?:part|word|bit|term|one)\b"
 )
 
 

@@ -1,0 +1,70 @@
+"""The scope pattern for the clinic's business: appointments, costs, results, letters.
+
+Part of bot.nlu.scope_patterns.REQUESTS, after the numbers. Lower-cased text; plain
+Python with no Rasa import.
+"""
+
+from __future__ import annotations
+
+from typing import Dict, Pattern
+
+from bot.nlu.scope_words import any_of
+from knowledge.names import CLINIC_ADMIN_REQUEST
+
+ADMIN_REQUESTS: Dict[str, Pattern[str]] = {
+    # The clinic's business: appointments, costs, opening hours, letters, parking.
+    CLINIC_ADMIN_REQUEST: any_of(
+        r"\barrang\w* (?:for )?(?:a |an )?(?:nurse|doctor|appointment|home visit|visit|test"
+        r"|blood test)\b",
+        r"\b(?:the |a )?(?:charge|cost|price|fee)s? (?:for|of) (?:a |the |my |his |her )?"
+        r"(?:\w+ ){0,2}"
+        r"(?:test|tests|appointment|visit|consultation|repeat|bloods?|biops(?:y|ies)|scans?"
+        r"|procedures?|treatment|medicines?|medications?|tablets)\b",
+        r"\b(?:bills?|billed|billing|invoices?|charged|insurance|insurer|covered by|refund"
+        r"|payment|medicare|medicaid|co-?pays?)\b",
+        r"\b(?:get|have|see|request) (?:a |my |his |her )?cop(?:y|ies) of\b",
+        r"\b(?:when|what time|where|how)\b[^.?!]{0,30}\b(?:appointments?|appts?)\b",
+        r"\b(?:can|could|how do|how can|where do|want to|need to|help me|would like to) (?:i |you "
+        r"|we )?(?:re)?(?:book|make|change|cancel|reschedule|move|get)\w* (?:me )?"
+        r"(?:an? |my |the |another )?(?:\w+ ){0,2}(?:appointment|appt)",
+        r"\b(?:re)?book (?:me|us|him|her) in\b|\brebook\b|\bany appointments\b",
+        r"\bbook(?:ed)? (?:\w+ ){0,2}in for\b|\bbe booked\b"
+        r"|\b(?:how (?:many|long|far)|when)\b[^.?!]{0,40}"
+        r"\b(?:beforehand|in advance|ahead of time)\b",
+        r"\b(?:how long|when (?:will|do|does|would|should|can|could))\b[^.?!]{0,40}\bresults?\b"
+        r"[^.?!]{0,10}\bback\b",
+        r"\b(?:can|could|will|would) you (?:please |kindly |pls )?(?:send|email|e-?mail|forward"
+        r"|post|fax|share|print|upload)\b",
+        r"\b(?:can|could) (?:i|you|we) book (?:that|it|this|one|a test|the test)\b"
+        r"|\bbook (?:that|it|this) (?:online|for me)\b",
+        r"\b(?:reschedule|rebook|cancel|move|postpone) (?:my|his|her|the|a) (?:blood )?tests?\b",
+        r"\bparking\b|\bpark (?:at|near|my)\b|\bwhere (?:can|do|should) (?:i|we) park\b",
+        r"\bopening (?:hours|times)\b|\bwhat time (?:does|do|is) (?:the )?\w+ (?:\w+ )?open",
+        r"\bhow much (?:does|do|is|will|would) (?:\w+ ){0,5}cost\b|\bprivately\b",
+        r"\bhow much\b[^.?!]{0,40}\bcost\b",
+        r"\bpay (?:for )?(?:my|the|a|his|her) (?:blood )?(?:tests?|bloods|appointment|visit|scan)\b"
+        r"|\bwho (?:pays|should pay)\b|\bset (?:me|us|you|him|her) back\b",
+        r"\bwhere (?:can )?i (?:can )?(?:do|get|have|book) (?:a |an |the |my )?[\w-]+ tests?\b",
+        r"^\W*(?:\w+\W+){0,3}(?:appts?|appointments?)\b(?:\W+\w+){0,3}\W*$",
+        r"\b(?:should|need|does|do|must)\b[^.?!]{0,60}\bregular (?:full )?"
+        r"(?:blood (?:counts?|tests?)|fbcs?|cbcs?|bloods|checks?|monitoring)\b",
+        r"\bfast(?:ing)? before\b|\bhow long (?:do|does|will) (?:the |my )?(?:blood )?(?:test )?"
+        r"results? take\b",
+        r"\brefer (?:me|him|her)\b|\bsend (?:me )?(?:my|his|her) (?:blood )?results\b",
+        r"\bwhich (?:bus|train|hospital|clinic|floor|entrance|ward)\b",
+        r"\bwhich (?:\w+ ){1,2}(?:is|are|would be) (?:the )?most (?:reliable|accurate|trusted"
+        r"|trustworthy)\b",
+        r"\bwhere (?:do |can )?i go for\b",
+        r"\b(?:see|change|switch|get|have) (?:to )?(?:a |an )?(?:different|another|new|second) "
+        r"(?:doctor|gp|consultant|specialist|nurse|haematologist|hematologist|oncologist)\b",
+        r"\bwhere (?:is|are|do i find) (?:the )?(?:\w+ ){0,2}(?:department|ward|unit|reception"
+        r"|clinic|lab|phlebotomy)\b",
+        r"\bhow often (?:should|do|does|will|must) (?:\w+ ){0,3}(?:be )?(?:checked|monitored|tested"
+        r"|done|repeated|taken)\b",
+        r"\bhow often (?:should|do|does|will|must) (?:\w+ ){0,3}(?:be )?(?:check|monitor|test)\w*"
+        r" (?:my|his|her|their|the|our) (?:\w+ )?(?:count|bloods?|levels?|white)",
+        r"\b(?:write|need) (?:me |us )?a letter\b",
+        r"\b(?:repeat|renew\w*|refill\w*|get (?:a |my |his |her )?(?:new )?)\s*(?:my |a |the )?"
+        r"prescriptions?\b",
+    ),
+}

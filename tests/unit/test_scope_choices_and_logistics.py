@@ -1,0 +1,72 @@
+"""Requests the fact sheet cannot answer: comparisons, choices, remedies, logistics.
+
+Each kind also has look-alikes the sheet does answer, which must stay topic questions.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu.scope_requests import out_of_scope_request
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("is MDS the same thing as leukaemia?", "compare_conditions"),
+        ("are they the same as blood cancer", "compare_conditions"),
+        ("what is the difference between lymphoma and myeloma", "compare_conditions"),
+        ("lymphopenia, how is it different from neutropenia?", "compare_conditions"),
+        ("which one is it then?", "diagnosis"),
+        ("so which of the two was it", "diagnosis"),
+        ("could the cold weather be making it drop", "unnamed_cause"),
+        ("my GP mentioned cyclic neutropenia, what is that", "unnamed_cause"),
+        ("can a big spleen burst?", "outlook"),
+        ("will a low count mean he gets leukaemia one day", "outlook"),
+        ("is there something she can eat to keep it up?", "raise_or_treat"),
+        ("should he be taking anything to help it along", "raise_or_treat"),
+        ("does selenium help with a low white count", "raise_or_treat"),
+        ("what can the doctors do about an overactive spleen", "raise_or_treat"),
+        ("how does someone get started on treatment for HIV?", "raise_or_treat"),
+        ("how would I go about getting tested?", "raise_or_treat"),
+        ("is Zarxio as effective as Neupogen", "raise_or_treat"),
+        ("can I take turmeric together with my methotrexate", "medicine_advice"),
+        ("do I have to avoid alcohol with my azathioprine", "medicine_advice"),
+        ("is azathioprine or mycophenolate less likely to drop it", "medicine_advice"),
+        ("what's better for lymphoma, radiotherapy or chemo?", "medicine_advice"),
+        ("how long does a marrow aspiration take", "procedures"),
+        ("will they have to whip his spleen out", "procedures"),
+        ("his count is 3.1, is that a dangerous number?", "numbers"),
+        ("is this value still within the normal range", "numbers"),
+        ("neutrophils low but the total count normal, what does that mean", "numbers"),
+        ("could the low count be passed to other people at home", "daily_life"),
+        ("is the low white cell count hereditary", "daily_life"),
+        ("when should I book the repeat in for", "clinic_admin"),
+        ("how many days in advance do I ring for bloods", "clinic_admin"),
+        ("when will the results be back", "clinic_admin"),
+        ("could you email them to me", "clinic_admin"),
+        (
+            "thrombocytopenia, with a low white count. what does that word mean",
+            "other_result",
+        ),
+    ],
+)
+def test_a_comparison_a_choice_a_remedy_or_logistics_is_recognised(text: str, kind: str) -> None:
+    assert out_of_scope_request(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what's the difference between aplastic anaemia and MDS for the white count",
+        "chemo can't tell the difference between cancer cells and healthy ones, right?",
+        "why does chemo take out the white cells along with the cancer cells",
+        "he took antibiotics together with his steroids, could that lower it",
+        "when the results came back low, could it be the lab?",
+        "is leukopenia the same thing as a low white count?",
+        "could the lupus be making it low",
+        "what does neutropenia mean",
+    ],
+)
+def test_look_alikes_the_sheet_answers_are_left_alone(text: str) -> None:
+    assert out_of_scope_request(text) is None
