@@ -70,12 +70,14 @@ _OTHER_SOMETHING = re.compile(
     r"|\b(?:an)?other (?:\w+ ){0,2}(?:tablets?|pills?|medicines?|medications?|meds|drugs?)\b"
 )
 _IF_LOW_AGAIN = re.compile(
-    r"\bif\b[^.?!]{0,40}\b(?:low|down)\b(?: (?:again|too|also|still|as well))?"
+    r"\bif\b[^.?!]{0,40}\b(?:low|down|real|right|correct|true|accurate|genuine|confirmed)\b"
+    r"(?: (?:again|too|also|still|as well))?"
     r"[^.?!]{0,15}[,.]?\s*(?:what|which|wat)\b[^.?!]{0,30}"
     r"\b(?:reasons?|causes?|illness\w*|diseases?|conditions?|things|could it be|might it be)\b"
 )
 """"And if it's low again, what are the usual reasons?", "if new test also low, which illnesses
-are possible?": the causes in general, whatever the test topic before."""
+are possible?", "if it's real, what could cause it?": the causes in general, whatever the
+test topic before (a repeat test named in the condition is not the question)."""
 _ABOUT_CAUSES = re.compile(
     r"\b(?:caus\w*|why|reasons?|what makes|what made|lower\w*|become low|go(?:es)? low"
     r"|went low|drop\w*)\b"
@@ -90,6 +92,7 @@ _LASTS = re.compile(
     r"|\bstay(?:s|ing)? (?:\w+ )?(?:low|down|like (?:that|this))\b"
 )
 """How long the count stays low ("until when they stay low?")."""
+_STAYS_LOW = re.compile(r"\bstay(?:s|ing)? (?:\w+ )?(?:low|down)\b")
 _EXPECTED = re.compile(r"\b(?:normal|expected|usual|typical|common)\b")
 """Whether the count is what the cause brings ("normal?" after radiotherapy)."""
 _QUESTION_END = re.compile(r"\?\s*$")
@@ -149,20 +152,27 @@ def topic_from_context(
     named = {topic.id for topic in kb.named_topics(terms)}
     if _through_the_marrow(kb, terms, text.lower(), current_topic_id):
         return current_topic_id
+    lowered = text.lower()
+    emergency_intent = kb.topic(EMERGENCY_TOPIC).intent
+    if_again = bool(_IF_LOW_AGAIN.search(lowered)) and intent not in (
+        OUT_OF_SCOPE_INTENT,
+        emergency_intent,
+    )
+    if if_again and named <= {OVERVIEW_TOPIC, EMERGENCY_TOPIC, LAB_ERROR_TOPIC}:
+        return OVERVIEW_TOPIC
     if named - {OVERVIEW_TOPIC, EMERGENCY_TOPIC}:
         return None
-    lowered = text.lower()
     cause_is_current = current_topic_id not in (OVERVIEW_TOPIC, EMERGENCY_TOPIC)
-    if intent == kb.topic(EMERGENCY_TOPIC).intent:
-        asks_course = confidence < UNSURE_CONFIDENCE and _asks_how_long(lowered)
+    if intent == emergency_intent:
+        asks_course = _asks_if_it_stays_low(lowered) or (
+            confidence < UNSURE_CONFIDENCE and _asks_how_long(lowered)
+        )
         asks_count = cause_is_current and (reports_low_count(lowered) or asks_course)
         asks_count = asks_count and not _URGENCY.search(lowered)
         return current_topic_id if asks_count else None
     if cause_is_current and _THAT_ANOTHER.search(lowered):
         return current_topic_id
     if _asks_for_other_causes(lowered) and _general_or_unsure(kb, intent, confidence, lowered):
-        return OVERVIEW_TOPIC
-    if _IF_LOW_AGAIN.search(lowered) and intent != OUT_OF_SCOPE_INTENT:
         return OVERVIEW_TOPIC
     if current_topic_id in (OVERVIEW_TOPIC, EMERGENCY_TOPIC):
         asks_causes = intent in (FOLLOW_UP_INTENT, NLU_FALLBACK_INTENT, OUT_OF_SCOPE_INTENT)
@@ -205,6 +215,15 @@ def reports_low_count(text: str) -> bool:
 def _asks_how_long(text: str) -> bool:
     """The message asks how long the count stays low or when it comes back up."""
     return bool(_LASTS.search(text) or _RECOVERS.search(text))
+
+
+def _asks_if_it_stays_low(text: str) -> bool:
+    """Whether the message asks if the count stays low or comes back.
+
+    "Likely to stay low through all six cycles?", not only how long something takes
+    ("how long can I wait?").
+    """
+    return bool(_STAYS_LOW.search(text) or _RECOVERS.search(text))
 
 
 def _goes_on(kb: KnowledgeBase, intent: str | None, confidence: float, text: str) -> bool:

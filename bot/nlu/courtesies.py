@@ -56,7 +56,9 @@ _COURTESIES: Dict[str, Tuple[str, ...]] = {
         "shukran jazeelan", "dhanyawad", "bahut shukriya", "bahut dhanyavaad", "thanks",
         "thank you", "thank u", "thx", "ty", "cheers", "many thanks",
         "god bless", "god bless you", "may god bless you", "god keep you", "bless you",
-        "may god reward you", "god reward you",
+        "may god reward you", "god reward you", "you've been a help", "you've been a great help",
+        "you've been a big help", "you've been helpful", "you've been very helpful",
+        "that's helpful", "that was helpful", "very helpful", "that helps", "that helped",
     ),
     GREET_INTENT: (
         "bonjour", "bonsoir", "salut", "ola", "oi", "boa tarde", "bom dia", "boa noite", "hola",
@@ -75,7 +77,8 @@ _COURTESIES: Dict[str, Tuple[str, ...]] = {
         "certo", "ok", "okay", "yes", "alright", "all right", "alright then", "all right then",
         "ok then", "okay then", "right then", "fine", "fine then", "very well", "got it", "gotcha",
         "understood", "noted", "fair enough", "whatever", "i see", "i understand", "makes sense",
-        "if you say so", "suit yourself", "i suppose", "i guess", "cool", "kk",
+        "if you say so", "suit yourself", "i suppose", "i guess", "cool", "kk", "all good",
+        "inshallah", "insha allah", "inshaallah", "in sha allah", "mashallah", "alhamdulillah",
     ),
     DENY_INTENT: ("non", "nein", "nao", "no", "nope"),
 }

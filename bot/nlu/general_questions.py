@@ -28,7 +28,11 @@ _ASKS_MEANING = re.compile(
 _ASKS_THE_LIST = re.compile(
     r"\b(?:full |whole |complete |entire )?list of (?:the )?(?:things|causes|reasons|culprits"
     r"|possibilities)\b"
+    r"|\b(?:categories|types|kinds|groups|sorts|kind|type|sort) of (?:causes?|reasons?|things"
+    r" (?:that )?(?:can |could |might |may )?(?:cause|make|lower|bring|knock|drop))\b"
 )
+"""The causes asked for as a whole: "the full list of things", "the main categories of cause",
+"what kind of things cause that in general"."""
 _HIGH = re.compile(r"\b(?:high|higher|raised|elevated|too many)\b")
 _CELLS = r"(?:the )?(?:white (?:blood )?(?:cells?|corpuscles|globules)|leu[ck]ocytes|wbcs?)"
 _ASKS_WHAT_CELLS_DO = re.compile(
@@ -71,8 +75,9 @@ def asks_the_overviews_question(
     A low count told with "what does that mean?" read as out of scope, a low count
     told and read unsure (`names_a_cause`: not even by a broad word such as "the
     lab"), "does it mean something is wrong, or can it be nothing?" read as the
-    emergency question with no word of urgency, and what white cells do read as
-    anything but the emergency question.
+    emergency question with no word of urgency, and what white cells do or the causes
+    asked for as a whole ("what kinds of things cause it?") read as anything but the
+    emergency question.
     """
     lowered = text.lower()
     if out_of_scope:
@@ -81,4 +86,4 @@ def asks_the_overviews_question(
         return True
     if emergency:
         return not calls_grave(lowered) and asks_if_something_is_wrong(lowered)
-    return asks_what_white_cells_do(lowered)
+    return asks_what_white_cells_do(lowered) or bool(_ASKS_THE_LIST.search(lowered))

@@ -67,15 +67,19 @@ def _terms(entities: Sequence[Dict[str, Any]]) -> list[Dict[str, Any]]:
 
 
 def sets_a_cause_aside(text: str | None, entities: Sequence[Dict[str, Any]]) -> bool:
-    """Whether the message asks for causes besides one it names ("what else, apart from X?")."""
+    """Whether the message asks for causes besides one it names ("what else, apart from X?").
+
+    So it does when every cause it names is denied ("what else? she's never had chemo").
+    """
     lowered = (text or "").lower()
     if _ONLY_CAUSE.search(lowered):
         return bool(_terms(entities))
     if not _ASKS_ELSE.search(lowered):
         return False
-    return any(
-        _SET_ASIDE.search(lowered[: int(entity.get("start", 0))]) for entity in _terms(entities)
-    )
+    terms = _terms(entities)
+    if terms and all(_denied(lowered, entity) for entity in terms):
+        return True  # "what else? she isn't on any tablets and never had chemo"
+    return any(_SET_ASIDE.search(lowered[: int(entity.get("start", 0))]) for entity in terms)
 
 
 def only_terms(text: str | None, entities: Sequence[Dict[str, Any]]) -> bool:
@@ -110,13 +114,18 @@ def answered_by_the_term(text: str | None, entities: Sequence[Dict[str, Any]]) -
 _SENTENCE = re.compile(r"[^.?!;\n]+[.?!;\n]*")
 _DENIED = re.compile(
     r"\b(?:(?<!\bit )(?<!\bthis )(?<!\bthat )not|isn'?t|wasn'?t|aren'?t|no longer|ruled out"
-    r"|rather than|instead of|apart from|aside from|besides|other than|not counting)\s+"
+    r"|rather than|instead of|apart from|aside from|besides|other than|not counting|never"
+    r"|hasn'?t|haven'?t|hadn'?t|(?:doesn'?t|don'?t|didn'?t) (?:take|have|use))\s+"
     r"(?:(?:the|his|her|my|their|your|a|an|any|just|only|due to|because of|from|caused by"
-    r"|down to)\s+)*$"
+    r"|down to|on|been|had|taken|taking|take|takes|used|having|ever|got|gotten)\s+)*$"
 )
 """Right before a term the patient sets aside: "it isn't the RA this time but the methotrexate",
-"not his lupus", "quite apart from any drugs"; not "is it not the RA?" (a question about the
-RA)."""
+"not his lupus", "quite apart from any drugs", "she isn't on any tablets", "never had chemo";
+not "is it not the RA?" (a question about the RA)."""
+
+
+def _denied(lowered: str, entity: Dict[str, Any]) -> bool:
+    return bool(_DENIED.search(lowered[: int(entity.get("start", 0))]))
 
 
 def without_set_aside(text: str | None, entities: Sequence[Dict[str, Any]]) -> list[Dict[str, Any]]:
@@ -127,7 +136,7 @@ def without_set_aside(text: str | None, entities: Sequence[Dict[str, Any]]) -> l
     """
     lowered = (text or "").lower()
     named = _terms(entities)
-    denied = {e.get("value") for e in named if _DENIED.search(lowered[: int(e.get("start", 0))])}
+    denied = {e.get("value") for e in named if _denied(lowered, e)}
     kept = [e for e in entities if e not in named or e.get("value") not in denied]
     return kept if any(e in kept for e in named) else list(entities)
 

@@ -38,6 +38,11 @@ from bot.nlu.input_guard import InputGuard
         ("all done for now", "goodbye"),
         ("that's it then, cheers", "goodbye"),
         ("Thank you, God bless you.", "thank"),
+        ("thanks so much, you've been a great help", "thank"),
+        ("ok, that helps", "thank"),
+        ("shukran, inshallah all good", "thank"),
+        ("inshallah", "affirm"),
+        ("all good", "affirm"),
     ],
 )
 def test_a_courtesy_in_any_language_we_know_is_small_talk(text: str, intent: str) -> None:

@@ -79,6 +79,19 @@ def test_what_white_cells_do_is_the_overviews_question(intent: str, text: str) -
     assert message.get("intent")["name"] == "ask_overview"
 
 
+@pytest.mark.parametrize(
+    ("intent", "text"),
+    [
+        ("ask_cause_autoimmune", "nobody said why it's low, what kinds of things cause that?"),
+        ("out_of_scope", "Broadly, what are the main categories of cause for a reduced count?"),
+        ("ask_cause_medications", "what sort of things can make a white count drop"),
+    ],
+)
+def test_the_causes_asked_for_as_a_whole_are_the_overviews_question(intent: str, text: str) -> None:
+    message = _component().process([_classified(intent, 0.9, text)])[0]
+    assert message.get("intent")["name"] == "ask_overview"
+
+
 def test_what_white_cells_do_beside_a_named_cause_is_left_alone() -> None:
     text = "how do white cells fight infection when you have hiv?"
     entities = [{"entity": "cause_term", "value": "hiv", "start": 52, "end": 55}]

@@ -105,6 +105,19 @@ def test_other_messages_keep_their_own_reading(
     assert topic_from_context(KB, intent, terms, text, current, None, confidence) is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is it likely to stay low throughout all six cycles?",
+        "will it come back up after the course?",
+    ],
+)
+def test_whether_the_count_stays_low_read_as_the_emergency_question_goes_on(text: str) -> None:
+    assert topic_from_context(KB, EMERGENCY, [], text, "cancer_treatment", None, 0.9) == (
+        "cancer_treatment"
+    )
+
+
 def test_a_request_the_scope_patterns_caught_stays_out_of_scope() -> None:
     assert (
         topic_from_context(
@@ -173,3 +186,28 @@ def test_the_marrow_after_a_cause_that_does_not_touch_it_is_the_marrow_topic() -
 def test_causes_asked_for_if_the_count_stays_low_are_the_overview(text: str) -> None:
     lab = KB.topic("lab_error").intent
     assert topic_from_context(KB, lab, [], text, "lab_error", confidence=0.9) == "overview"
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("and if the new test is also low, which illnesses are possible?", ["new test"]),
+        ("if it's real, what could cause it?", []),
+        ("if the result is right, what are the reasons then", []),
+    ],
+)
+def test_causes_asked_for_if_the_result_holds_are_the_overview(text: str, terms: list[str]) -> None:
+    lab = KB.topic("lab_error").intent
+    assert topic_from_context(KB, lab, terms, text, "lab_error", confidence=0.9) == "overview"
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("if it's real, could it be the lupus?", ["lupus"]),
+        ("if the repeat is low too, what are the reasons, is it the chemo?", ["chemo"]),
+    ],
+)
+def test_a_cause_named_after_the_condition_is_not_the_overview(text: str, terms: list[str]) -> None:
+    lab = KB.topic("lab_error").intent
+    assert topic_from_context(KB, lab, terms, text, "lab_error", confidence=0.9) is None

@@ -49,6 +49,28 @@ def test_a_question_about_the_named_cause_is_not_set_aside(text: str, term: str)
 
 
 @pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        (
+            "what else can do it? she isn't on any tablets and she's never had chemo",
+            ("tablets", "chemo"),
+        ),
+        (
+            "any other reasons? he hasn't had a virus and doesn't take steroids",
+            ("virus", "steroids"),
+        ),
+    ],
+)
+def test_every_named_cause_denied_asks_for_the_rest(text: str, terms: tuple) -> None:
+    assert sets_a_cause_aside(text, _entities(text, *terms))
+
+
+def test_one_cause_denied_and_one_asked_about_is_not_set_aside() -> None:
+    text = "he's never had chemo, could his other tablets be why?"
+    assert not sets_a_cause_aside(text, _entities(text, "chemo", "tablets"))
+
+
+@pytest.mark.parametrize(
     ("text", "term"),
     [
         ("what is the anemia aplásica? the doctor said maybe", "anemia aplásica"),
