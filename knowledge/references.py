@@ -94,6 +94,8 @@ _LASTS = re.compile(
 """How long the count stays low ("until when they stay low?")."""
 _STAYS_LOW = re.compile(r"\bstay(?:s|ing)? (?:\w+ )?(?:low|down)\b")
 _EXPECTED = re.compile(r"\b(?:normal|expected|usual|typical|common)\b")
+_REPEAT = re.compile(r"\b(?:again|repeat\w*|redo|re-?test\w*|retake)\b")
+"""Whether it is done again ("they must take again?" after a lab error)."""
 """Whether the count is what the cause brings ("normal?" after radiotherapy)."""
 _QUESTION_END = re.compile(r"\?\s*$")
 _WHY = re.compile(r"\b(?:how come|why)\b")
@@ -238,12 +240,17 @@ def _goes_on(kb: KnowledgeBase, intent: str | None, confidence: float, text: str
         unsure_how = confidence < UNSURE_CONFIDENCE and bool(_HOW.search(text))
         return refers_back or (short and (bool(_WHY.search(text)) or unsure_how))
     if intent in SMALL_TALK_INTENTS:  # "is that y its low", "kab tak low rahega?", "normal?"
-        asks = bool(_ABOUT_CAUSES.search(text) or _asks_how_long(text) or _EXPECTED.search(text))
-        leans = (
-            refers_back or bool(_LOW.search(text)) or (short and bool(_QUESTION_END.search(text)))
+        asks = bool(
+            _ABOUT_CAUSES.search(text)
+            or _asks_how_long(text)
+            or _EXPECTED.search(text)
+            or _REPEAT.search(text)
         )
+        short_question = short and bool(_QUESTION_END.search(text))
+        leans = refers_back or bool(_LOW.search(text)) or short_question
         brief = words <= BRIEF_QUESTION_WORDS
-        return (confidence < UNSURE_SMALL_TALK or brief) and leans and asks
+        # A short question is no yes, no or thanks, however sure: "is that normal with it?"
+        return (confidence < UNSURE_SMALL_TALK or brief or short_question) and leans and asks
     if intent == kb.topic(LAB_ERROR_TOPIC).intent and reports_low:
         return not _LAB_MISTAKE.search(text)  # "blood test says white cell low"
     is_cause_guess = kb.topic_for_intent(intent) is not None

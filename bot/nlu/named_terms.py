@@ -219,7 +219,8 @@ class NamedTermCertainty(GraphComponent):
         entities = message.get(ENTITIES) or []
         text = message.get(TEXT)
         lowered = (text or "").lower()
-        if predicted != self._emergency and sets_a_cause_aside(text, entities):
+        causes_named = [e for e in entities if self._terms.get(e.get("value")) not in self._general]
+        if predicted != self._emergency and sets_a_cause_aside(text, causes_named):
             return None if predicted == self._overview else self._overview
         entities = without_set_aside(text, entities)
         causes = {i for i in self._named(entities, broad=False) if i not in self._general}

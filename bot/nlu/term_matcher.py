@@ -154,6 +154,8 @@ class TermMatcher:
             for size in range(end - start, 1, -1):
                 for first in range(start, end - size + 1):
                     letters = "".join(_letter(word) for word in words[first : first + size])
+                    if size == 2 and set(letters) & _LETTERS_THAT_ARE_WORDS:
+                        continue  # "r a bit low", "influenza A a fortnight ago": words
                     term = self._one_word_term(letters, typos=False)
                     if term is not None:
                         found.append((first, first + size, term, 1))
@@ -215,6 +217,8 @@ class TermMatcher:
         )
 
 
+_LETTERS_THAT_ARE_WORDS = frozenset("aiur")
+"""Letters that are words ("a", "I") or texting for one ("r", "u"): two of them are not a term."""
 _DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]\.?")
 """An abbreviation written with dots, as one token."""
 

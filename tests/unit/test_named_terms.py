@@ -239,6 +239,14 @@ def test_a_cause_set_aside_asks_for_the_others(text: str, intent: str) -> None:
     assert message[0].get("intent")["name"] == intent
 
 
+def test_every_cause_denied_beside_the_count_asks_for_the_others() -> None:
+    """The count named beside the denied causes is no cause set aside or kept."""
+    text = "what else can cause a low white count? she isn't on any tablets and never had chemo"
+    terms = ["low white count", "tablets", "chemo"]
+    message = _component().process([_message("ask_cause_cancer_treatment", terms, 0.72, text)])
+    assert message[0].get("intent")["name"] == "ask_overview"
+
+
 def test_the_emergency_question_wins_when_both_general_topics_fill_a_gap() -> None:
     """ "Her results say leukopenia: is this one where you ring for an ambulance?" """
     terms = ["leukopenia", "ambulance"]

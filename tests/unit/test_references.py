@@ -42,6 +42,8 @@ EMERGENCY = KB.topic("emergency_info").intent
         ("affirm", "normal?", 0.4),
         ("deny", "normal?", 0.8),
         (OVERVIEW, "so it will be low all the time?", 0.6),
+        ("deny", "is that normal with it?", 0.68),
+        ("thank", "they must take again?", 0.41),
     ],
 )
 def test_a_reference_or_a_short_question_goes_on_about_the_cause(
