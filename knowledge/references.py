@@ -87,12 +87,13 @@ _RECOVERS = re.compile(
     r"|\brecover\w*|\bback to normal\b|\bget(?:s|ting)? better\b|\bkab tak\b|\bkitne din\b"
 )
 """Whether the count recovers ("so it comes back once I finish or not")."""
+_STAYS = r"\bstay(?:s|ing)? (?:\w+ )?"
 _LASTS = re.compile(
     r"\b(?:how long|until when|till when|til when|for how long|how many (?:days|weeks|months))\b"
-    r"|\bstay(?:s|ing)? (?:\w+ )?(?:low|down|like (?:that|this))\b"
+    r"|" + _STAYS + r"(?:low|down|like (?:that|this))\b"
 )
 """How long the count stays low ("until when they stay low?")."""
-_STAYS_LOW = re.compile(r"\bstay(?:s|ing)? (?:\w+ )?(?:low|down)\b")
+_STAYS_LOW = re.compile(_STAYS + r"(?:low|down)\b")
 _EXPECTED = re.compile(r"\b(?:normal|expected|usual|typical|common)\b")
 _REPEAT = re.compile(r"\b(?:again|repeat\w*|redo|re-?test\w*|retake)\b")
 """Whether it is done again ("they must take again?" after a lab error)."""

@@ -62,6 +62,11 @@ def asks_a_question(text: str) -> bool:
     return bool(_QUESTION.search(text.lower()))
 
 
+def _before(lowered: str, entity: Dict[str, Any]) -> str:
+    """The text before a named term, where what is said of the term stands."""
+    return lowered[: int(entity.get("start", 0))]
+
+
 def _terms(entities: Sequence[Dict[str, Any]]) -> list[Dict[str, Any]]:
     return [entity for entity in entities if entity.get("entity") == TERM_ENTITY]
 
@@ -79,7 +84,7 @@ def sets_a_cause_aside(text: str | None, entities: Sequence[Dict[str, Any]]) -> 
     terms = _terms(entities)
     if terms and all(_denied(lowered, entity) for entity in terms):
         return True  # "what else? she isn't on any tablets and never had chemo"
-    return any(_SET_ASIDE.search(lowered[: int(entity.get("start", 0))]) for entity in terms)
+    return any(_SET_ASIDE.search(_before(lowered, entity)) for entity in terms)
 
 
 def only_terms(text: str | None, entities: Sequence[Dict[str, Any]]) -> bool:
@@ -108,7 +113,7 @@ def answered_by_the_term(text: str | None, entities: Sequence[Dict[str, Any]]) -
         return False
     if _HARMS_CELLS.search(lowered) or _BLAMES.search(lowered) or _LINKED.search(lowered):
         return True
-    return any(_WHAT_IS.search(lowered[: int(entity.get("start", 0))]) for entity in terms)
+    return any(_WHAT_IS.search(_before(lowered, entity)) for entity in terms)
 
 
 _SENTENCE = re.compile(r"[^.?!;\n]+[.?!;\n]*")
@@ -125,7 +130,7 @@ not "is it not the RA?" (a question about the RA)."""
 
 
 def _denied(lowered: str, entity: Dict[str, Any]) -> bool:
-    return bool(_DENIED.search(lowered[: int(entity.get("start", 0))]))
+    return bool(_DENIED.search(_before(lowered, entity)))
 
 
 def without_set_aside(text: str | None, entities: Sequence[Dict[str, Any]]) -> list[Dict[str, Any]]:
