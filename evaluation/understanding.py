@@ -40,6 +40,7 @@ BLIND_SETS = (
     "heldout14.yml",
     "heldout15.yml",
     "heldout16.yml",
+    "heldout17.yml",
 )
 """The blind sets in the order they were written; set 1 is the project's own."""
 HELDOUT_SETS = {
