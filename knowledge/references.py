@@ -95,9 +95,10 @@ _LASTS = re.compile(
 """How long the count stays low ("until when they stay low?")."""
 _STAYS_LOW = re.compile(_STAYS + r"(?:low|down)\b")
 _EXPECTED = re.compile(r"\b(?:normal|expected|usual|typical|common)\b")
-_REPEAT = re.compile(r"\b(?:again|repeat\w*|redo|re-?test\w*|retake)\b")
-"""Whether it is done again ("they must take again?" after a lab error)."""
 """Whether the count is what the cause brings ("normal?" after radiotherapy)."""
+_REPEAT_WORDS = r"again|repeat\w*|redo|re-?test\w*|retake"
+_REPEAT = re.compile(rf"\b(?:{_REPEAT_WORDS})\b")
+"""Whether it is done again ("they must take again?" after a lab error)."""
 _QUESTION_END = re.compile(r"\?\s*$")
 _WHY = re.compile(r"\b(?:how come|why)\b")
 _HOW = re.compile(r"\b(?:how|mechanism)\b")
@@ -111,8 +112,8 @@ _LOW = re.compile(
     r"|\d+(?:\.\d+)?\s*(?:l|low)\b"
 )
 _LAB_MISTAKE = re.compile(
-    r"\b(?:error|mistake|wrong|mix\w*|sample|lab|labs|laboratory|repeat\w*|re-?test\w*|redo"
-    r"|again|clott?ed|ha?emoly[sz]ed|accurate|faulty|false)\b"
+    r"\b(?:error|mistake|wrong|mix\w*|sample|lab|labs|laboratory|clott?ed|ha?emoly[sz]ed|accurate"
+    rf"|faulty|false|{_REPEAT_WORDS})\b"
 )
 _URGENCY = re.compile(
     rf"\b(?:{URGENCY}|life|die|dying|fatal|scared|panic\w*|right away|straight away|go in"

@@ -79,11 +79,11 @@ def asks_the_overviews_question(
     asked for as a whole ("what kinds of things cause it?") read as anything but the
     emergency question.
     """
-    lowered = text.lower()
     if out_of_scope:
-        return asks_what_a_low_count_means(lowered) or asks_what_white_cells_do(lowered)
+        return asks_what_a_low_count_means(text) or asks_what_white_cells_do(text)
+    lowered = text.lower()
     if unsure and not names_a_cause and reports_low_count(lowered):
         return True
     if emergency:
-        return not calls_grave(lowered) and asks_if_something_is_wrong(lowered)
-    return asks_what_white_cells_do(lowered) or bool(_ASKS_THE_LIST.search(lowered))
+        return not calls_grave(lowered) and asks_if_something_is_wrong(text)
+    return asks_what_white_cells_do(text) or bool(_ASKS_THE_LIST.search(lowered))
