@@ -242,6 +242,8 @@ def _unit_after(text: str, end: int) -> Optional[str]:
 
 
 def _has_context(text: str, start: int, end: int, rules: ReadingRules) -> bool:
+    """A temperature word stands near the number, not inside a look-alike name."""
+    text = _any_of(rules.look_alike_words, "(?![a-z])").sub(lambda m: " " * len(m[0]), text)
     return _near(text, start, end, rules.context_words) or _near(
         text, start, start, rules.context_words_before, after=0
     )

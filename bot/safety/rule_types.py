@@ -59,6 +59,8 @@ class ReadingRules:
     """Near a bare whole number, before or after it, these make it a temperature."""
     context_words_before: Tuple[str, ...]
     """These make it a temperature only before it ("reads 39", not "40 and it says")."""
+    look_alike_words: Tuple[str, ...]
+    """Names holding a temperature word that give no context ("glandular fever at 34")."""
     not_after: Tuple[str, ...]
     not_before: Tuple[str, ...]
     threshold_after: Tuple[str, ...]

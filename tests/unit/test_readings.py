@@ -48,10 +48,22 @@ def test_reads_temperatures(limits: ReadingRules, text: str, celsius: float) -> 
         "appointment at 10:30",
         "took 2 tablets",
         "ward 38, bed 4",
+        "I got glandular fever at 34, which is embarrassing enough",
+        "had hay fever since 12",
     ],
 )
 def test_other_numbers_are_not_temperatures(limits: ReadingRules, text: str) -> None:
     assert find_readings(text, limits) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["glandular fever and a temp of 39", "she has hay fever, her temperature is 39"]
+)
+def test_a_temperature_word_beside_a_look_alike_still_counts(
+    limits: ReadingRules, text: str
+) -> None:
+    [reading] = find_readings(text, limits)
+    assert reading.celsius == 39.0
 
 
 @pytest.mark.parametrize(
