@@ -43,8 +43,10 @@ _COURTESIES: Dict[str, Tuple[str, ...]] = {
         "tschuess", "auf wiedersehen", "bis bald", "tchau", "ate logo", "ate mais", "ate breve",
         "adios", "hasta luego", "hasta pronto", "arrivederci", "paalam", "allah hafiz",
         "khuda hafiz", "do widzenia", "gule gule", "tot ziens", "ma salama", "ma'a salama",
-        "bye", "goodbye", "bye bye", "see you", "ciao", "done", "all done", "i'm done", "im done",
-        "that's all", "thats all", "that's it", "thats it", "nothing else",
+        "kwaheri", "kwa heri", "totsiens", "hamba kahle", "sala kahle", "kalo vradi",
+        "kali nixta", "kalinixta", "antio", "buona serata", "buonanotte", "buona notte",
+        "a presto", "bye", "goodbye", "bye bye", "see you", "ciao", "done", "all done",
+        "i'm done", "im done", "that's all", "thats all", "that's it", "thats it", "nothing else",
     ),
     THANK_INTENT: (
         "merci", "merci beaucoup", "danke", "danke schon", "danke sehr", "vielen dank",
@@ -53,7 +55,11 @@ _COURTESIES: Dict[str, Tuple[str, ...]] = {
         "shukriya", "dhanyavaad", "dhanyavad", "tesekkurler", "tesekkur ederim", "dank je",
         "dank u", "bedankt", "multumesc", "e se", "daalu", "na gode", "jazakallah",
         "jazakallah khair", "jazak allah", "jazak allah khair", "jazakallahu khairan",
-        "shukran jazeelan", "dhanyawad", "bahut shukriya", "bahut dhanyavaad", "thanks",
+        "shukran jazeelan", "dhanyawad", "bahut shukriya", "bahut dhanyavaad", "asante",
+        "ahsante", "asante sana", "dankie", "baie dankie", "ngiyabonga", "siyabonga", "enkosi",
+        "efharisto", "efharisto poli", "efcharisto", "efcharisto poli", "eucharisto",
+        "ευχαριστω", "ευχαριστώ", "ευχαριστω πολυ", "ευχαριστώ πολύ", "grazie lo stesso",
+        "grazie comunque", "grazie tante", "spasibo", "спасибо", "شكرا", "thanks",
         "thank you", "thank u", "thx", "ty", "cheers", "many thanks",
         "god bless", "god bless you", "may god bless you", "god keep you", "bless you",
         "may god reward you", "god reward you", "you've been a help", "you've been a great help",
@@ -65,7 +71,9 @@ _COURTESIES: Dict[str, Tuple[str, ...]] = {
         "buenos dias", "buenas tardes", "buenas noches", "buenas", "guten tag", "guten morgen",
         "guten abend", "hallo", "servus", "moin", "buongiorno", "buonasera", "kumusta",
         "magandang umaga", "magandang hapon", "magandang gabi", "namaste", "salaam", "salam",
-        "marhaba", "ahlan",
+        "marhaba", "ahlan", "habari", "jambo", "hujambo", "mambo", "sawubona", "molo", "howzit",
+        "kalimera", "kalispera", "yassou", "yassas", "yia sou", "yia sas", "geia sou", "geia sas",
+        "γεια", "γεια σας", "γεια σου", "salve", "buon pomeriggio",
         "assalamu alaikum", "as salamu alaykum", "salam alaikum", "salam alaykum",
         "salaam alaikum", "assalamualaikum", "assalam alaikum", "walaikum salam",
         "wa alaikum salam", "sat sri akal", "merhaba", "dzien dobry", "witam", "czesc",
@@ -79,6 +87,8 @@ _COURTESIES: Dict[str, Tuple[str, ...]] = {
         "understood", "noted", "fair enough", "whatever", "i see", "i understand", "makes sense",
         "if you say so", "suit yourself", "i suppose", "i guess", "cool", "kk", "all good",
         "inshallah", "insha allah", "inshaallah", "in sha allah", "mashallah", "alhamdulillah",
+        "sawa", "sawa sawa", "poa", "ndiyo", "sharp", "sharp sharp", "va bene", "bene", "perfetto",
+        "entaxi", "endaxi",
     ),
     DENY_INTENT: ("non", "nein", "nao", "no", "nope"),
 }
@@ -88,7 +98,8 @@ _FILLERS = frozenset(
     {"po", "beaucoup", "sehr", "schon", "muito", "mille", "madame", "monsieur", "senhora",
      "senhor", "doctor", "doc", "very", "much", "so", "and", "et", "und", "e", "y", "a", "all",
      "habibi", "habibti", "ji", "bhai", "behen", "oh", "ah", "hmm", "well", "then", "now",
-     "for", "today"}
+     "for", "today", "sana", "poli", "molto", "tanto", "mzee", "mama", "baba", "signora",
+     "signore", "dottore", "kyrie", "kyria"}
 )
 """Words that soften a courtesy ("salamat po", "merci madame") and say nothing more."""
 # fmt: on
@@ -100,7 +111,8 @@ _ENGLISH = frozenset(
 )
 """Courtesies the classifier learnt in English: alone, they stay its to read."""
 _ORDER = (GOODBYE_INTENT, DENY_INTENT, THANK_INTENT, GREET_INTENT, AFFIRM_INTENT)
-_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+"""A word in any script ("ευχαριστώ", "спасибо")."""
 _LONGEST = max(len(phrase.split()) for phrases in _COURTESIES.values() for phrase in phrases)
 _INTENT_OF: Dict[str, str] = {
     phrase: intent for intent in reversed(_ORDER) for phrase in _COURTESIES[intent]

@@ -43,6 +43,16 @@ from bot.nlu.input_guard import InputGuard
         ("shukran, inshallah all good", "thank"),
         ("inshallah", "affirm"),
         ("all good", "affirm"),
+        ("Sawa, asante", "thank"),
+        ("Asante sana", "thank"),
+        ("Efharisto, kalo vradi", "goodbye"),
+        ("Efharisto poli", "thank"),
+        ("Va bene, grazie", "thank"),
+        ("Grazie lo stesso", "thank"),
+        ("Ευχαριστώ πολύ!", "thank"),
+        ("Howzit", "greet"),
+        ("baie dankie", "thank"),
+        ("sharp, kwaheri", "goodbye"),
     ],
 )
 def test_a_courtesy_in_any_language_we_know_is_small_talk(text: str, intent: str) -> None:
@@ -65,6 +75,8 @@ def test_a_courtesy_in_any_language_we_know_is_small_talk(text: str, intent: str
         "does it fix itself",
         "done the repeat test, still low",
         "I see, and the spleen?",
+        "Asante, and the spleen?",
+        "Ευχαριστώ, και ο σπλήνας;",
     ],
 )
 def test_anything_more_than_a_courtesy_is_not_one(text: str) -> None:
