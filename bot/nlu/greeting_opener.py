@@ -38,6 +38,19 @@ _GREETING = re.compile(
     r" (?:place|bot|chat)(?: to ask)?)\b",
 )
 """A greeting, or a preface that stands for one ("I don't know if this is the right place")."""
+_ROLE = (
+    r"(?:nurse|pharmacist|assistant|carer|caregiver|(?:care|support|social|key) ?worker"
+    r"|co-?ordinator|teacher|receptionist|health visitor|midwife|volunteer|manager|guardian"
+    r"|parent|mum|mom|mother|dad|father|daughter|son|wife|husband|partner|sister|brother"
+    r"|grand(?:mother|father|ma|pa|daughter|son)|niece|nephew|aunt|auntie|uncle|friend"
+    r"|neighbou?r)"
+)
+_INTRODUCTION = re.compile(
+    r"^\W*(?:i'?m|i am|im|this is|we'?re|we are)\s+(?:\w+\s+){0,4}?" + _ROLE + r"\b"
+    r"|^\W*(?:\w+\s+){0,3}?" + _ROLE + r"\s+(?:here|with an? (?:\w+ )?(?:query|question|enquiry"
+    r"|inquiry)|asking (?:for|on behalf of))\b"
+)
+"""Who is asking, with no greeting ("I'm the school nurse", "Pharmacy assistant with a query")."""
 _ASKS_TO_ASK = re.compile(
     r"\b(?:can|could|may) i ask\b|\b(?:a|one|some|few) (?:quick )?questions?\b|\bquick one\b"
 )
@@ -48,10 +61,12 @@ _ABOUT_THE_COUNT = re.compile(
 
 
 def is_greeting_opener(text: str) -> bool:
-    """A greeting with at most a sentence about who is asking, and nothing to answer."""
+    """A greeting with at most a sentence about who is asking, or that sentence alone."""
     lowered = text.lower()
-    if not _GREETING.search(lowered) or _ABOUT_THE_COUNT.search(lowered):
+    if _ABOUT_THE_COUNT.search(lowered):
         return False
+    if not _GREETING.search(lowered):
+        return bool(_INTRODUCTION.search(lowered)) and not asks_a_question(lowered)
     after_greeting = _GREETING.sub("", lowered, count=1).lstrip(" ,-!.")
     return not asks_a_question(after_greeting) or bool(_ASKS_TO_ASK.search(lowered))
 

@@ -26,6 +26,10 @@ from bot.nlu.greeting_opener import GreetingOpener, is_greeting_opener
         "hello, I have my dad's lab report here",
         "Sorry to bother you, it's about my husband",
         "not sure if this is the right place to ask",
+        "I'm the school nurse at a primary school.",
+        "Pharmacy counter assistant with a customer query.",
+        "this is her daughter",
+        "care coordinator here",
     ],
 )
 def test_a_greeting_that_asks_nothing_is_an_opener(text: str) -> None:
@@ -41,6 +45,10 @@ def test_a_greeting_that_asks_nothing_is_an_opener(text: str) -> None:
         "hello, can I change my appointment?",
         "my mum says hi",
         "Hello. The boiler is making a noise. What should I do.",
+        "I'm a nurse myself, why would that lower it?",
+        "I'm his mum and his count is low",
+        "I'm worried",
+        "school nurse: should she skip PE?",
     ],
 )
 def test_a_greeting_with_something_to_answer_is_not(text: str) -> None:
