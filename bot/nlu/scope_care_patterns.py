@@ -70,7 +70,14 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
         r"\bwhat is (?:it |this |that )?for\b|\bwhat (?:it's|it is) (?:used )?for\b",
         r"\bwhat does (?!the |it |that |this |a |my |your |spleen|liver|marrow|white|leu)[\w-]+ do"
         r"\s*(?:\?|$)",
-        r"^\W*dos(?:e|age)s? (?:of|for)\b",
+        r"^\W*dos(?:e|age)s? (?:of|for|to)\b",
+        r"^\W*[\w-]+ dos(?:e|age)s?(?: (?:for|of) [\w -]+)?\W*$",
+        r"\bmore (?:[\w-]+ ){1,2}or less\b|\bless (?:[\w-]+ ){1,2}or more\b",
+        r"\b(?:double|halve|triple)\w* (?:up )?(?:on )?(?:the |my |his |her |their )?(?:\w+ )?"
+        r"(?:dose|dosage|tablets?|pills?|meds|medicines?|medications?|antibiotics|steroids)\b",
+        r"\b(?:i|he|she|we|they) (?:should|must|need to|ought to|have to|has to) (?:\w+ )?"
+        r"(?:switch|swap|change) (?:to )?(?:a |another |different |other |his |her |my |the )*"
+        r"(?:chemo\w*|treatments?|medicines?|medications?|drugs?|tablets?|pills?|meds)\b",
         r"\bwhat (?:does|do) (?:the |this |that |his |her )?[\w-]+ (?:jab|injection|shot|drug"
         r"|tablet|medicine|pill)s? (?:actually |really )?do\b",
         r"\bfinish (?:the|her|his|my|their) course\b|\bstop (?:his|her|my|their|the) [\w-]+ or\b",
@@ -106,6 +113,9 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
         + r"\s+(?:is|are|would be|will be|should|do you|to)\b[^.?!]{0,20}"
         r"\b(?:best|better|right|good|recommend\w*|use|take|give)\b",
         r"\bbest " + MEDICINE_KINDS + r"\b",
+        r"\b(?:what|which|wich)\s+(?:\w+\s+)?(?:" + MEDICINE_KINDS + r"|radio\w*|radiation)\b"
+        r"[^.?!]{0,40}"
+        r"\b(?:recommend\w*|suggest|advise|(?:most|more|least) effective)\b",
         r"\b(?:what|which|wat|wich)\s+(?:\w+\s+)?" + MEDICINE_KINDS + r"\s+(?:is\s+)?(?:the\s+)?"
         r"(?:best|safest|strongest)\b",
         r"\b(?:should|shd|shud|shld|can|cn|could|shall|do) (?:i|he|she|we|they) (?:just )?"
@@ -119,7 +129,8 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
         r"|changed|lowered|cut|delayed|postponed|put off|paused|held|halted|swapped|switched)\b",
         r"\b(?:should|can|could|shall|do|does) (?:dad|mum|mom|mummy|papa|nan|gran|grandma|grandpa"
         r"|(?:my|his|her|our) \w+) (?:just )?(?:stop|skip|pause|quit)\b",
-        r"\b(?:dose|dosage)s? (?:of (?:his |her |my |their |the )?[\w-]+ )?(?:\w+ ){0,2}"
+        r"\b(?:dose|dosage)s? (?:of (?:his |her |my |their |the )?[\w-]+ )?"
+        r"(?!(?:\w+ ){0,2}?(?:was|were|got|had been|has been) )(?:\w+ ){0,2}"
         r"(?:be |get )?(?:reduced|increased|lowered|raised|changed|cut|adjusted|halved|doubled)\b",
         r"\bwhich (?:one )?(?:is|would be) (?:better|best|safer)\b",
         r"\b(?:is|are|would be|will be) (?:it |there )?(?:better|best|safer) (?:the )?[\w-]+"
@@ -156,6 +167,11 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
         r"|homeopath\w*|natural \w+)\b[^.?!]{0,40}\b(?:for|against|to treat|to fix|to help) "
         + LOW_COUNT,
         r"\bworth (?:trying|a try|a go|taking)\b",
+        r"\b(?:supplements?|vitamins?|herbs?|pills?|tablets?|remed(?:y|ies)|foods?|drinks?)\b"
+        r" (?:that|which|to) (?:\w+ ){0,1}(?:turns?|switch\w*|kick\w*|jump-?start\w*|restart\w*"
+        r"|reset\w*|wakes?|waking)\b",
+        r"\b(?:neutropa?enic|low[- ]microbial|low[- ]bacteria|clean) diet\b"
+        r"|\bdiet (?:list|plan|sheet|advice)\b",
         r"\b(?:take|taking|have|having|give|giving|use|using|do|doing) (?:anything|something)"
         r" (?:\w+ )?(?:to|that|which) (?:keep|help|helps|boost|raise|support|get)\b"
         r"|\bhelp (?:it|them|things) along\b",
@@ -259,13 +275,17 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
         r" (?:pe|p\.e\.?|sports?|gym|the gym|exercise|swimming|football|training|games)\b",
         r"\b(?:ok|okay|safe|alright|fine|all right) (?:for (?:me|us|him|her|them|the \w+) )?"
         r"to (?:visit|see|hug|kiss|be around|go near|stay with)\b",
+        r"\b(?:keep|kept|keeping|stay|stays|staying) (?:\w+ )?(?:out of|off|home from)\s+"
+        r"(?:the |her |his |my |their )?(?:pe|p\.e\.?|sports?|games|gym|school|nursery|lessons"
+        r"|classes|swimming|work)\b",
         r"\b(?:keep|stay|kept) (?:\w+ )?away from\b|\bavoid (?:\w+ )?(?:people|crowds|children|kids"
         r"|grandchildren|grandkids|visitors|hospitals?)\b|\bisolat(?:e|ing|ion)\b",
         r"\bcan (?:i|he|she|they) (?:still )?(?:go (?:to|back to) )?(?:my |his |her |their )?"
         r"(?:work|school|nursery|job|the gym)\b",
         r"\b(?:can|could|may|should) (?:i|he|she|we|they|you) (?:still )?(?:go|get|have|do|eat"
-        r"|drink|take|keep|play|swim|work)\b"
+        r"|drink|take|keep|play|swim|work|exercise|run|train|travel|fly|drive|cycle|dance)\b"
         rf"(?![^.?!]{{0,30}}\b(?:{URGENCY}|doctor|gp|help)\b)[^.?!]{{0,30}}"
-        r"\bwith (?:a |my |his |her |these |such )?(?:low|so few)\b",
+        r"\bwith (?:a |my |his |her |these |such )?(?:low|so few|(?:a |the )?(?:count|wbc|level)"
+        r" (?:this|that|so) low)\b",
     ),
 }

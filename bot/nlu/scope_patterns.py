@@ -184,6 +184,8 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\bwh?at(?:'?s| is| are| counts as)\s+(?:a |the )?(?:normal|healthy|reference|usual)\s+"
         r"(?:\w+\s+)?(?:range|number|level|value|count|amount|result|wbc|size|reading)s?\b",
         r"\bwhat (?:number|level|count|value) (?:is|counts as)\b",
+        r"\bwhat (?:should|must|ought) (?:his|her|my|their|the|a|your|our) (?:\w+ )?(?:count|level"
+        r"|number|value|wbc|result|reading)s? (?:to )?be\b",
         r"\b(?:what(?:'s| is)|is|which is) the (?:right |correct )?normal (?:wbc |white (?:blood )?"
         r"(?:cell )?(?:count )?)?range\b",
         r"\d[\d.,]*\s*(?:thousand|k)?\b[^?]{0,60}\bnormal or (?:no|not)\b",

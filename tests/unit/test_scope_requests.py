@@ -482,3 +482,38 @@ def test_two_kinds_of_white_cell_and_their_meaning_in_notes_style_are_numbers() 
 )
 def test_inheritance_treatment_needs_and_arrangements_in_other_words(text: str, kind: str) -> None:
     assert out_of_scope_request(text) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("which radiotherapy would you recommend for her lymphoma?", "medicine_advice"),
+        ("what chemo regimen is most effective for bowel cancer", "medicine_advice"),
+        ("methotrexate dose for RA", "medicine_advice"),
+        ("dosage to prevent it?", "medicine_advice"),
+        ("should he give her more steroids or less?", "medicine_advice"),
+        ("can I double up on my antibiotics?", "medicine_advice"),
+        ("so I have to change tablets now?", "medicine_advice"),
+        ("a vitamin that kick-starts the marrow again?", "raise_or_treat"),
+        ("low microbial diet, what is allowed", "raise_or_treat"),
+        ("should she run with a count this low?", "daily_life"),
+        ("does he need to be kept off games at school?", "daily_life"),
+        ("what should her level be? it said 3.1", "numbers"),
+    ],
+)
+def test_choices_doses_diets_activities_and_target_values(text: str, kind: str) -> None:
+    assert out_of_scope_request(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "which chemo drugs lower the white count?",
+        "could the prednisone dose be why it's low?",
+        "is a low count more or less likely after radiotherapy?",
+        "the dose of her chemo was doubled and now her count is low, why?",
+        "can I run the risk of it being the lab?",
+    ],
+)
+def test_a_cause_asked_about_beside_those_words_stays_a_topic_question(text: str) -> None:
+    assert out_of_scope_request(text) is None
