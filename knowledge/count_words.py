@@ -15,7 +15,10 @@ from __future__ import annotations
 
 LOW = r"low|lower\w*|down|drop\w*|fall\w*|fell|decreas\w*|reduc\w*"
 
-CARE_PLACES = r"a ?& ?e|a and e|er|ed|hospital|ambulance|999|911|112"
+CARE_PLACES = (
+    r"a ?& ?e|a and e|er|ed|hospital|ambulance|999|911|112|casualty|urgences|pronto soccorso"
+    r"|notaufnahme"
+)
 """Emergency care: the department, an ambulance, the emergency numbers."""
 
 GRAVITY = r"urgent\w*|emergenc\w*|serious\w*|danger\w*|" + CARE_PLACES

@@ -69,6 +69,19 @@ _OTHER_SOMETHING = re.compile(
     r"|opinions?|doctors?|people|one|time|day|week|analys[ie]s|analyses|exams?)\b"
     r"|\b(?:an)?other (?:\w+ ){0,2}(?:tablets?|pills?|medicines?|medications?|meds|drugs?)\b"
 )
+_WHAT_ELSE = re.compile(r"\bwh?at else\b|\bwhat other\b")
+"""Asking for more in so many words, however it reads ("if not error what else")."""
+_ABOUT_THE_REPLY = re.compile(
+    r"\bwhat (?:did|do) you mean\b|\byou (?:said|wrote|mentioned)\b|\byour (?:answer|reply)\b"
+    r"|\bwhat (?:does|do) ['\"\u2018\u201c][^'\"\u2019\u201d]+['\"\u2019\u201d] mean\b"
+)
+"""A question about the last answer's own words ("what did you mean by 'immediately'?")."""
+_DEFINES = re.compile(
+    r"\b(?:definition|define|defined|meaning)\b|\bwhat (?:does|do) \S+(?: \S+)? mean\b"
+    r"|\bwhat(?:'s| is| are) (?:an? |the )?(?:leu[ck]o\w*|neutro\w*|white (?:blood )?(?:cells?"
+    r"|count)|wbc)\b"
+)
+"""Asking what the overview's own word is ("leukopenia definition", "what is leukopenia?")."""
 _IF_LOW_AGAIN = re.compile(
     r"\bif\b[^.?!]{0,40}\b(?:low|down|real|right|correct|true|accurate|genuine|confirmed)\b"
     r"(?: (?:again|too|also|still|as well))?"
@@ -176,6 +189,10 @@ def topic_from_context(
         return current_topic_id if asks_count else None
     if cause_is_current and _THAT_ANOTHER.search(lowered):
         return current_topic_id
+    if named == {OVERVIEW_TOPIC} and _asks_what_the_word_is(lowered):
+        return None  # "what is leukopenia?" after the lupus answer
+    if not named and _ABOUT_THE_REPLY.search(lowered) and intent not in SMALL_TALK_INTENTS:
+        return current_topic_id  # "what did you mean by 'immediately'?"
     if _asks_for_other_causes(lowered) and _general_or_unsure(kb, intent, confidence, lowered):
         return OVERVIEW_TOPIC
     if current_topic_id in (OVERVIEW_TOPIC, EMERGENCY_TOPIC):
@@ -216,6 +233,13 @@ def reports_low_count(text: str) -> bool:
     return bool(_COUNT.search(text)) and bool(_LOW.search(text))
 
 
+def _asks_what_the_word_is(text: str) -> bool:
+    """Whether the message asks what the overview's word means, not why or about "it"."""
+    return bool(_DEFINES.search(text)) and not (
+        _ABOUT_CAUSES.search(text) or _REFERENCE.search(text)
+    )
+
+
 def _asks_how_long(text: str) -> bool:
     """The message asks how long the count stays low or when it comes back up."""
     return bool(_LASTS.search(text) or _RECOVERS.search(text))
@@ -236,7 +260,9 @@ def _goes_on(kb: KnowledgeBase, intent: str | None, confidence: float, text: str
     words = len(_WORD.findall(text))
     short = words <= SHORT_MESSAGE_WORDS
     reports_low = reports_low_count(text)
-    if intent in (overview, NLU_FALLBACK_INTENT):
+    if intent == NLU_FALLBACK_INTENT:  # "so the low number might not be real?"
+        return refers_back or short or reports_low or bool(_QUESTION_END.search(text))
+    if intent == overview:
         return refers_back or short or reports_low
     if intent == OUT_OF_SCOPE_INTENT:  # "is she going to be ok?" stays; "what's the mechanism?"
         unsure_how = confidence < UNSURE_CONFIDENCE and bool(_HOW.search(text))
@@ -281,5 +307,7 @@ def _general_or_unsure(kb: KnowledgeBase, intent: str | None, confidence: float,
     if intent in general or intent == OUT_OF_SCOPE_INTENT:
         return True
     if intent in SMALL_TALK_INTENTS:  # "aur koi reason bhi ho sakta hai?", "else?"
-        return bool(_ABOUT_CAUSES.search(text) or _QUESTION_END.search(text))
+        return bool(
+            _ABOUT_CAUSES.search(text) or _QUESTION_END.search(text) or _WHAT_ELSE.search(text)
+        )
     return kb.topic_for_intent(intent) is not None and confidence < UNSURE_CONFIDENCE

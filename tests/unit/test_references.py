@@ -13,6 +13,7 @@ KB: KnowledgeBase = load_knowledge()
 OVERVIEW = KB.topic("overview").intent
 LAB = KB.topic("lab_error").intent
 EMERGENCY = KB.topic("emergency_info").intent
+EMERGENCY_ID = "emergency_info"
 
 
 @pytest.mark.parametrize(
@@ -213,3 +214,42 @@ def test_causes_asked_for_if_the_result_holds_are_the_overview(text: str, terms:
 def test_a_cause_named_after_the_condition_is_not_the_overview(text: str, terms: list[str]) -> None:
     lab = KB.topic("lab_error").intent
     assert topic_from_context(KB, lab, terms, text, "lab_error", confidence=0.9) is None
+
+
+@pytest.mark.parametrize(
+    ("intent", "text", "confidence", "current"),
+    [
+        (OUT_OF_SCOPE_INTENT, "what do you mean by 'straight away'?", 0.8, EMERGENCY_ID),
+        (OUT_OF_SCOPE_INTENT, "you said 'may', so could it or not?", 0.7, "autoimmune"),
+        (NLU_FALLBACK_INTENT, "so that result could be a fluke after all?", 0.3, "lab_error"),
+        (NLU_FALLBACK_INTENT, "the figure might be wrong then?", 0.3, "lab_error"),
+    ],
+)
+def test_a_question_about_the_last_answer_goes_on_about_it(
+    intent: str, text: str, confidence: float, current: str
+) -> None:
+    assert topic_from_context(KB, intent, [], text, current, None, confidence) == current
+
+
+@pytest.mark.parametrize("text", ["if it isn't the lab, what else", "what other then"])
+def test_what_else_read_as_feedback_or_small_talk_asks_for_the_other_causes(text: str) -> None:
+    topic = topic_from_context(KB, "feedback_not_helpful", [], text, "lab_error", None, 0.45)
+    assert topic == "overview"
+
+
+@pytest.mark.parametrize(
+    "text", ["leukopenia definition", "what is leukopenia?", "what does leukopenia mean"]
+)
+def test_asking_what_the_overview_s_word_means_is_not_the_current_cause(text: str) -> None:
+    assert topic_from_context(KB, OVERVIEW, ["leukopenia"], text, "autoimmune", None, 0.8) is None
+
+
+def test_why_the_overview_s_word_got_worse_still_goes_on_about_the_cause() -> None:
+    text = "why is her leukopenia worse now?"
+    topic = topic_from_context(KB, OVERVIEW, ["leukopenia"], text, "autoimmune", None, 0.97)
+    assert topic == "autoimmune"
+
+
+def test_when_to_go_to_casualty_with_a_low_count_is_the_emergency_question() -> None:
+    text = "and when must we take her to casualty with a low count?"
+    assert topic_from_context(KB, EMERGENCY, [], text, "cancer_treatment", None, 0.99) is None
