@@ -13,7 +13,7 @@ import re
 from typing import Any, Dict, Sequence
 
 from bot.nlu.term_questions import answered_by_the_term
-from knowledge.count_words import GRAVITY
+from knowledge.count_words import CARE_PLACES, GRAVITY
 
 _GRAVE = re.compile(rf"\b(?:{GRAVITY})\b")
 _CALLED_GRAVE = re.compile(
@@ -29,6 +29,12 @@ _ASKED_GRAVE_BRIEFLY = re.compile(
 )
 """In a few words, the same ("worry?", "ER-worthy?"); in a story, "seen in A&E" or "I'm
 worried" tell, they do not ask."""
+_ASKS_WHEN_TO_GO = re.compile(
+    r"\b(?:when|in (?:which|what) (?:cases?|situations?)|at what (?:point|stage)|what signs)\b"
+    r"[^.?!]{0,40}\b(?:go|take|bring|rush|send|call|ring|phone|head)\b[^.?!]{0,25}"
+    rf"\b(?:{CARE_PLACES}|emergency)\b"
+)
+"""Asking when to seek emergency care ("in which cases I must bring her to hospital?")."""
 BRIEF_WORDS = 8
 
 
@@ -52,3 +58,8 @@ def asks_if_grave(text: str) -> bool:
 def calls_grave(text: str) -> bool:
     """Whether the text has a word of gravity or a place of urgent care ("serious", "A&E")."""
     return bool(_GRAVE.search(text.lower()))
+
+
+def asks_when_to_go(text: str) -> bool:
+    """Whether the text asks when to go to emergency care ("at what point do we go to A&E?")."""
+    return bool(_ASKS_WHEN_TO_GO.search(text.lower()))

@@ -38,7 +38,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.model_files import read_json, write_json
 from bot.nlu.general_questions import asks_the_overviews_question
-from bot.nlu.grave_questions import asks_if_grave, only_worried_why
+from bot.nlu.grave_questions import asks_if_grave, asks_when_to_go, only_worried_why
 from bot.nlu.intent_override import override_intent
 from bot.nlu.term_questions import (
     answered_by_the_term,
@@ -206,7 +206,8 @@ class NamedTermCertainty(GraphComponent):
         test?") goes back to out of scope in ScopeGuard, which runs after. The
         overview, unsure or few-word small-talk reading where no cause is named and
         the count is called grave ("is it dangerous or what, low WBC?", "worry?",
-        "ER-worthy?") is the emergency question; an unsure
+        "ER-worthy?") is the emergency question, as is any reading naming no cause that
+        asks when to go to emergency care; an unsure
         reading of a message naming MANY_CAUSES causes is the overview, as is a
         message naming no cause that asks the overview's question in other words
         (bot.nlu.general_questions). Of several causes named, the one the question asks
@@ -230,6 +231,8 @@ class NamedTermCertainty(GraphComponent):
             and asks_if_grave(text or "")
         ):
             return self._emergency  # "is it dangerous or what, low WBC?", "worry?"
+        if not causes and predicted != self._emergency and asks_when_to_go(text or ""):
+            return self._emergency  # "in which cases I must bring her to hospital?"
         focus = self._asked_cause(text, entities) if len(causes) > 1 else None
         if not causes and asks_the_overviews_question(
             lowered,
@@ -245,6 +248,8 @@ class NamedTermCertainty(GraphComponent):
         if predicted == OUT_OF_SCOPE_INTENT and not asks_a_question(text or ""):
             asks = True  # "She took antybiotyk for angina during two weeks." tells of a cause
         chosen = predicted in CHOSEN and sure and not asks
+        if predicted == FOLLOW_UP_INTENT and focus is not None:
+            return focus  # "what does 'disrupt the marrow' mean when you talk about viruses?"
         if predicted == FOLLOW_UP_INTENT or chosen:
             return None  # the answer action reads a follow-up's terms itself
         if focus is not None and predicted != self._emergency:

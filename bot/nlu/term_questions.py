@@ -20,6 +20,12 @@ _SET_ASIDE = re.compile(
     r"|not counting|leaving aside|rather than|if it'?s not|if it is not|if it isn'?t|if it wasn'?t"
     r"|if not|ruled out|ruling out)\s+(?:the |his |her |my |their |a |an |your )?(?:[\w'-]+\s+)?$"
 )
+_THE_OTHERS = re.compile(
+    r"\bwhat (?:are|r|were|about) (?:the|those|these|all the) other (?:\w+ )?(?:things|causes"
+    r"|reasons|ones|possibilities|options)\b"
+)
+"""Asking for "the other things" after the cause named before it ("X 'but also' other things.
+What are the other things?")."""
 _ASKS_ELSE = re.compile(
     r"\b(?:else|other|others|another|more)\b"
     r"|\b(?:usual|common|main|likely|typical) (?:suspects|causes|reasons|culprits)\b"
@@ -82,6 +88,9 @@ def sets_a_cause_aside(text: str | None, entities: Sequence[Dict[str, Any]]) -> 
     if not _ASKS_ELSE.search(lowered):
         return False
     terms = _terms(entities)
+    others = _THE_OTHERS.search(lowered)
+    if others and terms and all(int(e.get("end", 0)) <= others.start() for e in terms):
+        return True
     if terms and all(_denied(lowered, entity) for entity in terms):
         return True  # "what else? she isn't on any tablets and never had chemo"
     return any(_SET_ASIDE.search(_before(lowered, entity)) for entity in terms)
@@ -117,6 +126,10 @@ def answered_by_the_term(text: str | None, entities: Sequence[Dict[str, Any]]) -
 
 
 _SENTENCE = re.compile(r"[^.?!;\n]+[.?!;\n]*")
+_QUOTED = re.compile(
+    r"(?:^|(?<=[\s(]))['\"\u2018\u201c][^'\"\u2019\u201d\n]{2,80}['\"\u2019\u201d](?=[\s.,;:?!)]|$)"
+)
+"""Words in quotation marks: an answer's, a letter's or a leaflet's, not the patient's own."""
 _DENIED = re.compile(
     r"\b(?:(?<!\bit )(?<!\bthis )(?<!\bthat )not|isn'?t|wasn'?t|aren'?t|no longer|ruled out"
     r"|rather than|instead of|apart from|aside from|besides|other than|not counting|never"
@@ -151,12 +164,18 @@ def asked_terms(text: str | None, entities: Sequence[Dict[str, Any]]) -> list[Di
 
     A story may name several causes, then ask about one: "RA and diabetes, but I've
     just had flu. Could the flu be why?" asks about the flu: the sentences that ask
-    name it alone, the others come before them. Empty when nothing narrows the terms
-    down: "how do viruses do it? Is it a marrow effect?" asks about both, "does
-    hepatitis lower it? i know it's a virus" tells after it asks.
+    name it alone, the others come before them. Terms in quotation marks step aside
+    for the patient's own ("what does 'disrupt the marrow' mean for viruses?"). Empty
+    when nothing narrows the terms down: "how do viruses do it? Is it a marrow
+    effect?" asks about both, "does hepatitis lower it? i know it's a virus" tells
+    after it asks.
     """
     lowered = (text or "").lower()
     terms = _terms(entities)
+    quoted = [m.span() for m in _QUOTED.finditer(lowered)]
+    own = [e for e in terms if not any(a <= int(e.get("start", 0)) < b for a, b in quoted)]
+    if own and len(own) < len(terms):
+        return own  # "what does 'disrupt the bone marrow' mean when you talk about viruses?"
     asking = [m.span() for m in _SENTENCE.finditer(lowered) if asks_a_question(m.group().strip())]
     inside = [e for e in terms if any(a <= int(e.get("start", 0)) < b for a, b in asking)]
     told = [e for e in terms if e not in inside]

@@ -426,3 +426,29 @@ def test_an_unsure_reading_of_a_low_count_with_a_lab_word_keeps_the_lab() -> Non
     text = "count low, could the lab have messed up?"
     message = _component().process([_message("nlu_fallback", ["lab"], 0.3, text)])[0]
     assert message.get("intent")["name"] == "ask_cause_lab_error"
+
+
+@pytest.mark.parametrize("intent", ["out_of_scope", "ask_overview", "ask_cause_lab_error"])
+def test_asking_when_to_go_to_emergency_care_is_the_emergency_question(intent: str) -> None:
+    text = "My son's leukocytes are low. In what situations should we take him to the ER?"
+    message = _component().process([_message(intent, ["leukocytes"], 0.94, text)])[0]
+    assert message.get("intent")["name"] == "ask_emergency_info"
+
+
+def test_asking_when_to_go_to_hospital_about_a_named_cause_keeps_the_cause() -> None:
+    text = "when should we take her to hospital for the chemo?"
+    message = _component().process([_message("ask_cause_cancer_treatment", ["chemo"], 0.9, text)])
+    assert message[0].get("intent")["name"] == "ask_cause_cancer_treatment"
+
+
+@pytest.mark.parametrize("predicted", ["follow_up", "ask_cause_bone_marrow_failure"])
+def test_a_term_in_quotation_marks_steps_aside_for_the_patient_s_own(predicted: str) -> None:
+    text = "your answer said 'may harm the bone marrow'. is that how flu does it?"
+    message = _component().process([_story(predicted, ["bone marrow", "flu"], text)])[0]
+    assert message.get("intent")["name"] == "ask_cause_viral_infection"
+
+
+def test_a_quoted_term_alone_still_names_its_topic() -> None:
+    text = "the letter says 'aplastic anaemia', what is that?"
+    message = _component().process([_story("follow_up", ["aplastic anaemia"], text)])[0]
+    assert message.get("intent")["name"] in ("follow_up", "ask_cause_bone_marrow_failure")

@@ -30,6 +30,8 @@ def _entities(text: str, *terms: str) -> List[Dict[str, Any]]:
         ("besides a lab error, what are the common culprits?", "lab error"),
         ("people online say it's always the marrow. is that the only cause?", "marrow"),
         ("my forum blames lupus, but are there any other causes?", "lupus"),
+        ("the leaflet says the spleen and other things. what are the other things?", "spleen"),
+        ("GP mentioned chemo among others. What about the other reasons?", "chemo"),
     ],
 )
 def test_a_named_cause_set_aside_asks_for_the_rest(text: str, term: str) -> None:
@@ -42,6 +44,7 @@ def test_a_named_cause_set_aside_asks_for_the_rest(text: str, term: str) -> None
         ("could lupus be another cause?", "lupus"),
         ("is chemo the reason?", "chemo"),
         ("besides, is the spleen involved?", "spleen"),
+        ("what are the other things that lupus does to the body?", "lupus"),
     ],
 )
 def test_a_question_about_the_named_cause_is_not_set_aside(text: str, term: str) -> None:
