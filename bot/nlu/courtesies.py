@@ -114,6 +114,13 @@ _ORDER = (GOODBYE_INTENT, DENY_INTENT, THANK_INTENT, GREET_INTENT, AFFIRM_INTENT
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 """A word in any script ("ευχαριστώ", "спасибо")."""
 _LONGEST = max(len(phrase.split()) for phrases in _COURTESIES.values() for phrase in phrases)
+COURTESY_WORDS = (
+    frozenset(
+        word for phrases in _COURTESIES.values() for phrase in phrases for word in phrase.split()
+    )
+    | _FILLERS
+)
+"""Every word of a courtesy: words, not misspellings, for the sound speller ("kalo vradi")."""
 _INTENT_OF: Dict[str, str] = {
     phrase: intent for intent in reversed(_ORDER) for phrase in _COURTESIES[intent]
 }

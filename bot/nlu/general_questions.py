@@ -47,6 +47,11 @@ _ASKS_IF_SOMETHING_IS_WRONG = re.compile(
 )
 
 
+def asks_for_the_list(text: str) -> bool:
+    """Whether the message asks for the causes as a whole ("the broad categories of cause")."""
+    return bool(_ASKS_THE_LIST.search(text.lower()))
+
+
 def asks_if_something_is_wrong(text: str) -> bool:
     """Whether the message asks if a low count means something is wrong, or can be nothing."""
     return bool(_ASKS_IF_SOMETHING_IS_WRONG.search(text.lower()))

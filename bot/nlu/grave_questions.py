@@ -13,9 +13,10 @@ import re
 from typing import Any, Dict, Sequence
 
 from bot.nlu.term_questions import answered_by_the_term
-from knowledge.count_words import CARE_PLACES, GRAVITY
+from knowledge.count_words import CARE_PLACES, GRAVITY, URGENCY
 
 _GRAVE = re.compile(rf"\b(?:{GRAVITY})\b")
+_URGENT = re.compile(rf"\b(?:{URGENCY}|scared|afraid|frightened|panic\w*)\b")
 _CALLED_GRAVE = re.compile(
     r"(?<!nothing )(?<!not )\b(?:urgent|emergency|serious|dangerous|danger|life threatening"
     r"|acute (?:problem|issue|situation|worry))\b"
@@ -63,3 +64,8 @@ def calls_grave(text: str) -> bool:
 def asks_when_to_go(text: str) -> bool:
     """Whether the text asks when to go to emergency care ("at what point do we go to A&E?")."""
     return bool(_ASKS_WHEN_TO_GO.search(text.lower()))
+
+
+def sounds_urgent(text: str) -> bool:
+    """Whether the text has a word of gravity or of worry ("serious", "A&E", "worried")."""
+    return bool(_URGENT.search(text.lower()))

@@ -37,8 +37,13 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.model_files import read_json, write_json
-from bot.nlu.general_questions import asks_the_overviews_question
-from bot.nlu.grave_questions import asks_if_grave, asks_when_to_go, only_worried_why
+from bot.nlu.general_questions import asks_for_the_list, asks_the_overviews_question
+from bot.nlu.grave_questions import (
+    asks_if_grave,
+    asks_when_to_go,
+    only_worried_why,
+    sounds_urgent,
+)
 from bot.nlu.intent_override import override_intent
 from bot.nlu.term_questions import (
     answered_by_the_term,
@@ -225,6 +230,8 @@ class NamedTermCertainty(GraphComponent):
             return None if predicted == self._overview else self._overview
         entities = without_set_aside(text, entities)
         causes = {i for i in self._named(entities, broad=False) if i not in self._general}
+        if predicted != self._emergency and asks_for_the_list(lowered):
+            return None if predicted == self._overview else self._overview  # "categories of cause"
         if (
             self._general_or_short_question(predicted, text or "")
             and not causes
@@ -261,7 +268,11 @@ class NamedTermCertainty(GraphComponent):
         if predicted in named and predicted != self._overview:
             return None
         if causes:
-            emergency = predicted == self._emergency and not only_worried_why(text, entities)
+            emergency = (
+                predicted == self._emergency
+                and (sure or sounds_urgent(text or ""))
+                and not only_worried_why(text, entities)
+            )  # an unsure emergency reading with no word of worry gives way to the cause
             return None if emergency or len(causes) > 1 else causes.pop()
         broad_causes = set(named) - self._general
         if predicted in self._topic_intents - self._general and len(broad_causes) == 1:

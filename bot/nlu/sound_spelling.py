@@ -42,6 +42,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from wordfreq import zipf_frequency
 
 from bot.model_files import read_json, write_json
+from bot.nlu.courtesies import COURTESY_WORDS
 from bot.nlu.topic_terms import knowledge_file_config, knowledge_from_config
 from bot.safety.text import is_common_word
 
@@ -204,6 +205,8 @@ class SoundSpeller:
             return SHORTHAND[word]
         if len(word) < MIN_LENGTH or word in self._vocabulary or is_common_word(word):
             return written
+        if word in COURTESY_WORDS:
+            return written  # "kalo vradi" is a good evening, not "call"
         if re.search(r"(.)\1\1", word):
             return written  # "hiii", "sooo": drawn out, not spelt as it sounds
         if any(zipf_frequency(word, language) >= FOREIGN_ZIPF for language in LANGUAGES):

@@ -7,7 +7,7 @@ import functools
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.general_questions import asks_what_a_low_count_means
+from bot.nlu.general_questions import asks_for_the_list, asks_what_a_low_count_means
 from bot.nlu.named_terms import NamedTermCertainty, term_intents
 
 
@@ -116,3 +116,8 @@ def test_a_count_below_range_with_its_meaning_asked_is_the_overviews_question() 
     assert asks_what_a_low_count_means(
         "the letter says my leukocytes are below range, what does that mean?"
     )
+
+
+def test_the_causes_asked_for_as_a_whole_with_an_example_are_still_the_list() -> None:
+    assert asks_for_the_list("broad categories of cause? production, destruction, lab artefact?")
+    assert not asks_for_the_list("could the lab be wrong?")

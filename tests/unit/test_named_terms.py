@@ -128,7 +128,7 @@ def test_a_named_medicine_keeps_its_own_topic_beside_a_cancer() -> None:
 
 
 def test_the_emergency_question_keeps_a_cancer_medicine() -> None:
-    message = _component().process([_message("ask_emergency_info", ["chemo", "tablets"])])[0]
+    message = _component().process([_message("ask_emergency_info", ["chemo", "tablets"], 0.9)])[0]
     assert message.get("intent")["name"] == "ask_emergency_info"
 
 
@@ -168,8 +168,19 @@ def test_a_change_to_the_terms_changes_rasas_fingerprint(
 
 
 def test_the_emergency_question_about_a_cause_stays_the_emergency_question() -> None:
-    message = _component().process([_message("ask_emergency_info", ["chemo"])])[0]
+    message = _component().process([_message("ask_emergency_info", ["chemo"], 0.9)])[0]
     assert message.get("intent")["name"] == "ask_emergency_info"
+
+
+@pytest.mark.parametrize(
+    "text", ["I had glandular fever last month and now my count is low. Related?", "chemo"]
+)
+def test_an_unsure_emergency_reading_with_no_word_of_worry_gives_way_to_the_cause(
+    text: str,
+) -> None:
+    terms = ["glandular fever"] if "glandular" in text else ["chemo"]
+    message = _component().process([_message("ask_emergency_info", terms, 0.4, text)])[0]
+    assert message.get("intent")["name"] != "ask_emergency_info"
 
 
 @pytest.mark.parametrize(
@@ -452,3 +463,9 @@ def test_a_quoted_term_alone_still_names_its_topic() -> None:
     text = "the letter says 'aplastic anaemia', what is that?"
     message = _component().process([_story("follow_up", ["aplastic anaemia"], text)])[0]
     assert message.get("intent")["name"] in ("follow_up", "ask_cause_bone_marrow_failure")
+
+
+def test_the_categories_of_cause_with_one_named_as_an_example_are_the_overview() -> None:
+    text = "What are the broad categories of cause? Marrow, destruction, a lab artefact?"
+    message = _component().process([_message("ask_cause_lab_error", ["artefact"], 0.9, text)])[0]
+    assert message.get("intent")["name"] == "ask_overview"

@@ -134,3 +134,10 @@ def test_a_new_knowledge_file_term_retrains_the_component(
     medications["unnamed_terms"].append("teriflunomide")
     write_knowledge(tmp_path, knowledge_document)
     assert calculate_fingerprint_key(SoundSpelling, config, {}) != before
+
+
+def test_a_courtesy_in_another_language_is_a_word_not_a_misspelling() -> None:
+    speller = SoundSpeller(SoundSpeller.vocabulary_of(["please call the clinic", "bony marrow"]))
+    assert speller.read("call me back") == "call me back"
+    assert speller.read("Efharisto, kalo vradi") == "Efharisto, kalo vradi"
+    assert speller.read("asante, bene") == "asante, bene"
