@@ -41,6 +41,7 @@ BLIND_SETS = (
     "heldout15.yml",
     "heldout16.yml",
     "heldout17.yml",
+    "heldout18.yml",
 )
 """The blind sets in the order they were written; set 1 is the project's own."""
 HELDOUT_SETS = {
