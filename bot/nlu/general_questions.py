@@ -30,6 +30,7 @@ _ASKS_THE_LIST = re.compile(
     r"|possibilities)\b"
     r"|\b(?:categories|types|kinds|groups|sorts|kind|type|sort) of (?:causes?|reasons?|things"
     r" (?:that )?(?:can |could |might |may )?(?:cause|make|lower|bring|knock|drop))\b"
+    r"|\ball (?:the |of the )?(?:possible |potential |different |main |usual )?(?:causes|reasons)\b"
 )
 """The causes asked for as a whole: "the full list of things", "the main categories of cause",
 "what kind of things cause that in general"."""
@@ -47,9 +48,10 @@ _ASKS_IF_SOMETHING_IS_WRONG = re.compile(
 )
 
 
-def asks_for_the_list(text: str) -> bool:
-    """Whether the message asks for the causes as a whole ("the broad categories of cause")."""
-    return bool(_ASKS_THE_LIST.search(text.lower()))
+def list_asked_at(text: str) -> int | None:
+    """Where the message asks for the causes as a whole ("the categories of cause"), or None."""
+    found = _ASKS_THE_LIST.search(text.lower())
+    return None if found is None else found.start()
 
 
 def asks_if_something_is_wrong(text: str) -> bool:

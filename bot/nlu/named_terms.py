@@ -37,7 +37,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.model_files import read_json, write_json
-from bot.nlu.general_questions import asks_for_the_list, asks_the_overviews_question
+from bot.nlu.general_questions import asks_the_overviews_question, list_asked_at
 from bot.nlu.grave_questions import (
     asks_if_grave,
     asks_when_to_go,
@@ -51,6 +51,7 @@ from bot.nlu.term_questions import (
     asks_a_question,
     only_terms,
     sets_a_cause_aside,
+    unquoted,
     without_set_aside,
 )
 from bot.nlu.topic_terms import knowledge_file_config, knowledge_from_config
@@ -230,7 +231,7 @@ class NamedTermCertainty(GraphComponent):
             return None if predicted == self._overview else self._overview
         entities = without_set_aside(text, entities)
         causes = {i for i in self._named(entities, broad=False) if i not in self._general}
-        if predicted != self._emergency and asks_for_the_list(lowered):
+        if predicted != self._emergency and self._asks_for_the_list(text or "", causes_named):
             return None if predicted == self._overview else self._overview  # "categories of cause"
         if (
             self._general_or_short_question(predicted, text or "")
@@ -284,6 +285,20 @@ class NamedTermCertainty(GraphComponent):
         if len(candidates) > 1:  # "leukopenia: is it one for an ambulance?", "retake my
             candidates.discard(self._overview)  # bloods bc my white count was low. why"
         return candidates.pop() if gap and len(candidates) == 1 else None
+
+    @staticmethod
+    def _asks_for_the_list(text: str, causes_named: Sequence[Dict[str, Any]]) -> bool:
+        """The causes asked for as a whole, any cause named only after or quoted.
+
+        "What are the broad categories of cause? ... measurement artefact?" and "Mum:
+        'it's the cancer'. Dad: 'it's the liver'. Give me all the possible causes"
+        ask for the list; "if the marrow is failing, what kinds of things cause that?"
+        asks about the marrow.
+        """
+        at = list_asked_at(text)
+        return at is not None and not any(
+            int(e.get("start", 0)) < at for e in unquoted(text, causes_named)
+        )
 
     def _named(self, entities: Sequence[Dict[str, Any]], broad: bool = True) -> List[str]:
         return [

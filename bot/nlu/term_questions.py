@@ -127,7 +127,9 @@ def answered_by_the_term(text: str | None, entities: Sequence[Dict[str, Any]]) -
 
 _SENTENCE = re.compile(r"[^.?!;\n]+[.?!;\n]*")
 _QUOTED = re.compile(
-    r"(?:^|(?<=[\s(]))['\"\u2018\u201c][^'\"\u2019\u201d\n]{2,80}['\"\u2019\u201d](?=[\s.,;:?!)]|$)"
+    r"(?:^|(?<=[\s(]))['\"\u2018\u201c]"
+    r"(?:[^'\"\u2019\u201d\n]|(?<=[a-z])['\u2019](?=[a-z])){2,80}"
+    r"['\"\u2019\u201d](?=[\s.,;:?!)]|$)"
 )
 """Words in quotation marks: an answer's, a letter's or a leaflet's, not the patient's own."""
 _DENIED = re.compile(
@@ -159,6 +161,14 @@ def without_set_aside(text: str | None, entities: Sequence[Dict[str, Any]]) -> l
     return kept if any(e in kept for e in named) else list(entities)
 
 
+def unquoted(text: str, entities: Sequence[Dict[str, Any]]) -> list[Dict[str, Any]]:
+    """The terms outside quotation marks: the patient's own words, not a quoted letter's."""
+    quoted = [m.span() for m in _QUOTED.finditer(text.lower())]
+    return [
+        e for e in _terms(entities) if not any(a <= int(e.get("start", 0)) < b for a, b in quoted)
+    ]
+
+
 def asked_terms(text: str | None, entities: Sequence[Dict[str, Any]]) -> list[Dict[str, Any]]:
     """The named terms the message asks about, when it names others it only tells of.
 
@@ -172,8 +182,7 @@ def asked_terms(text: str | None, entities: Sequence[Dict[str, Any]]) -> list[Di
     """
     lowered = (text or "").lower()
     terms = _terms(entities)
-    quoted = [m.span() for m in _QUOTED.finditer(lowered)]
-    own = [e for e in terms if not any(a <= int(e.get("start", 0)) < b for a, b in quoted)]
+    own = unquoted(lowered, terms)
     if own and len(own) < len(terms):
         return own  # "what does 'disrupt the bone marrow' mean when you talk about viruses?"
     asking = [m.span() for m in _SENTENCE.finditer(lowered) if asks_a_question(m.group().strip())]

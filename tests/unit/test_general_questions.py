@@ -7,7 +7,7 @@ import functools
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.general_questions import asks_for_the_list, asks_what_a_low_count_means
+from bot.nlu.general_questions import asks_what_a_low_count_means, list_asked_at
 from bot.nlu.named_terms import NamedTermCertainty, term_intents
 
 
@@ -119,5 +119,6 @@ def test_a_count_below_range_with_its_meaning_asked_is_the_overviews_question() 
 
 
 def test_the_causes_asked_for_as_a_whole_with_an_example_are_still_the_list() -> None:
-    assert asks_for_the_list("broad categories of cause? production, destruction, lab artefact?")
-    assert not asks_for_the_list("could the lab be wrong?")
+    assert list_asked_at("broad categories of cause? production, destruction, lab artefact?") == 6
+    assert list_asked_at("Mum says the liver. Can you give me all the possible causes?") == 36
+    assert list_asked_at("could the lab be wrong?") is None

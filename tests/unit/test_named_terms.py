@@ -469,3 +469,24 @@ def test_the_categories_of_cause_with_one_named_as_an_example_are_the_overview()
     text = "What are the broad categories of cause? Marrow, destruction, a lab artefact?"
     message = _component().process([_message("ask_cause_lab_error", ["artefact"], 0.9, text)])[0]
     assert message.get("intent")["name"] == "ask_overview"
+
+
+def test_causes_asked_for_as_a_whole_after_quoted_guesses_are_the_overview() -> None:
+    text = "Chat says: 'it's the chemo'. 'no, the spleen'. Can you give me all the possible causes?"
+    message = _component().process([_story("ask_cause_liver_spleen", ["chemo", "spleen"], text)])
+    assert message[0].get("intent")["name"] == "ask_overview"
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "intent"),
+    [
+        ("If the marrow itself is failing, what kinds of things cause that?", "marrow", "marrow"),
+        ("Does HIV lower it? I'm reading the list of things they test for", "hiv", "viral"),
+    ],
+)
+def test_a_cause_asked_about_before_the_list_words_keeps_its_topic(
+    text: str, term: str, intent: str
+) -> None:
+    predicted = {"marrow": "ask_cause_bone_marrow_failure", "viral": "ask_cause_viral_infection"}
+    message = _component().process([_story("ask_overview", [term], text)])[0]
+    assert message.get("intent")["name"] == predicted[intent]
