@@ -241,6 +241,21 @@ def test_puzzled_by_the_results_is_not_confusion_but_a_confused_person_is(
         assert rules_only.assess(text).emergency, text
 
 
+def test_a_confused_body_or_chat_is_not_a_confused_person_but_one_beside_it_is(
+    rules_only: RedFlagDetector,
+) -> None:
+    for text in (
+        "the doctor says her immune system got confused and attacks the white cells",
+        "the whole family chat is confused, mum has a big spleen and low whites, connected?",
+    ):
+        assert not rules_only.assess(text).emergency, text
+    for text in (
+        "my immune system is confused and mum is confused and drowsy today",
+        "everyone in the group chat is confused and dad is confused since this morning",
+    ):
+        assert rules_only.assess(text).emergency, text
+
+
 def test_an_alarm_names_its_rule_presentation_and_discriminator(
     rules_only: RedFlagDetector,
 ) -> None:
