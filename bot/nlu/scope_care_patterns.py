@@ -132,7 +132,8 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
         r"\b(?:dose|dosage)s? (?:of (?:his |her |my |their |the )?[\w-]+ )?"
         r"(?!(?:\w+ ){0,2}?(?:was|were|got|had been|has been) )(?:\w+ ){0,2}"
         r"(?:be |get )?(?:reduced|increased|lowered|raised|changed|cut|adjusted|halved|doubled)\b",
-        r"\bwhich (?:one )?(?:is|would be) (?:better|best|safer)\b",
+        r"\bwhich (?:one )?(?:is|would be) (?:better|best|safer|more effective|stronger|gentler)\b",
+        r"\b(?:cheaper|generic|own[- ]brand) (?:brand|version|alternative|option|kind|type)s?\b",
         r"\b(?:is|are|would be|will be) (?:it |there )?(?:better|best|safer) (?:the )?[\w-]+"
         r"(?: [\w-]+)? or\b",
         r"\b(?:is|are) (?:the )?[\w-]+(?: [\w-]+)? (?:or (?:the )?[\w-]+ )?(?:better|safer"
@@ -170,6 +171,9 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
         r"\b(?:supplements?|vitamins?|herbs?|pills?|tablets?|remed(?:y|ies)|foods?|drinks?)\b"
         r" (?:that|which|to) (?:\w+ ){0,1}(?:turns?|switch\w*|kick\w*|jump-?start\w*|restart\w*"
         r"|reset\w*|wakes?|waking)\b",
+        r"\b(?:best|good|which|what|how|should|shall|can|could|recommend\w*|any)\b[^.?!]{0,30}"
+        r"\b(?:detox\w*|cleanse|flush (?:\w+ ){0,2}out)\b"
+        r"|\bdetox\w* (?:protocol|plan|diet|programme|program|tea|juice|kit|regime)s?\b",
         r"\b(?:neutropa?enic|low[- ]microbial|low[- ]bacteria|clean) diet\b"
         r"|\bdiet (?:list|plan|sheet|advice)\b",
         r"\b(?:take|taking|have|having|give|giving|use|using|do|doing) (?:anything|something)"
@@ -278,12 +282,14 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
         r"\b(?:keep|kept|keeping|stay|stays|staying) (?:\w+ )?(?:out of|off|home from)\s+"
         r"(?:the |her |his |my |their )?(?:pe|p\.e\.?|sports?|games|gym|school|nursery|lessons"
         r"|classes|swimming|work)\b",
-        r"\b(?:keep|stay|kept) (?:\w+ )?away from\b|\bavoid (?:\w+ )?(?:people|crowds|children|kids"
-        r"|grandchildren|grandkids|visitors|hospitals?)\b|\bisolat(?:e|ing|ion)\b",
+        r"\b(?:keep|stay|kept) (?:\w+ )?away from\b|(?<!\bi )(?<!\bwe )\bavoid (?:\w+ )?"
+        r"(?:people|crowds|children|kids|grandchildren|grandkids|visitors|hospitals?)\b"
+        r"|\bisolat(?:e|ing|ion)\b",
         r"\bcan (?:i|he|she|they) (?:still )?(?:go (?:to|back to) )?(?:my |his |her |their )?"
         r"(?:work|school|nursery|job|the gym)\b",
-        r"\b(?:can|could|may|should) (?:i|he|she|we|they|you) (?:still )?(?:go|get|have|do|eat"
-        r"|drink|take|keep|play|swim|work|exercise|run|train|travel|fly|drive|cycle|dance)\b"
+        r"\b(?:can|could|may|should) (?:i|he|she|we|they|you) (?:still )?"
+        r"(?:go(?! in with\b)|get|have|do|eat|drink|take|keep|play|swim|work|exercise|run|train"
+        r"|travel|fly|drive|cycle|dance)\b"
         rf"(?![^.?!]{{0,30}}\b(?:{URGENCY}|doctor|gp|help)\b)[^.?!]{{0,30}}"
         r"\bwith (?:a |my |his |her |these |such )?(?:low|so few|(?:a |the )?(?:count|wbc|level)"
         r" (?:this|that|so) low)\b",

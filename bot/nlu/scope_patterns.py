@@ -172,6 +172,8 @@ REQUESTS: Dict[str, Pattern[str]] = {
         WHITE_CELLS
         + r"(?:[^.?!]|\.\d){0,25}(?:\b(?:high|higher|raised|elevated|increased)\b|\(h\))",
         WHITE_CELLS + r"[\s:=]*(?:(?:count|wcc|is|was|of) )?\d+(?:\.\d+)?\s*h\b",
+        r"(?<!\bout )(?<!\bup )(?<!\boff )(?<!\baway )(?<!\bdestroy )(?<!\bdestroying )(?<!\bkill )"
+        r"(?<!\bkilling )(?<!\btrapping )(?<!\bremoving )(?<!\beating )"
         r"\b(?:high|higher|raised|elevated|increased|too many)\b[^.?!]{0,25}" + WHITE_CELLS,
         r"\b(?:a |the )?high (?:count|one)\b|\b(?:hi|high),? not low\b",
         r"\b(?:his|hers|theirs|mates?|friends?|\w+'s) (?:is|was|are|were) (?:so |really |very )?"
@@ -184,6 +186,11 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\bwh?at(?:'?s| is| are| counts as)\s+(?:a |the )?(?:normal|healthy|reference|usual)\s+"
         r"(?:\w+\s+)?(?:range|number|level|value|count|amount|result|wbc|size|reading)s?\b",
         r"\bwhat (?:number|level|count|value) (?:is|counts as)\b",
+        r"\bwhat (?:my|his|her|their|the|this) (?:value|number|result|level|reading|score"
+        r"|percentage|ratio)(?: of [\d.,]+%?)? means?\b",
+        r"\b(?:neutrophil|lymphocyte)[- ]to[- ](?:lymphocyte|neutrophil)[- ]ratio\b|\bnlr\b",
+        r"(?:\b(?:percentage|percent)\b|\b\d+(?:[.,]\d+)? ?%)[^?]{0,40}"
+        r"\b(?:mean|means|meaning|please explain|explain (?:me|to me|it|this|that))\b",
         r"\bwhat (?:should|must|ought) (?:his|her|my|their|the|a|your|our) (?:\w+ )?(?:count|level"
         r"|number|value|wbc|result|reading)s? (?:to )?be\b",
         r"\b(?:what(?:'s| is)|is|which is) the (?:right |correct )?normal (?:wbc |white (?:blood )?"

@@ -41,6 +41,9 @@ _ASKS_WHAT_OTHER_IS = re.compile(
     + r"|\b"
     + OTHER_RESULT
     + r"\b[^?]{0,80}\bwhat (?:does|do|is) (?:that|this) (?:part|word|bit|term|one)\b"
+    + r"|\bwhat (?:does|do) (?:an? |the |my |his |her )?(?:low |high |raised )?"
+    + OTHER_RESULT
+    + r" (?:\w+ )?mean\b"
 )
 
 

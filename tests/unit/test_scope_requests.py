@@ -517,3 +517,31 @@ def test_choices_doses_diets_activities_and_target_values(text: str, kind: str) 
 )
 def test_a_cause_asked_about_beside_those_words_stays_a_topic_question(text: str) -> None:
     assert out_of_scope_request(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("is there a good detox for a low count?", "raise_or_treat"),
+        ("what does a raised platelet count mean? more worried about that", "other_result"),
+        ("which is stronger for her, prednisolone or hydrocortisone?", "medicine_advice"),
+        ("could she get a generic version of the pills", "medicine_advice"),
+        ("what is the NLR on my report", "numbers"),
+        ("lymphocytes 18% - what does this mean", "numbers"),
+    ],
+)
+def test_detox_other_results_choices_and_percentages(text: str, kind: str) -> None:
+    assert out_of_scope_request(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've been detoxing since the virus, could a virus leave it low?",
+        "marrow cellularity <10%. Does that explain the low white cells?",
+        "is the spleen trapping too many of his white cells?",
+        "I avoid hospitals, but when should I go in with a low count?",
+    ],
+)
+def test_a_cause_or_the_emergency_question_beside_those_words_stays(text: str) -> None:
+    assert out_of_scope_request(text) is None
