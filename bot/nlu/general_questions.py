@@ -38,6 +38,7 @@ _HIGH = re.compile(r"\b(?:high|higher|raised|elevated|too many)\b")
 _CELLS = r"(?:the )?(?:white (?:blood )?(?:cells?|corpuscles|globules)|leu[ck]ocytes|wbcs?)"
 _ASKS_WHAT_CELLS_DO = re.compile(
     r"\bwhat (?:do|does|exactly do|are) " + _CELLS + r" (?:actually |really )?(?:do|for)\b"
+    r"|\bwhat " + _CELLS + r" (?:are|is) (?:actually |really )?for\b"
     r"|\b(?:work|job|role|function|purpose|point|use) of " + _CELLS + r"\b"
     r"|\bhow do " + _CELLS + r" (?:actually |really )?(?:work|help|fight|protect|defend|keep)\b"
 )

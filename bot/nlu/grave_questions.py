@@ -31,9 +31,13 @@ _ASKED_GRAVE_BRIEFLY = re.compile(
 """In a few words, the same ("worry?", "ER-worthy?"); in a story, "seen in A&E" or "I'm
 worried" tell, they do not ask."""
 _ASKS_WHEN_TO_GO = re.compile(
-    r"\b(?:when|in (?:which|what) (?:cases?|situations?)|at what (?:point|stage)|what signs)\b"
-    r"[^.?!]{0,40}\b(?:go|take|bring|rush|send|call|ring|phone|head)\b[^.?!]{0,25}"
-    rf"\b(?:{CARE_PLACES}|emergency)\b"
+    r"\b(?:when|in (?:which|what) (?:cases?|situations?)|at what (?:point|stage)"
+    r"|what (?:sort of |kind of |kinds of |type of )?(?:signs|symptoms))\b"
+    r"[^.?!]{0,40}\b(?:go|goes|going|take|taking|bring|bringing|rush|send|call|ring|phone"
+    rf"|head)\b[^.?!]{{0,25}}\b(?:{CARE_PLACES}|emergency)\b"
+    r"|\b(?:when|at what (?:point|stage))\b[^.?!]{0,60}\b(?:shouldn'?t|should not|can'?t|cannot"
+    r"|no longer) (?:\w+ )?(?:manage|handle|treat|deal with|look after)"
+    r" (?:\w+ )?(?:at home|myself|ourselves|yourself)\b"
 )
 """Asking when to seek emergency care ("in which cases I must bring her to hospital?")."""
 BRIEF_WORDS = 8

@@ -122,3 +122,9 @@ def test_the_causes_asked_for_as_a_whole_with_an_example_are_still_the_list() ->
     assert list_asked_at("broad categories of cause? production, destruction, lab artefact?") == 6
     assert list_asked_at("Mum says the liver. Can you give me all the possible causes?") == 36
     assert list_asked_at("could the lab be wrong?") is None
+
+
+def test_what_white_cells_are_for_is_asked_in_either_order() -> None:
+    from bot.nlu.general_questions import asks_what_white_cells_do
+
+    assert asks_what_white_cells_do("she is asking what white blood cells are for")

@@ -490,3 +490,15 @@ def test_a_cause_asked_about_before_the_list_words_keeps_its_topic(
     predicted = {"marrow": "ask_cause_bone_marrow_failure", "viral": "ask_cause_viral_infection"}
     message = _component().process([_story("ask_overview", [term], text)])[0]
     assert message.get("intent")["name"] == predicted[intent]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what kind of symptoms mean going to A&E with a low count?",
+        "at what point is a low count something we can't manage at home?",
+    ],
+)
+def test_more_ways_of_asking_when_to_go_are_the_emergency_question(text: str) -> None:
+    message = _component().process([_message("ask_overview", [], 0.8, text)])[0]
+    assert message.get("intent")["name"] == "ask_emergency_info"
