@@ -477,19 +477,15 @@ def test_causes_asked_for_as_a_whole_after_quoted_guesses_are_the_overview() -> 
     assert message[0].get("intent")["name"] == "ask_overview"
 
 
-@pytest.mark.parametrize(
-    ("text", "term", "intent"),
-    [
-        ("If the marrow itself is failing, what kinds of things cause that?", "marrow", "marrow"),
-        ("Does HIV lower it? I'm reading the list of things they test for", "hiv", "viral"),
-    ],
-)
-def test_a_cause_asked_about_before_the_list_words_keeps_its_topic(
-    text: str, term: str, intent: str
-) -> None:
-    predicted = {"marrow": "ask_cause_bone_marrow_failure", "viral": "ask_cause_viral_infection"}
-    message = _component().process([_story("ask_overview", [term], text)])[0]
-    assert message.get("intent")["name"] == predicted[intent]
+def test_a_cause_asked_about_before_the_list_words_keeps_its_topic() -> None:
+    marrow = "If the marrow itself is failing, what kinds of things cause that?"
+    hiv = "Does HIV lower it? I'm reading the list of things they test for"
+    for text, term, intent in (
+        (marrow, "marrow", "ask_cause_bone_marrow_failure"),
+        (hiv, "hiv", "ask_cause_viral_infection"),
+    ):
+        message = _component().process([_story("ask_overview", [term], text)])[0]
+        assert message.get("intent")["name"] == intent, text
 
 
 @pytest.mark.parametrize(
