@@ -28,10 +28,8 @@ action server's topic choice decide with this one function.
 
 from __future__ import annotations
 
-import re
 from typing import Any, Iterable, Mapping, Sequence
 
-from knowledge.count_words import LOW, URGENCY
 from knowledge.loader import KnowledgeBase
 from knowledge.names import (
     EMERGENCY_TOPIC,
@@ -41,6 +39,33 @@ from knowledge.names import (
     OUT_OF_SCOPE_INTENT,
     OVERVIEW_TOPIC,
     SMALL_TALK_INTENTS,
+)
+from knowledge.reference_patterns import (
+    ABOUT_CAUSES,
+    ABOUT_THE_REPLY,
+    COUNT,
+    DEFINES,
+    EXPECTED,
+    GENERALLY,
+    HOW,
+    IF_LOW_AGAIN,
+    LAB_MISTAKE,
+    LASTS,
+    MARROW_DISEASE,
+    MARROW_ITSELF,
+    OTHER_CAUSES,
+    OTHER_SOMETHING,
+    QUESTION_END,
+    RECOVERS,
+    REFERENCE,
+    REPEAT,
+    SAYS_LOW,
+    SAYS_URGENT,
+    STAYS_LOW,
+    THAT_ANOTHER,
+    WHAT_ELSE,
+    WHY,
+    WORD,
 )
 
 SHORT_MESSAGE_WORDS = 6
@@ -52,95 +77,6 @@ BRIEF_QUESTION_WORDS = 3
 small-talk reading (here and in bot.nlu.named_terms)."""
 UNSURE_SMALL_TALK = 0.5
 """Below this a "yes" or "no" with a reference ("is that y its low") is a question."""
-
-_REFERENCE = re.compile(
-    r"\b(?:that|this|it|its|it's|they|them|those|these|the (?:tablets?|pills?|treatment"
-    r"|medicines?|drugs?|condition|disease|illness|virus|infection|sample|test))\b"
-)
-_OTHER_CAUSES = re.compile(
-    r"\b(?:else|els|elses|other|others|another|apart from|apart of|besides|except|list"
-    r"|all the(?! time| way| same| while)"
-    r"|more (?:things|reasons|causes)|aur koi|koi aur|aur kya|dusr[aei])\b"
-    r"|\bwhat (?:\w+ )?(?:could|might|can|would) (?:it|this|that) be\b"
-)
-_GENERALLY = re.compile(r"\b(?:in general|generally|usually|normally|commonly|most often)\b")
-_OTHER_SOMETHING = re.compile(
-    r"\b(?:an)?other (?:\w+ )?(?:cells?|counts?|results?|tests?|samples?|checks?|appointments?"
-    r"|opinions?|doctors?|people|one|time|day|week|analys[ie]s|analyses|exams?)\b"
-    r"|\b(?:an)?other (?:\w+ ){0,2}(?:tablets?|pills?|medicines?|medications?|meds|drugs?)\b"
-)
-_WHAT_ELSE = re.compile(r"\bwh?at else\b|\bwhat other\b")
-"""Asking for more in so many words, however it reads ("if not error what else")."""
-_ABOUT_THE_REPLY = re.compile(
-    r"\bwhat (?:did|do) you mean\b|\byou (?:said|wrote|mentioned)\b|\byour (?:answer|reply)\b"
-    r"|\bwhat (?:does|do) ['\"\u2018\u201c][^'\"\u2019\u201d]+['\"\u2019\u201d] mean\b"
-)
-"""A question about the last answer's own words ("what did you mean by 'immediately'?")."""
-_DEFINES = re.compile(
-    r"\b(?:definition|define|defined|meaning)\b|\bwhat (?:does|do) \S+(?: \S+)? mean\b"
-    r"|\bwhat(?:'s| is| are) (?:an? |the )?(?:leu[ck]o\w*|neutro\w*|white (?:blood )?(?:cells?"
-    r"|count)|wbc)\b"
-)
-"""Asking what the overview's own word is ("leukopenia definition", "what is leukopenia?")."""
-_IF_LOW_AGAIN = re.compile(
-    r"\bif\b[^.?!]{0,40}\b(?:low|down|real|right|correct|true|accurate|genuine|confirmed)\b"
-    r"(?: (?:again|too|also|still|as well))?"
-    r"[^.?!]{0,15}[,.]?\s*(?:what|which|wat)\b[^.?!]{0,30}"
-    r"\b(?:reasons?|causes?|illness\w*|diseases?|conditions?|things|could it be|might it be)\b"
-)
-""""And if it's low again, what are the usual reasons?", "if new test also low, which illnesses
-are possible?", "if it's real, what could cause it?": the causes in general, whatever the
-test topic before (a repeat test named in the condition is not the question)."""
-_ABOUT_CAUSES = re.compile(
-    r"\b(?:caus\w*|why|reasons?|what makes|what made|lower\w*|become low|go(?:es)? low"
-    r"|went low|drop\w*)\b"
-)
-_RECOVERS = re.compile(
-    r"\b(?:come|comes|coming|go|goes|going|get|gets|bounce|bounces) (?:back|up)\b"
-    r"|\brecover\w*|\bback to normal\b|\bget(?:s|ting)? better\b|\bkab tak\b|\bkitne din\b"
-)
-"""Whether the count recovers ("so it comes back once I finish or not")."""
-_STAYS = r"\bstay(?:s|ing)? (?:\w+ )?"
-_LASTS = re.compile(
-    r"\b(?:how long|until when|till when|til when|for how long|how many (?:days|weeks|months))\b"
-    r"|" + _STAYS + r"(?:low|down|like (?:that|this))\b"
-)
-"""How long the count stays low ("until when they stay low?")."""
-_STAYS_LOW = re.compile(_STAYS + r"(?:low|down)\b")
-_EXPECTED = re.compile(r"\b(?:normal|expected|usual|typical|common)\b")
-"""Whether the count is what the cause brings ("normal?" after radiotherapy)."""
-_REPEAT_WORDS = r"again|repeat\w*|redo|re-?test\w*|retake"
-_REPEAT = re.compile(rf"\b(?:{_REPEAT_WORDS})\b")
-"""Whether it is done again ("they must take again?" after a lab error)."""
-_QUESTION_END = re.compile(r"\?\s*$")
-_WHY = re.compile(r"\b(?:how come|why)\b")
-_HOW = re.compile(r"\b(?:how|mechanism)\b")
-_THAT_ANOTHER = re.compile(
-    r"\b(?:is|could|can|might|would|may)\s+(?:that|this|it)\s+(?:also\s+)?(?:be\s+)?"
-    r"(?:an)?other\b"
-)
-_COUNT = re.compile(r"\b(?:white|wbc|wcc|count|counts|neutro\w*|leu[ck]o\w*|lymphocyt\w*|lymphs)\b")
-_LOW = re.compile(
-    rf"\b(?:{LOW}|less|below)\b"
-    r"|\d+(?:\.\d+)?\s*(?:l|low)\b"
-)
-_LAB_MISTAKE = re.compile(
-    r"\b(?:error|mistake|wrong|mix\w*|sample|lab|labs|laboratory|clott?ed|ha?emoly[sz]ed|accurate"
-    rf"|faulty|false|{_REPEAT_WORDS})\b"
-)
-_URGENCY = re.compile(
-    rf"\b(?:{URGENCY}|life|die|dying|fatal|scared|panic\w*|right away|straight away|go in"
-    r"|help|call|ring|doctor|gp|nurse|go to|unwell|ill|fever|temperature|sick)\b"
-)
-_WORD = re.compile(r"[a-z0-9']+")
-_MARROW_ITSELF = frozenset({"marrow", "bone marrow", "the marrow", "the bone marrow"})
-_MARROW_DISEASE = re.compile(
-    r"\b(?:fail\w*|aplastic|mds|myelodysplas\w*|biops\w*|hypocellular|diseases?|disorders?"
-    r"|syndromes?|cancer|leuka?emia|not working|stopped|transplant|wrong|problems?|issues?"
-    r"|(?:not|isn'?t|wasn'?t|stopped) (?:\w+ )?(?:making|producing)"
-    r"|(?:making|produc\w*) (?:too )?few|instead)\b"
-    r"|^\W*or\b"
-)
 
 
 def intent_confidence(intent: Mapping[str, Any] | None) -> float:
@@ -171,7 +107,7 @@ def topic_from_context(
         return current_topic_id
     lowered = text.lower()
     emergency_intent = kb.topic(EMERGENCY_TOPIC).intent
-    if_again = bool(_IF_LOW_AGAIN.search(lowered)) and intent not in (
+    if_again = bool(IF_LOW_AGAIN.search(lowered)) and intent not in (
         OUT_OF_SCOPE_INTENT,
         emergency_intent,
     )
@@ -185,22 +121,22 @@ def topic_from_context(
             confidence < UNSURE_CONFIDENCE and _asks_how_long(lowered)
         )
         asks_count = cause_is_current and (reports_low_count(lowered) or asks_course)
-        asks_count = asks_count and not _URGENCY.search(lowered)
+        asks_count = asks_count and not SAYS_URGENT.search(lowered)
         return current_topic_id if asks_count else None
-    if cause_is_current and _THAT_ANOTHER.search(lowered):
+    if cause_is_current and THAT_ANOTHER.search(lowered):
         return current_topic_id
     if named == {OVERVIEW_TOPIC} and _asks_what_the_word_is(lowered):
         return None  # "what is leukopenia?" after the lupus answer
-    if not named and _ABOUT_THE_REPLY.search(lowered) and intent not in SMALL_TALK_INTENTS:
+    if not named and ABOUT_THE_REPLY.search(lowered) and intent not in SMALL_TALK_INTENTS:
         return current_topic_id  # "what did you mean by 'immediately'?"
     if _asks_for_other_causes(lowered) and _general_or_unsure(kb, intent, confidence, lowered):
         return OVERVIEW_TOPIC
     if current_topic_id in (OVERVIEW_TOPIC, EMERGENCY_TOPIC):
         asks_causes = intent in (FOLLOW_UP_INTENT, NLU_FALLBACK_INTENT, OUT_OF_SCOPE_INTENT)
-        return OVERVIEW_TOPIC if asks_causes and _ABOUT_CAUSES.search(lowered) else None
-    if intent == FOLLOW_UP_INTENT and named and _REFERENCE.search(lowered):
+        return OVERVIEW_TOPIC if asks_causes and ABOUT_CAUSES.search(lowered) else None
+    if intent == FOLLOW_UP_INTENT and named and REFERENCE.search(lowered):
         return current_topic_id  # "could that explain his low white count?"
-    if intent == FOLLOW_UP_INTENT and named == {OVERVIEW_TOPIC} and _WHY.search(lowered):
+    if intent == FOLLOW_UP_INTENT and named == {OVERVIEW_TOPIC} and WHY.search(lowered):
         return current_topic_id  # "why then the white cells are low?"
     if _goes_on(kb, intent, confidence, lowered):
         return current_topic_id
@@ -221,28 +157,26 @@ def _through_the_marrow(
     named = {term: topic.id for term, topic in topics.items() if topic is not None}
     return (
         bool(named)
-        and set(named) <= _MARROW_ITSELF
+        and set(named) <= MARROW_ITSELF
         and current_topic_id not in set(named.values()) | {OVERVIEW_TOPIC}
         and "marrow" in (current.answer + current.more).lower()
-        and not _MARROW_DISEASE.search(text)
+        and not MARROW_DISEASE.search(text)
     )
 
 
 def reports_low_count(text: str) -> bool:
     """The message tells of a low white count ("her white cell count is less")."""
-    return bool(_COUNT.search(text)) and bool(_LOW.search(text))
+    return bool(COUNT.search(text)) and bool(SAYS_LOW.search(text))
 
 
 def _asks_what_the_word_is(text: str) -> bool:
     """Whether the message asks what the overview's word means, not why or about "it"."""
-    return bool(_DEFINES.search(text)) and not (
-        _ABOUT_CAUSES.search(text) or _REFERENCE.search(text)
-    )
+    return bool(DEFINES.search(text)) and not (ABOUT_CAUSES.search(text) or REFERENCE.search(text))
 
 
 def _asks_how_long(text: str) -> bool:
     """The message asks how long the count stays low or when it comes back up."""
-    return bool(_LASTS.search(text) or _RECOVERS.search(text))
+    return bool(LASTS.search(text) or RECOVERS.search(text))
 
 
 def _asks_if_it_stays_low(text: str) -> bool:
@@ -251,36 +185,36 @@ def _asks_if_it_stays_low(text: str) -> bool:
     "Likely to stay low through all six cycles?", not only how long something takes
     ("how long can I wait?").
     """
-    return bool(_STAYS_LOW.search(text) or _RECOVERS.search(text))
+    return bool(STAYS_LOW.search(text) or RECOVERS.search(text))
 
 
 def _goes_on(kb: KnowledgeBase, intent: str | None, confidence: float, text: str) -> bool:
     overview = kb.topic(OVERVIEW_TOPIC).intent
-    refers_back = bool(_REFERENCE.search(text))
-    words = len(_WORD.findall(text))
+    refers_back = bool(REFERENCE.search(text))
+    words = len(WORD.findall(text))
     short = words <= SHORT_MESSAGE_WORDS
     reports_low = reports_low_count(text)
     if intent == NLU_FALLBACK_INTENT:  # "so the low number might not be real?"
-        return refers_back or short or reports_low or bool(_QUESTION_END.search(text))
+        return refers_back or short or reports_low or bool(QUESTION_END.search(text))
     if intent == overview:
         return refers_back or short or reports_low
     if intent == OUT_OF_SCOPE_INTENT:  # "is she going to be ok?" stays; "what's the mechanism?"
-        unsure_how = confidence < UNSURE_CONFIDENCE and bool(_HOW.search(text))
-        return refers_back or (short and (bool(_WHY.search(text)) or unsure_how))
+        unsure_how = confidence < UNSURE_CONFIDENCE and bool(HOW.search(text))
+        return refers_back or (short and (bool(WHY.search(text)) or unsure_how))
     if intent in SMALL_TALK_INTENTS:  # "is that y its low", "kab tak low rahega?", "normal?"
         asks = bool(
-            _ABOUT_CAUSES.search(text)
+            ABOUT_CAUSES.search(text)
             or _asks_how_long(text)
-            or _EXPECTED.search(text)
-            or _REPEAT.search(text)
+            or EXPECTED.search(text)
+            or REPEAT.search(text)
         )
-        short_question = short and bool(_QUESTION_END.search(text))
-        leans = refers_back or bool(_LOW.search(text)) or short_question
+        short_question = short and bool(QUESTION_END.search(text))
+        leans = refers_back or bool(SAYS_LOW.search(text)) or short_question
         brief = words <= BRIEF_QUESTION_WORDS
         # A short question is no yes, no or thanks, however sure: "is that normal with it?"
         return (confidence < UNSURE_SMALL_TALK or brief or short_question) and leans and asks
     if intent == kb.topic(LAB_ERROR_TOPIC).intent and reports_low:
-        return not _LAB_MISTAKE.search(text)  # "blood test says white cell low"
+        return not LAB_MISTAKE.search(text)  # "blood test says white cell low"
     is_cause_guess = kb.topic_for_intent(intent) is not None
     return is_cause_guess and confidence < UNSURE_CONFIDENCE and refers_back
 
@@ -290,11 +224,11 @@ def _asks_for_other_causes(text: str) -> bool:
 
     Not for "how long does it usually stay low" or "the other blood cells".
     """
-    if _OTHER_SOMETHING.search(text):
+    if OTHER_SOMETHING.search(text):
         return False
-    if _OTHER_CAUSES.search(text):
+    if OTHER_CAUSES.search(text):
         return True
-    return bool(_GENERALLY.search(text)) and bool(_ABOUT_CAUSES.search(text))
+    return bool(GENERALLY.search(text)) and bool(ABOUT_CAUSES.search(text))
 
 
 def _general_or_unsure(kb: KnowledgeBase, intent: str | None, confidence: float, text: str) -> bool:
@@ -308,6 +242,6 @@ def _general_or_unsure(kb: KnowledgeBase, intent: str | None, confidence: float,
         return True
     if intent in SMALL_TALK_INTENTS:  # "aur koi reason bhi ho sakta hai?", "else?"
         return bool(
-            _ABOUT_CAUSES.search(text) or _QUESTION_END.search(text) or _WHAT_ELSE.search(text)
+            ABOUT_CAUSES.search(text) or QUESTION_END.search(text) or WHAT_ELSE.search(text)
         )
     return kb.topic_for_intent(intent) is not None and confidence < UNSURE_CONFIDENCE

@@ -15,8 +15,10 @@ runs after. Plain Python with no Rasa import.
 from __future__ import annotations
 
 import re
+from typing import Any, Dict, Sequence
 
 from bot.nlu.grave_questions import calls_grave
+from bot.nlu.term_questions import unquoted
 from knowledge.references import reports_low_count
 
 _ASKS_MEANING = re.compile(
@@ -53,6 +55,20 @@ def list_asked_at(text: str) -> int | None:
     """Where the message asks for the causes as a whole ("the categories of cause"), or None."""
     found = _ASKS_THE_LIST.search(text.lower())
     return None if found is None else found.start()
+
+
+def asks_for_the_list(text: str, causes_named: Sequence[Dict[str, Any]]) -> bool:
+    """The causes asked for as a whole, any cause the patient names coming only after or quoted.
+
+    "What are the broad categories of cause? ... measurement artefact?" and "Mum:
+    'it's the cancer'. Dad: 'it's the liver'. Give me all the possible causes"
+    ask for the list; "if the marrow is failing, what kinds of things cause that?"
+    asks about the marrow.
+    """
+    at = list_asked_at(text)
+    return at is not None and not any(
+        int(e.get("start", 0)) < at for e in unquoted(text, causes_named)
+    )
 
 
 def asks_if_something_is_wrong(text: str) -> bool:

@@ -37,7 +37,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.model_files import read_json, write_json
-from bot.nlu.general_questions import asks_the_overviews_question, list_asked_at
+from bot.nlu.general_questions import asks_for_the_list, asks_the_overviews_question
 from bot.nlu.grave_questions import (
     asks_if_grave,
     asks_when_to_go,
@@ -45,20 +45,19 @@ from bot.nlu.grave_questions import (
     sounds_urgent,
 )
 from bot.nlu.intent_override import override_intent
+from bot.nlu.term_index import term_intents
 from bot.nlu.term_questions import (
     answered_by_the_term,
     asked_terms,
     asks_a_question,
     only_terms,
     sets_a_cause_aside,
-    unquoted,
     without_set_aside,
 )
-from bot.nlu.topic_terms import knowledge_file_config, knowledge_from_config
+from bot.nlu.topic_terms import knowledge_file_config
 from knowledge.names import (
     AFFIRM_INTENT,
     DENY_INTENT,
-    EMERGENCY_TOPIC,
     FEEDBACK_HELPFUL_INTENT,
     FEEDBACK_NOT_HELPFUL_INTENT,
     FOLLOW_UP_INTENT,
@@ -66,7 +65,6 @@ from knowledge.names import (
     GOODBYE_INTENT,
     NLU_FALLBACK_INTENT,
     OUT_OF_SCOPE_INTENT,
-    OVERVIEW_TOPIC,
     SMALL_TALK_INTENTS,
     TALK_TO_PERSON_INTENT,
     TERM_ENTITY,
@@ -75,10 +73,6 @@ from knowledge.names import (
 from knowledge.references import BRIEF_QUESTION_WORDS
 
 INTENTS_FILE = "term_intents.json"
-GENERAL_TOPICS = (OVERVIEW_TOPIC, EMERGENCY_TOPIC)
-"""Topics whose terms name the subject in general, not a cause ("low wbc", "urgent"):
-overview first, then the emergency question. Like them, a topic's broad terms
-("tablets", "the lab") only fill a gap."""
 CHOSEN = frozenset(
     {
         AFFIRM_INTENT,
@@ -107,17 +101,6 @@ _QUESTION = re.compile(r"\?\s*$")
 MANY_CAUSES = 3
 """A message naming this many causes asks about the causes in general ("marrow, infection,
 lab...?")."""
-
-
-def term_intents(config: Dict[str, Any]) -> Dict[str, Any]:
-    """Each term's topic intent, and the intents of the general topics."""
-    kb = knowledge_from_config(config)
-    return {
-        "terms": {term: kb.topic(topic_id).intent for term, topic_id in kb.term_index().items()},
-        "general": [kb.topic(topic_id).intent for topic_id in GENERAL_TOPICS],
-        "broad": kb.broad_terms(),
-        "takes_broad": [topic.intent for topic in kb.topics if topic.takes_broad_terms],
-    }
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
@@ -231,7 +214,7 @@ class NamedTermCertainty(GraphComponent):
             return None if predicted == self._overview else self._overview
         entities = without_set_aside(text, entities)
         causes = {i for i in self._named(entities, broad=False) if i not in self._general}
-        if predicted != self._emergency and self._asks_for_the_list(text or "", causes_named):
+        if predicted != self._emergency and asks_for_the_list(text or "", causes_named):
             return None if predicted == self._overview else self._overview  # "categories of cause"
         if (
             self._general_or_short_question(predicted, text or "")
@@ -285,20 +268,6 @@ class NamedTermCertainty(GraphComponent):
         if len(candidates) > 1:  # "leukopenia: is it one for an ambulance?", "retake my
             candidates.discard(self._overview)  # bloods bc my white count was low. why"
         return candidates.pop() if gap and len(candidates) == 1 else None
-
-    @staticmethod
-    def _asks_for_the_list(text: str, causes_named: Sequence[Dict[str, Any]]) -> bool:
-        """The causes asked for as a whole, any cause named only after or quoted.
-
-        "What are the broad categories of cause? ... measurement artefact?" and "Mum:
-        'it's the cancer'. Dad: 'it's the liver'. Give me all the possible causes"
-        ask for the list; "if the marrow is failing, what kinds of things cause that?"
-        asks about the marrow.
-        """
-        at = list_asked_at(text)
-        return at is not None and not any(
-            int(e.get("start", 0)) < at for e in unquoted(text, causes_named)
-        )
 
     def _named(self, entities: Sequence[Dict[str, Any]], broad: bool = True) -> List[str]:
         return [

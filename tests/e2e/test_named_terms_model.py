@@ -16,7 +16,7 @@ from typing import Any, Dict, List, Tuple
 import pytest
 from rasa.core.agent import Agent, load_agent
 
-from bot.nlu.named_terms import GENERAL_TOPICS
+from bot.nlu.term_index import GENERAL_TOPICS
 from knowledge import load_knowledge
 from knowledge.names import FOLLOW_UP_INTENT
 

@@ -8,7 +8,8 @@ import pytest
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.general_questions import asks_what_a_low_count_means, list_asked_at
-from bot.nlu.named_terms import NamedTermCertainty, term_intents
+from bot.nlu.named_terms import NamedTermCertainty
+from bot.nlu.term_index import term_intents
 
 
 @pytest.mark.parametrize(

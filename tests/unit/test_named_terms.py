@@ -11,7 +11,8 @@ import pytest
 from rasa.engine.training.fingerprinting import calculate_fingerprint_key
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.named_terms import NamedTermCertainty, term_intents
+from bot.nlu.named_terms import NamedTermCertainty
+from bot.nlu.term_index import term_intents
 from knowledge import load_knowledge
 from tests.conftest import write_knowledge
 
