@@ -193,8 +193,8 @@ def render(results: Sequence[LoadResult], cores: int) -> List[str]:
         "what a second replica on its own machine or pod adds, not a forecast for 4 or",
         "8 replicas. What it does show: the replicas share one conversation store",
         "without errors under load (the error column), and the tests in `tests/stack/`",
-        "show that no turn is lost or interleaved and that a killed replica costs a",
-        "conversation at most one request.",
+        "show that no turn is lost or interleaved and that a killed replica loses no",
+        "patient's message (the balancer sends it to the other replica).",
     ]
     return lines
 

@@ -7,9 +7,16 @@
   replica can answer any turn: the trackers are in PostgreSQL and Redis locks
   each conversation while one replica handles a turn.
 - A replica that fails three health checks in a row (2 s apart, 5 s each) leaves
-  the rotation; a request whose connection is refused is sent to another replica
-  at once (never a request that reached one: it may have been answered). No
-  connection to a replica is reused, so no request goes down a dead one.
+  the rotation. Until then a request it refuses, or closes without a word of
+  answer (it died while the request waited or ran), is sent to another replica
+  at once. A patient's message is answered at least once rather than at most
+  once: it may be an emergency, and a replica that dies between storing a turn
+  and answering it (a moment) leaves that turn stored twice, which costs less
+  than an error. The other replica answers it once the dead one's hold on the
+  conversation lapses (`TICKET_LOCK_LIFETIME`). The price: a message that itself
+  killed a replica would reach the next one too. A request larger than HAProxy's
+  buffer (16 kB) is never re-sent. No connection to a replica is reused, so no
+  request goes down a dead one.
 - `X-Forwarded-For` is added, so the REST channel treats callers through the
   balancer as remote: they need `REST_CHANNEL_TOKEN`. `X-Served-By` names the
   replica that answered (for the tests and for a clinic's logs).
@@ -55,14 +62,17 @@ class Balancer:
             "  timeout connect 2s",
             # A replica handles a turn on its event loop: a first turn after start can
             # hold a health check for a few seconds. Three slow checks in a row mark it
-            # down; a refused connection is redispatched at once (retry-on below).
+            # down; a refused connection, or one closed with no answer, is redispatched
+            # at once (retry-on below; see the module docstring).
             "  timeout check 5s",
             "  default-server inter 2s fall 3 rise 2",
+            "  timeout http-request 10s",  # a whole request, body included (slow senders)
             "  timeout client 70s",
             "  timeout server 70s",
             "  timeout tunnel 1h",  # an open WebSocket
             "  retries 2",
-            "  retry-on conn-failure",
+            "  retry-on conn-failure empty-response",
+            "  option http-buffer-request",  # the whole request in hand, so it can be re-sent
             "  option redispatch 1",
             "",
             "frontend bot",
@@ -93,9 +103,7 @@ class Balancer:
     def _replica_backend(self, name: str, sticky: bool) -> List[str]:
         """A backend of every replica; sticky ones insert a cookie naming the replica."""
         lines = ["", f"backend {name}", "  balance roundrobin", "  option httpchk GET /"]
-        # A new connection per request: a request HAProxy sent on a kept-alive
-        # connection to a replica that just died fails (502) instead of going to
-        # another replica; a refused new connection is redispatched.
+        # A new connection per request: none goes down one a dead replica left open.
         lines.append("  http-reuse never")
         if sticky:
             lines.append(f"  cookie {STICKY_COOKIE} insert indirect nocache httponly")

@@ -58,7 +58,9 @@ def test_haproxy_accepts_the_configuration(tmp_path: Path) -> None:
     text = balancer.configuration()
     assert text.count("server rasa") == 6 and f"cookie {STICKY_COOKIE} insert" in text
     assert "127.0.0.1:5005" in text and "0.0.0.0" not in text
-    assert "retry-on conn-failure" in text  # never a request a replica may have answered
+    # A message a dying replica refused or dropped unanswered goes to another one.
+    assert "retry-on conn-failure empty-response" in text
+    assert "option http-buffer-request" in text  # without it HAProxy cannot re-send a request
 
 
 def test_a_pid_file_stops_its_own_process_and_no_other(tmp_path: Path) -> None:
