@@ -42,6 +42,7 @@ BLIND_SETS = (
     "heldout16.yml",
     "heldout17.yml",
     "heldout18.yml",
+    "heldout19.yml",
 )
 """The blind sets in the order they were written; set 1 is the project's own."""
 HELDOUT_SETS = {
