@@ -55,6 +55,9 @@ ADMIN_REQUESTS: Dict[str, Pattern[str]] = {
         r"\bwhich (?:\w+ ){1,2}(?:is|are|would be) (?:the )?most (?:reliable|accurate|trusted"
         r"|trustworthy)\b",
         r"\bwhere (?:do |can )?i go for\b",
+        r"\b(?:seen|appointments?|referrals?) (?:any )?(?:sooner|earlier|quicker|faster)\b",
+        r"\b(?:good|best|recommended) (?:haematologist|hematologist|specialist|doctor|clinic"
+        r"|hospital)s? (?:in|near|around)\b",
         r"\b(?:see|change|switch|get|have) (?:to )?(?:a |an )?(?:different|another|new|second) "
         r"(?:doctor|gp|consultant|specialist|nurse|haematologist|hematologist|oncologist)\b",
         r"\bwhere (?:is|are|do i find) (?:the )?(?:\w+ ){0,2}(?:department|ward|unit|reception"

@@ -46,7 +46,8 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
         r"\b(?:dose|dosage)s?\b[^.?!]{0,20}\b(?:right|correct|ok|okay|enough|too (?:high|low|much"
         r"|little))\b|\b\d+\s?(?:mcg|mg|micrograms?|milligrams?)\b[^.?!]{0,20}\b(?:right|correct"
         r"|ok|okay|enough|too (?:high|low|much|little))\b",
-        r"\b(?:what|wat|wot|which|right|correct|safe|max\w*|usual|normal)\s+(?:[\w']+\s+){0,2}"
+        r"\b(?:what|wat|wot|which|right|correct|safe|max\w*|usual|normal|recommended|standard"
+        r"|typical|starting)\s+(?:[\w']+\s+){0,2}"
         r"(?:dose|dosage)s?\s*(?:of|for|should|shud|do|is|to|would|will|can|could|\?|$)",
         r"\bhow (?:much|many)\b[^.?!]{0,30}\b(?:take|taken|taking|have|give|mg)\b",
         r"\bhow (?:much|many) (?:milligrams?|mgs?|mls?|micrograms?|mcg|units)\b",
@@ -54,6 +55,8 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
         r" (?:off )?(?:the|his|her|my|their|it|them)\b",
         r"\b(?:i|he|she|we|they) (?:should|shd|shud|must|need to|ought to) (?:stop|quit|come off)"
         r" (?:them|it|those|these)\s*\?",
+        r"\b(?:i|he|she|we|they) (?:can|could|may) (?:just )?(?:stop|quit|come off) (?:them|it"
+        r"|those|these|taking (?:them|it))(?: (?:him|her|my|them|our)sel(?:f|ves))?\s*\?",
         r"\bwhich (?:\w+ )?(?:is |would be )?(?:better|best|safer) (?:for|in|with)\b",
         r"\bwhat(?:'s| is| would be) (?:better|safer) for\b"
         r"|\bwhich (?:one )?to (?:go on|take|choose|pick|start|use)\b"
@@ -168,6 +171,9 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
         r"|homeopath\w*|natural \w+)\b[^.?!]{0,40}\b(?:for|against|to treat|to fix|to help) "
         + LOW_COUNT,
         r"\bworth (?:trying|a try|a go|taking)\b",
+        r"\b(?:will|would|does|do|is) (?:i|he|she|they|we|mum|mom|dad|(?:my|his|her|our) \w+)"
+        r" (?:\w+ )?(?:need|needs|going to need|have to have) (?:a |any |more )?(?:chemo\w*|kemo"
+        r"|treatment|transplant|transfusions?|medicines?|medications?|injections?)\b",
         r"\b(?:supplements?|vitamins?|herbs?|pills?|tablets?|remed(?:y|ies)|foods?|drinks?)\b"
         r" (?:that|which|to) (?:\w+ ){0,1}(?:turns?|switch\w*|kick\w*|jump-?start\w*|restart\w*"
         r"|reset\w*|wakes?|waking)\b",
@@ -226,6 +232,8 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
         r"(?!(?:wait|leave|ignore|delay|put off|hold off|go|call|ring|phone|telephone|see|worry"
         r"|stay home|trust|rely|believe|ask|repeat|redo|retest|have (?:an? )?(?:low|leu)|be low"
         r"|get (?:\w+ )?(?:checked|retested|tested|seen|repeated))\b)\w+",
+        r"\b(?:go|get|going|able to go) back to (?:work|school|college|uni|university|nursery"
+        r"|the office|(?:his|her|my|their) job)\b|\breturn to (?:work|school)\b",
         r"\b(?:have|get|having|getting|go ahead with|postpone|delay)\s+(?:the |an? |my |his |her )?"
         r"(?:epidural|surgery|operation|op|dental work|extraction|tattoo|piercing|c-section"
         r"|caesarean|cesarean)\b",

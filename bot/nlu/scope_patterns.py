@@ -97,6 +97,8 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\bwhich (?:one|cause|of them|of those) (?:is it|applies|is) (?:for|to) (?:me|him|her|us"
         r"|them)\b",
         r"\bwhat(?:'s| is) (?:the )?diagnosis of\b",
+        r"\b(?:exact|precise|actual|final) diagnosis\b"
+        r"|\b(?:can|could|will|would) you\b[^.?!]{0,20}\b(?:tell|give|make)\b[^.?!]{0,20}\bdiagnos",
         r"\bwhich (?:one|of (?:them|those|these|the two)) (?:is it|was it|applies)"
         r"(?: then| in the end| for (?:me|him|her|us|them))?\s*[?.!]*\s*$",
     ),
@@ -104,7 +106,7 @@ REQUESTS: Dict[str, Pattern[str]] = {
     "outlook": any_of(
         r"\b(?:going to|gonna) be (?:ok|okay|alright|all right|fine)\b",
         r"\bhow long (?:\w+ ){0,4}(?:live|survive)\b|\blive long\b|\blife expectancy\b",
-        r"\bprognosis\b|\boutlook\b|\bsurviv\w*|\bam i (?:dying|going to die)\b",
+        r"\bprognosis\b|\boutlook\b|\bsurviv(?!ors?\b)\w*|\bam i (?:dying|going to die)\b",
         r"\b(?:will|is|could) " + PERSON + r" (?:die|dying)\b",
         r"\bprogression\b|\bprogress (?:to|into)\b|\bturn (?:in)?to (?:a |an )?"
         r"(?:cancer|l[eu]+[ck]a?e?mia|aml|lymphoma|myeloma|mds)\b",
@@ -133,6 +135,9 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\b(?:lymph\w*pa?enia|neutropa?enia|monocytopa?enia)\b[^.?!]{0,40}\bdiff?e?rr?en(?:t|ce)"
         r" (?:from|to|than)\b",
         r"\bhow is (?:that|this|it) diff?e?rr?ent from\b[^.?!]{0,10}\b" + _OTHER_CONDITION,
+        r"\bwhich (?:one |of (?:those|these|them|the two) )?(?:is|would be) (?:the )?(?:worse|worst"
+        r"|better|best|more serious|more dangerous)\b",
+        r"\b(?:the )?(?:better|best|worse|worst) (?:regimen|protocol|treatment|option|choice)\b",
     ),
     # What the kinds of white cells are and how they differ (see out_of_scope_request).
     "cell_kinds": any_of(
@@ -155,7 +160,7 @@ REQUESTS: Dict[str, Pattern[str]] = {
     # Tests and operations: a biopsy, taking the spleen out (see out_of_scope_request).
     "procedures": any_of(
         r"\b(?:biops(?:y|ies)|punctures?|aspirat(?:e|ion)s?|trephines?)\b[^.?!]{0,30}\b(?:take|takes"
-        r"|hurt\w*|pain\w*|done|involve\w*|risks?|prepare|sore|safe)\b"
+        r"|hurt\w*|pain\w*|involve\w*|risks?|prepare|sore|safe)\b"
         r"|\b(?:what|how)\b[^.?!]{0,20}\b(?:biops(?:y|ies)|marrow punctures?|aspirat(?:e|ion)s?)\b",
         r"\bsplenectomy\b|(?<!post-)(?<!post )(?<!after his )(?<!after her )(?<!after my )"
         r"(?<!before the )(?<!since the )(?<!after the )(?<!liver )(?<!kidney )(?<!renal )"
@@ -197,7 +202,7 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"(?:cell )?(?:count )?)?range\b",
         r"\d[\d.,]*\s*(?:thousand|k)?\b[^?]{0,60}\bnormal or (?:no|not)\b",
         r"\bis (?:a |my |his |her )?(?:count of |wbc of |result of )?\d+(?:\.\d+)? "
-        r"(?:an? )?(?:low|normal|bad|ok|okay|dangerous|too low)\b",
+        r"(?:an? )?(?:low|normal|bad|ok|okay|dangerous|too low|worse|better)\b",
         r"^(?=[\s\S]*" + VALUE + r")(?=[\s\S]*(?:" + JUDGED + r"))",
         r"\b\d+[.,]\d+\b" + UNIT + r"[\s.,;:-]+(?:(?:is|it'?s|that'?s|so|even) )?"
         r"(?:very |too |really |that |dangerously )?(?:bad|normal|ok|okay|dangerous|serious"
@@ -259,10 +264,14 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"|today|at the weekend|this weekend|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)",
         r"\bdid (?:the |my |our )?(?!chemo|treatment|count|bloods?|tests?)\w+ (?:win|lose)\b",
         r"\b(?:football|soccer|cricket|rugby|baseball|basketball|tennis|golf|formula 1|world cup"
-        r"|premier league|the league|the match|the game|the final|the score)\b",
+        r"|premier league|the league|the match|the game|the score"
+        r"|the final(?! (?:\w+ )?(?:sessions?|cycles?|rounds?|doses?|course|treatments?|infusions?"
+        r"|days?|weeks?|results?|tests?|ones?|blood)\b))\b",
         r"\bwho (?:do you (?:think|reckon) |d'?you reckon )?(?:will|is going to|gonna) win\b",
         r"\b(?:tell|write|sing|give) (?:me |us )?(?:a |an |another )?(?:joke|poem|song|story"
         r"|riddle|recipe)s?\b|\brecipe\b|\bjokes?\b|\bpoem\b",
         r"\b(?:film|movie|series|tv show|netflix|box set) (?:to watch|recommendation)",
+        r"\b(?:mark|grade|check|write) (?:my|the|this|an?) (?:essay|assignment|coursework"
+        r"|homework)\b|\bcomes? up (?:more |most )?(?:often )?in (?:the |my )?exams?\b",
     ),
 }

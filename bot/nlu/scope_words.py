@@ -27,7 +27,8 @@ PERSON = (
 )
 HAS = r"(?:has|have|got|'s got|s got|'ve got|might have|may have|could have)"
 WHITE_CELLS = (
-    r"\b(?:white|wbc|leu[ck]\w*|neutro\w*|lympho\w*|lymphs|neuts|eosino\w*|baso\w*|monocyt\w*)\b"
+    r"\b(?:whites?|wbc|wcc|leu[ck]\w*|neutro\w*|lympho\w*|lymphs|neuts|eosino\w*|baso\w*"
+    r"|monocyt\w*)\b"
 )
 UP = (
     r"(?:raise|raising|boost(?:s|ed|ing)?|increase|increasing|improve|improving"
@@ -105,8 +106,11 @@ JUDGED = (
     + VALUE
     + r"(?: \w+){0,2}? (?:bad|normal|ok|okay|dangerous|serious|worrying|safe|worry|concern)\b"
     + r"|\bhow (?:bad|serious|dangerous|low|worrying) is\b|\bkitna (?:serious|bad|low|kam)\b"
-    + r"|\b(?:consider|call|think|find|rate) (?:that|this|it|these|those)(?: \w+)? "
+    + r"|\b(?:consider|call|think|find|rate|class|classify) (?:that|this|it|these|those)"
+    + r"(?: \w+){0,2} "
     + JUDGMENT
+    + r"|\b(?:it|that|this) is (?:very |too |really |so )?(?:bad|good|ok|okay|dangerous"
+    + r"|serious|worrying|concerning|safe|alarming|significant)\b"  # "It is bad or not?"
     + r"|\b(?:it|that|this) "  # "it too low?", with the verb left out
     + JUDGMENT
     + r"\s*\?"

@@ -70,3 +70,38 @@ def test_a_comparison_a_choice_a_remedy_or_logistics_is_recognised(text: str, ki
 )
 def test_look_alikes_the_sheet_answers_are_left_alone(text: str) -> None:
     assert out_of_scope_request(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("what's the recommended dose of filgrastim after chemo", "medicine_advice"),
+        ("She can stop them herself?", "medicine_advice"),
+        ("Her count is 2.9, it is serious?", "numbers"),
+        ("WCC 3.2 - would you class that as significant?", "numbers"),
+        ("is 3.4 better or worse than last time?", "numbers"),
+        ("which of them is more serious?", "compare_conditions"),
+        ("was ABVD or BEACOPP the better regimen?", "compare_conditions"),
+        ("could you check my assignment for me", "unrelated"),
+        ("can you give me his diagnosis from these results?", "diagnosis"),
+        ("any way to get him an appointment sooner?", "clinic_admin"),
+        ("is there a good haematologist near Leeds?", "clinic_admin"),
+        ("when can she go back to school with a low count?", "daily_life"),
+        ("will mum need treatment for it?", "raise_or_treat"),
+    ],
+)
+def test_doses_values_choices_study_help_and_plans_in_other_words(text: str, kind: str) -> None:
+    assert out_of_scope_request(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dad's marrow biopsy was done last week and showed aplastic anaemia, is that why?",
+        "lymphoma survivor: could my old chemo still keep the count low?",
+        "her whites were low all through to the final cycle, is that usual with chemo?",
+        "his whites dropped after the flu, is that the virus?",
+    ],
+)
+def test_history_a_survivor_and_the_final_cycle_are_no_requests(text: str) -> None:
+    assert out_of_scope_request(text) is None
