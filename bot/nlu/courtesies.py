@@ -49,13 +49,15 @@ _COURTESIES: Dict[str, Tuple[str, ...]] = {
         "i'm done", "im done", "that's all", "thats all", "that's it", "thats it", "nothing else",
     ),
     THANK_INTENT: (
-        "merci", "merci beaucoup", "danke", "danke schon", "danke sehr", "vielen dank",
+        "merci", "merci beaucoup", "merci bien", "danke", "danke schon", "danke sehr",
+        "vielen dank",
         "obrigado", "obrigada", "muito obrigado", "muito obrigada", "gracias", "muchas gracias",
         "grazie", "grazie mille", "salamat", "maraming salamat", "dziekuje", "dzieki", "shukran",
         "shukriya", "dhanyavaad", "dhanyavad", "tesekkurler", "tesekkur ederim", "dank je",
         "dank u", "bedankt", "multumesc", "e se", "daalu", "na gode", "jazakallah",
         "jazakallah khair", "jazak allah", "jazak allah khair", "jazakallahu khairan",
-        "shukran jazeelan", "dhanyawad", "bahut shukriya", "bahut dhanyavaad", "asante",
+        "shukran jazeelan", "dhanyawad", "bahut shukriya", "bahut dhanyavaad", "shukria",
+        "meherbani", "mehrbani", "dhonnobad", "dhonyobad", "dhanyabad", "asante",
         "ahsante", "asante sana", "dankie", "baie dankie", "ngiyabonga", "siyabonga", "enkosi",
         "efharisto", "efharisto poli", "efcharisto", "efcharisto poli", "eucharisto",
         "ευχαριστω", "ευχαριστώ", "ευχαριστω πολυ", "ευχαριστώ πολύ", "grazie lo stesso",
@@ -76,7 +78,9 @@ _COURTESIES: Dict[str, Tuple[str, ...]] = {
         "γεια", "γεια σας", "γεια σου", "salve", "buon pomeriggio",
         "assalamu alaikum", "as salamu alaykum", "salam alaikum", "salam alaykum",
         "salaam alaikum", "assalamualaikum", "assalam alaikum", "walaikum salam",
-        "wa alaikum salam", "sat sri akal", "merhaba", "dzien dobry", "witam", "czesc",
+        "wa alaikum salam", "assalam o alaikum", "asalam o alaikum", "assalamo alaikum",
+        "salam o alaikum", "assalam u alaikum", "nomoskar", "namaskar", "adab", "sat sri akal",
+        "merhaba", "dzien dobry", "witam", "czesc",
         "goedemorgen", "goedendag", "hi", "hello", "hey", "good morning", "good afternoon",
         "good evening",
     ),
@@ -88,7 +92,8 @@ _COURTESIES: Dict[str, Tuple[str, ...]] = {
         "if you say so", "suit yourself", "i suppose", "i guess", "cool", "kk", "all good",
         "inshallah", "insha allah", "inshaallah", "in sha allah", "mashallah", "alhamdulillah",
         "sawa", "sawa sawa", "poa", "ndiyo", "sharp", "sharp sharp", "va bene", "bene", "perfetto",
-        "entaxi", "endaxi",
+        "entaxi", "endaxi", "acha", "achha", "accha", "theek hai", "thik hai", "theek", "haan",
+        "haan ji", "ji haan", "ji", "bilkul",
     ),
     DENY_INTENT: ("non", "nein", "nao", "no", "nope"),
 }
@@ -99,7 +104,8 @@ _FILLERS = frozenset(
      "senhor", "doctor", "doc", "very", "much", "so", "and", "et", "und", "e", "y", "a", "all",
      "habibi", "habibti", "ji", "bhai", "behen", "oh", "ah", "hmm", "well", "then", "now",
      "for", "today", "sana", "poli", "molto", "tanto", "mzee", "mama", "baba", "signora",
-     "signore", "dottore", "kyrie", "kyria"}
+     "signore", "dottore", "kyrie", "kyria", "docteur", "sahib", "sahab", "saab", "bohat",
+     "bohot", "bahut", "bahot", "sir", "madam", "maam", "doktor", "doctora", "doutor"}
 )
 """Words that soften a courtesy ("salamat po", "merci madame") and say nothing more."""
 # fmt: on

@@ -53,6 +53,12 @@ from bot.nlu.input_guard import InputGuard
         ("Howzit", "greet"),
         ("baie dankie", "thank"),
         ("sharp, kwaheri", "goodbye"),
+        ("Merci bien docteur", "thank"),
+        ("Bohat shukria sahib", "thank"),
+        ("Asalam o alaikum, doctor sahab", "greet"),
+        ("Acha ji, theek hai", "affirm"),
+        ("Dhonnobad madam", "thank"),
+        ("Nomoskar", "greet"),
     ],
 )
 def test_a_courtesy_in_any_language_we_know_is_small_talk(text: str, intent: str) -> None:
@@ -77,6 +83,8 @@ def test_a_courtesy_in_any_language_we_know_is_small_talk(text: str, intent: str
         "I see, and the spleen?",
         "Asante, and the spleen?",
         "Ευχαριστώ, και ο σπλήνας;",
+        "theek hai, but why is it low?",
+        "shukriya doctor sahib, and the spleen?",
     ],
 )
 def test_anything_more_than_a_courtesy_is_not_one(text: str) -> None:
