@@ -69,6 +69,11 @@ EXPECTED = re.compile(r"\b(?:normal|expected|usual|typical|common)\b")
 REPEAT_WORDS = r"again|repeat\w*|redo|re-?test\w*|retake"
 REPEAT = re.compile(rf"\b(?:{REPEAT_WORDS})\b")
 """Whether it is done again ("they must take again?" after a lab error)."""
+ELLIPTICAL = re.compile(
+    r"^\W*(?:and |so |but )?(?:meaning|means|which means|so|so what|and|then|connected|related"
+    r"|linked|explain|because|the reason|in what way|like how|how so|and then)\s*\?+\W*$"
+)
+"""A question of a word or two that only asks on ("meaning?", "so?", "connected?")."""
 QUESTION_END = re.compile(r"\?\s*$")
 WHY = re.compile(r"\b(?:how come|why)\b")
 HOW = re.compile(r"\b(?:how|mechanism)\b")

@@ -20,7 +20,9 @@ asks for the causes. Two readings decide:
   unsure emergency reading of how long it stays low ("until when they stay low?");
 - "is that another reason?" asks about the cause just named, not for others;
 - a follow-up that refers back and names only the count ("could that explain his
-  low white count?") asks about the current cause, not the overview.
+  low white count?") asks about the current cause, not the overview;
+- a question of a word or two that only asks on ("meaning?", "so?", "connected?")
+  asks about the last answer's topic, whatever it is.
 
 Plain Python with no Rasa import: the Rasa server's TopicContextPolicy and the
 action server's topic choice decide with this one function.
@@ -45,6 +47,7 @@ from knowledge.reference_patterns import (
     ABOUT_THE_REPLY,
     COUNT,
     DEFINES,
+    ELLIPTICAL,
     EXPECTED,
     GENERALLY,
     HOW,
@@ -131,6 +134,8 @@ def topic_from_context(
         return current_topic_id  # "what did you mean by 'immediately'?"
     if _asks_for_other_causes(lowered) and _general_or_unsure(kb, intent, confidence, lowered):
         return OVERVIEW_TOPIC
+    if not named and ELLIPTICAL.search(lowered) and kb.topic_for_intent(intent) is None:
+        return current_topic_id  # "meaning?", "so?", "connected?": on about the last answer
     if current_topic_id in (OVERVIEW_TOPIC, EMERGENCY_TOPIC):
         asks_causes = intent in (FOLLOW_UP_INTENT, NLU_FALLBACK_INTENT, OUT_OF_SCOPE_INTENT)
         return OVERVIEW_TOPIC if asks_causes and ABOUT_CAUSES.search(lowered) else None

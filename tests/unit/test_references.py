@@ -253,3 +253,26 @@ def test_why_the_overview_s_word_got_worse_still_goes_on_about_the_cause() -> No
 def test_when_to_go_to_casualty_with_a_low_count_is_the_emergency_question() -> None:
     text = "and when must we take her to casualty with a low count?"
     assert topic_from_context(KB, EMERGENCY, [], text, "cancer_treatment", None, 0.99) is None
+
+
+@pytest.mark.parametrize(
+    ("intent", "text", "current"),
+    [
+        ("greet", "meaning?", "autoimmune"),
+        ("greet", "Meaning??", "overview"),
+        ("affirm", "so?", "cancer_treatment"),
+        ("affirm", "and?", "lab_error"),
+        ("affirm", "related?", "liver_spleen"),
+        ("thank", "linked?", "medications"),
+        (NLU_FALLBACK_INTENT, "in what way?", EMERGENCY_ID),
+    ],
+)
+def test_a_word_or_two_that_only_asks_on_is_about_the_last_answer(
+    intent: str, text: str, current: str
+) -> None:
+    assert topic_from_context(KB, intent, [], text, current, None, 0.5) == current
+
+
+@pytest.mark.parametrize(("intent", "text"), [("affirm", "so"), ("affirm", "ok?"), ("deny", "no?")])
+def test_a_courtesy_or_an_answer_is_no_such_question(intent: str, text: str) -> None:
+    assert topic_from_context(KB, intent, [], text, "autoimmune", None, 0.9) is None
