@@ -45,6 +45,7 @@ from bot.nlu.grave_questions import (
     sounds_urgent,
 )
 from bot.nlu.intent_override import override_intent
+from bot.nlu.past_history import without_history
 from bot.nlu.term_index import term_intents
 from bot.nlu.term_questions import (
     answered_by_the_term,
@@ -212,7 +213,9 @@ class NamedTermCertainty(GraphComponent):
         causes_named = [e for e in entities if self._terms.get(e.get("value")) not in self._general]
         if predicted != self._emergency and sets_a_cause_aside(text, causes_named):
             return None if predicted == self._overview else self._overview
-        entities = without_set_aside(text, entities)
+        entities = without_history(
+            text, without_set_aside(text, entities), self._terms, self._general
+        )
         causes = {i for i in self._named(entities, broad=False) if i not in self._general}
         if predicted != self._emergency and asks_for_the_list(text or "", causes_named):
             return None if predicted == self._overview else self._overview  # "categories of cause"

@@ -499,3 +499,25 @@ def test_a_cause_asked_about_before_the_list_words_keeps_its_topic() -> None:
 def test_more_ways_of_asking_when_to_go_are_the_emergency_question(text: str) -> None:
     message = _component().process([_message("ask_overview", [], 0.8, text)])[0]
     assert message.get("intent")["name"] == "ask_emergency_info"
+
+
+@pytest.mark.parametrize(
+    ("text", "terms", "topic"),
+    [
+        (
+            "Had chemo back in 2011. This time it's lupus they suspect - could that be it?",
+            ["chemo", "lupus"],
+            "ask_cause_autoimmune",
+        ),
+        (
+            "Radiotherapy survivor, ten years clear. My GP just put me on a water pill.",
+            ["radiotherapy", "water pill"],
+            "ask_cause_medications",
+        ),
+    ],
+)
+def test_a_cause_told_as_long_past_gives_way_to_the_one_told_now(
+    text: str, terms: List[str], topic: str
+) -> None:
+    message = _component().process([_message("nlu_fallback", terms, text=text)])[0]
+    assert message.get("intent")["name"] == topic
