@@ -33,9 +33,10 @@ _ASKS_THE_LIST = re.compile(
     r"|\b(?:categories|types|kinds|groups|sorts|kind|type|sort) of (?:causes?|reasons?|things"
     r" (?:that )?(?:can |could |might |may )?(?:cause|make|lower|bring|knock|drop))\b"
     r"|\ball (?:the |of the )?(?:possible |potential |different |main |usual )?(?:causes|reasons)\b"
+    r"|\ba?etiolog(?:y|ies)\b"
 )
 """The causes asked for as a whole: "the full list of things", "the main categories of cause",
-"what kind of things cause that in general"."""
+"what kind of things cause that in general", "the broad aetiologies"."""
 _HIGH = re.compile(r"\b(?:high|higher|raised|elevated|too many)\b")
 _CELLS = r"(?:the )?(?:white (?:blood )?(?:cells?|corpuscles|globules)|leu[ck]ocytes|wbcs?)"
 _ASKS_WHAT_CELLS_DO = re.compile(

@@ -259,6 +259,7 @@ REQUESTS: Dict[str, Pattern[str]] = {
     "unrelated": any_of(
         r"\bweather\b|\bforecast\b|\bsunny\b|\b(?:going to|gonna|gunna|will it) (?:rain|snow)\b",
         r"\bit(?:'ll| will| is| to) (?:rain|snow)|\b(?:will|is) it (?:rain|snow)",
+        r"\b(?:baarish|barish|garmi)\b|\bheat ?wave\b|\bso much heat\b",
         r"\bhow(?:'d| did) (?:the |my |our )?(?!chemo|treatment|count|bloods?|tests?|results?)\w+"
         r" (?:do|get on|play) (?:last night|yesterday"
         r"|today|at the weekend|this weekend|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)",

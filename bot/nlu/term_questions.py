@@ -80,7 +80,8 @@ def _terms(entities: Sequence[Dict[str, Any]]) -> list[Dict[str, Any]]:
 def sets_a_cause_aside(text: str | None, entities: Sequence[Dict[str, Any]]) -> bool:
     """Whether the message asks for causes besides one it names ("what else, apart from X?").
 
-    So it does when every cause it names is denied ("what else? she's never had chemo").
+    So it does when every cause it names is denied ("what else? she's never had chemo"),
+    not when it names a cause it keeps ("which drug classes, other than chemo, ...?").
     """
     lowered = (text or "").lower()
     if _ONLY_CAUSE.search(lowered):
@@ -93,7 +94,9 @@ def sets_a_cause_aside(text: str | None, entities: Sequence[Dict[str, Any]]) -> 
         return True
     if terms and all(_denied(lowered, entity) for entity in terms):
         return True  # "what else? she isn't on any tablets and never had chemo"
-    return any(_SET_ASIDE.search(_before(lowered, entity)) for entity in terms)
+    aside = [entity for entity in terms if _SET_ASIDE.search(_before(lowered, entity))]
+    # "Which drug classes, other than chemotherapy, ...?" asks about the drugs.
+    return bool(aside) and all(entity in aside or _denied(lowered, entity) for entity in terms)
 
 
 def only_terms(text: str | None, entities: Sequence[Dict[str, Any]]) -> bool:

@@ -86,6 +86,8 @@ def test_what_white_cells_do_is_the_overviews_question(intent: str, text: str) -
         ("ask_cause_autoimmune", "nobody said why it's low, what kinds of things cause that?"),
         ("out_of_scope", "Broadly, what are the main categories of cause for a reduced count?"),
         ("ask_cause_medications", "what sort of things can make a white count drop"),
+        ("out_of_scope", "What is the aetiology of a low leucocyte count, broadly?"),
+        ("ask_cause_bone_marrow_failure", "list the etiologies of leukopenia"),
     ],
 )
 def test_the_causes_asked_for_as_a_whole_are_the_overviews_question(intent: str, text: str) -> None:

@@ -88,6 +88,7 @@ def test_look_alikes_the_sheet_answers_are_left_alone(text: str) -> None:
         ("is there a good haematologist near Leeds?", "clinic_admin"),
         ("when can she go back to school with a low count?", "daily_life"),
         ("will mum need treatment for it?", "raise_or_treat"),
+        ("bahut garmi hai aaj, so much heat", "unrelated"),
     ],
 )
 def test_doses_values_choices_study_help_and_plans_in_other_words(text: str, kind: str) -> None:

@@ -54,6 +54,17 @@ def test_a_question_about_the_named_cause_is_not_set_aside(text: str, term: str)
 @pytest.mark.parametrize(
     ("text", "terms"),
     [
+        ("Which drug classes, other than chemo, can lower it?", ("drug", "chemo")),
+        ("other than her lupus, is methotrexate another suspect?", ("lupus", "methotrexate")),
+    ],
+)
+def test_a_cause_kept_beside_one_set_aside_is_asked_about(text: str, terms: tuple) -> None:
+    assert not sets_a_cause_aside(text, _entities(text, *terms))
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
         (
             "what else can do it? she isn't on any tablets and she's never had chemo",
             ("tablets", "chemo"),
