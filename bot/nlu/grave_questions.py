@@ -22,10 +22,14 @@ _CALLED_GRAVE = re.compile(
     r"|acute (?:problem|issue|situation|worry))\b"
     r"|\b(?:reason|need|time|cause) to (?:go to|attend|visit|call|ring|head to|rush to) (?:the )?"
     r"(?:ed|er|a ?& ?e|casualty|emergency|hospital|ambulance|999|911)\b"
+    r"|\b(?:is|isn'?t) (?:it|this|that) grave\b|\bc'?est grave\b"
+    r"|\b(?:must|should|shall|need) (?:we|i|he|she|they) (?:\w+ )?be (?:worried|concerned)\s*[,?]"
 )
-"""Calling the count itself grave ("is it dangerous or what?"; not "seriously confused")."""
+"""Calling the count itself grave ("is it dangerous or what?", the French speaker's "is it
+grave?"; not "seriously confused"), or asking if one must worry ("Must we be worried, ...?")."""
 _ASKED_GRAVE_BRIEFLY = re.compile(
-    r"\b(?:a ?& ?e|ambulance|999|911|worr(?:y|ied|ying)|scared|afraid|frightened|casualty)\b"
+    r"\b(?:a ?& ?e|ambulance|999|911|worr(?:y|ied|ying|yed|ed)|scared|afraid|frightened"
+    r"|casualty)\b"
     r"|\b(?:go to (?:the )?|go |an? |the )er\b|\ber[- ]worthy\b|^\W*er\s*\?\s*$"
 )
 """In a few words, the same ("worry?", "ER-worthy?"); in a story, "seen in A&E" or "I'm

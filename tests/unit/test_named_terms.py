@@ -314,6 +314,12 @@ def test_the_count_called_grave_is_the_emergency_question(text: str) -> None:
         ("follow_up", "Is a low count like that a reason to attend ED?"),
         ("nlu_fallback", "Is it somethin I oughta be scared of?"),
         ("ask_overview", "At what point does a low white count become a reason to go to casualty?"),
+        ("ask_overview", "His white cells came back low, the nurse said. Is it grave?"),
+        (
+            "ask_overview",
+            "The result says my mother's leucocytes are low. Should we be worried, doctor?",
+        ),
+        ("nlu_fallback", "am i to be worryed"),
     ],
 )
 def test_a_brief_grave_question_is_the_emergency_question(intent: str, text: str) -> None:
