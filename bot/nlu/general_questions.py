@@ -38,10 +38,10 @@ _ASKS_THE_LIST = re.compile(
 """The causes asked for as a whole: "the full list of things", "the main categories of cause",
 "what kind of things cause that in general", "the broad aetiologies"."""
 _HIGH = re.compile(r"\b(?:high|higher|raised|elevated|too many)\b")
-_CELLS = r"(?:the )?(?:white (?:blood )?(?:cells?|corpuscles|globules)|leu[ck]ocytes|wbcs?)"
+_CELLS = r"(?:the )?(?:wh?ite (?:blood )?(?:cells?|corpuscles|globules)|leu[ck]ocytes|wbcs?)"
 _ASKS_WHAT_CELLS_DO = re.compile(
-    r"\bwhat (?:do|does|exactly do|are) " + _CELLS + r" (?:actually |really )?(?:do|for)\b"
-    r"|\bwhat " + _CELLS + r" (?:are|is) (?:actually |really )?for\b"
+    r"\bwh?at (?:do|does|exactly do|are) " + _CELLS + r" (?:actually |really )?(?:do|for)\b"
+    r"|\bwh?at " + _CELLS + r" (?:are|is) (?:actually |really )?for\b"
     r"|\b(?:work|job|role|function|purpose|point|use) of " + _CELLS + r"\b"
     r"|\bhow do " + _CELLS + r" (?:actually |really )?(?:work|help|fight|protect|defend|keep)\b"
 )

@@ -131,3 +131,4 @@ def test_what_white_cells_are_for_is_asked_in_either_order() -> None:
     from bot.nlu.general_questions import asks_what_white_cells_do
 
     assert asks_what_white_cells_do("she is asking what white blood cells are for")
+    assert asks_what_white_cells_do("wat are wite blood cells for")
