@@ -45,7 +45,7 @@ SOMEONE_DOES = (
 )
 BOOSTERS = (
     r"(?:foods?|eat\w*|diet|supplements?|vitamins?|injections?|jabs?|shots?|herbs?|juices?"
-    r"|smoothies?|exercise|protein)"
+    r"|smoothies?|exercise|protein|b12|folic acid|folate)"
 )
 TREATMENTS = r"(?:treatments?|medicines?|medications?|drugs?|tablets?|pills?)"
 FOOD = (

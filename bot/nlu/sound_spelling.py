@@ -165,7 +165,7 @@ class SoundSpeller:
         parts = [match.group(0).lower() for match in span]
         if not between <= {" ", "-"} or any(len(part) < 2 for part in parts):
             return None
-        if any(part in self._terms for part in parts[:-1]):
+        if any(part in self._terms and not _everyday(part) for part in parts[:-1]):
             return None  # "chemo is" is not "chemos"; "my lo dis plastic" ends on a term word
         if min(zipf_frequency(part, "en") for part in parts) >= EVERYDAY_ZIPF:
             return None  # "come in", "can sir": everyday words, not a term heard
@@ -225,6 +225,11 @@ class SoundSpeller:
                 if distance <= max_distance(max(word, known, key=len)):
                     candidates.append((distance, -self._vocabulary[known], known))
         return min(candidates)[-1] if candidates else None
+
+
+def _everyday(word: str) -> bool:
+    """Whether a word is an everyday English word ("my", "test": a term's word, not a term)."""
+    return zipf_frequency(word, "en") >= EVERYDAY_ZIPF
 
 
 def _english(word: str) -> bool:

@@ -81,7 +81,7 @@ def sets_a_cause_aside(text: str | None, entities: Sequence[Dict[str, Any]]) -> 
     """Whether the message asks for causes besides one it names ("what else, apart from X?").
 
     So it does when every cause it names is denied ("what else? she's never had chemo"),
-    not when it names a cause it keeps ("which drug classes, other than chemo, ...?").
+    not when a cause it keeps comes first ("which drug classes, other than chemo, ...?").
     """
     lowered = (text or "").lower()
     if _ONLY_CAUSE.search(lowered):
@@ -95,8 +95,13 @@ def sets_a_cause_aside(text: str | None, entities: Sequence[Dict[str, Any]]) -> 
     if terms and all(_denied(lowered, entity) for entity in terms):
         return True  # "what else? she isn't on any tablets and never had chemo"
     aside = [entity for entity in terms if _SET_ASIDE.search(_before(lowered, entity))]
-    # "Which drug classes, other than chemotherapy, ...?" asks about the drugs.
-    return bool(aside) and all(entity in aside or _denied(lowered, entity) for entity in terms)
+    if not aside:
+        return False
+    # "Which drug classes, other than chemotherapy, ...?" asks about the drugs named first.
+    first = min(int(entity.get("start", 0)) for entity in aside)
+    return not any(
+        int(e.get("start", 0)) < first and e not in aside and not _denied(lowered, e) for e in terms
+    )
 
 
 def only_terms(text: str | None, entities: Sequence[Dict[str, Any]]) -> bool:

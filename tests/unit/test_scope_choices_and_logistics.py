@@ -89,6 +89,7 @@ def test_look_alikes_the_sheet_answers_are_left_alone(text: str) -> None:
         ("when can she go back to school with a low count?", "daily_life"),
         ("will mum need treatment for it?", "raise_or_treat"),
         ("bahut garmi hai aaj, so much heat", "unrelated"),
+        ("any B12 that would help get my whites back up?", "raise_or_treat"),
     ],
 )
 def test_doses_values_choices_study_help_and_plans_in_other_words(text: str, kind: str) -> None:

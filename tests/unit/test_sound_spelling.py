@@ -99,6 +99,14 @@ def test_a_term_heard_as_several_words_is_read_as_the_term(text: str, read: str)
     assert HEARING.read(text) == read
 
 
+def test_an_everyday_word_of_a_longer_term_does_not_stop_the_hearing() -> None:
+    """ "attacking my own" makes "my" a term word; "my lo dis plastic" is still heard."""
+    speller = SoundSpeller(
+        SoundSpeller.vocabulary_of(TRAINING), ["myelodysplastic", "my", "own", "attacking"]
+    )
+    assert speller.read("I have my lo dis plastic syndrome") == "I have myelodysplastic syndrome"
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -55,7 +55,7 @@ def test_a_question_about_the_named_cause_is_not_set_aside(text: str, term: str)
     ("text", "terms"),
     [
         ("Which drug classes, other than chemo, can lower it?", ("drug", "chemo")),
-        ("other than her lupus, is methotrexate another suspect?", ("lupus", "methotrexate")),
+        ("Which medicines besides chemo are another cause?", ("medicines", "chemo")),
     ],
 )
 def test_a_cause_kept_beside_one_set_aside_is_asked_about(text: str, terms: tuple) -> None:
@@ -116,3 +116,8 @@ def test_only_terms_sees_a_message_of_nothing_but_terms() -> None:
     assert only_terms("SLE?", _entities("SLE?", "sle"))
     assert not only_terms("SLE, thanks", _entities("SLE, thanks", "sle"))
     assert not only_terms("", [])
+
+
+def test_a_cause_told_after_the_one_set_aside_does_not_stop_the_list() -> None:
+    text = "apart from cancer, what else can do it? every website just says leukaemia"
+    assert sets_a_cause_aside(text, _entities(text, "cancer", "leukaemia"))
