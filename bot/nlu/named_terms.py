@@ -197,11 +197,11 @@ class NamedTermCertainty(GraphComponent):
         overview, unsure or few-word small-talk reading where no cause is named and
         the count is called grave ("is it dangerous or what, low WBC?", "worry?",
         "ER-worthy?") is the emergency question, as is any reading naming no cause that
-        asks when to go to emergency care; an unsure
-        reading of a message naming MANY_CAUSES causes is the overview, as is a
-        message naming no cause that asks the overview's question in other words
-        (bot.nlu.general_questions). Of several causes named, the one the question asks
-        about wins when the others are told before it or set aside (`asked_terms`).
+        asks when to go to emergency care; an unsure reading of a message naming
+        MANY_CAUSES causes is the overview, as is a message naming no cause that asks the
+        overview's question in other words (bot.nlu.general_questions). Of several causes
+        named, the one asked about wins over those told before it, set aside or told as
+        long past (`asked_terms`, bot.nlu.past_history).
         """
         intent = message.get(INTENT) or {}
         predicted = intent.get(INTENT_NAME_KEY)
@@ -213,9 +213,8 @@ class NamedTermCertainty(GraphComponent):
         causes_named = [e for e in entities if self._terms.get(e.get("value")) not in self._general]
         if predicted != self._emergency and sets_a_cause_aside(text, causes_named):
             return None if predicted == self._overview else self._overview
-        entities = without_history(
-            text, without_set_aside(text, entities), self._terms, self._general
-        )
+        entities = without_set_aside(text, entities)
+        entities = without_history(text, entities, self._terms, self._general)
         causes = {i for i in self._named(entities, broad=False) if i not in self._general}
         if predicted != self._emergency and asks_for_the_list(text or "", causes_named):
             return None if predicted == self._overview else self._overview  # "categories of cause"

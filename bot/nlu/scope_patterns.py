@@ -13,6 +13,7 @@ from typing import Dict, Pattern
 
 from bot.nlu.scope_admin_patterns import ADMIN_REQUESTS
 from bot.nlu.scope_care_patterns import CARE_REQUESTS
+from bot.nlu.scope_life_patterns import LIFE_REQUESTS
 from bot.nlu.scope_words import (
     CELL_KINDS,
     COUNT_SYMPTOMS,
@@ -117,6 +118,7 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\b(?:later|in the future|one day|eventually|down the line)\b",
     ),
     **CARE_REQUESTS,
+    **LIFE_REQUESTS,
     # Other effects of a treatment than on the white count (see out_of_scope_request).
     "side_effects": any_of(
         r"\bput on weight\b|\bweight (?:gain|loss)\b|\bhair\b",

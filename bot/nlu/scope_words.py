@@ -118,3 +118,9 @@ JUDGED = (
 """A question that asks to judge a value ("is that dangerous?", "three point two bad?");
 not whether it is expected with a cause ("is that normal with this treatment?")."""
 LOW_COUNT = r"(?:leu[ck]o?pa?enia|neutropa?enia|(?:a |my |the )?low (?:white|wbc|count)\w*)"
+NOT_AS_A_CAUSE = (
+    r"^(?![\s\S]*\b(?:lower\w*|drop\w*|caus\w*|reduc\w*|(?:bring|brought|knock)\w* (?:it )?down"
+    r"|be why|the reason)\b)"
+)
+"""Not a message asking whether something lowered the count ("could his flu jab have
+caused it?"): a vaccine as a cause is a question the topics answer."""

@@ -13,7 +13,8 @@ from rasa.engine.training.fingerprinting import calculate_fingerprint_key
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlu.sound_spelling import SoundSpeller, SoundSpelling
+from bot.nlu.sound_speller import SoundSpeller
+from bot.nlu.sound_spelling import SoundSpelling
 from tests.conftest import write_knowledge
 
 TRAINING = [
