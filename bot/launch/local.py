@@ -30,6 +30,7 @@ from bot.launch.settings import (
     Addresses,
     addresses,
     endpoints_file,
+    endpoints_for_actions_at,
     log_dir,
 )
 
@@ -107,6 +108,8 @@ def serve(mode: str) -> int:
         {"WIDGET_ORIGIN": where.widget_origin, "SANIC_REQUEST_MAX_SIZE": MAX_BODY_BYTES}
     )
     with ExitStack() as stack:
+        folder = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        endpoints = endpoints_for_actions_at(endpoints, where.action_port, folder)
         print(f"Starting the action server (log: {logs}/actions.log)...", flush=True)
         actions_log = logs / "actions.log"
         actions = stack.enter_context(

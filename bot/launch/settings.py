@@ -9,6 +9,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from bot.launch.processes import PROJECT_DIR
 
 DEFAULT_ENDPOINTS = PROJECT_DIR / "endpoints.yml"
@@ -64,3 +66,17 @@ def log_dir() -> Path:
 def endpoints_file(default: Path = DEFAULT_ENDPOINTS) -> Path:
     """The endpoints file (ENDPOINTS, else the given default)."""
     return Path(os.environ.get("ENDPOINTS") or default)
+
+
+def endpoints_for_actions_at(endpoints: Path, action_port: int, folder: Path) -> Path:
+    """The endpoints file with its action endpoint at the action server we start.
+
+    `make run` starts the action server on ACTION_PORT; endpoints.yml names 5055 (so
+    that `rasa run` from the project root works as is). A copy in `folder` names the
+    port in use; everything else in the file stays as written.
+    """
+    settings = yaml.safe_load(endpoints.read_text(encoding="utf-8")) or {}
+    settings["action_endpoint"] = {"url": f"http://127.0.0.1:{action_port}/webhook"}
+    copy = folder / "endpoints.yml"
+    copy.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
+    return copy

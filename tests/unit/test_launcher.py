@@ -7,10 +7,12 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from bot.launch.balancer import STICKY_COOKIE, Balancer
 from bot.launch.processes import LaunchError, record, recorded, start, stop_recorded
 from bot.launch.services import require_program
+from bot.launch.settings import DEFAULT_ENDPOINTS, endpoints_for_actions_at
 from bot.launch.stack import SECRET_VARIABLES, StackPlan, stack_secrets
 
 
@@ -72,3 +74,12 @@ def test_a_pid_file_stops_its_own_process_and_no_other(tmp_path: Path) -> None:
     assert process.wait(timeout=10) != 0 and not pid_file.exists()
     pid_file.write_text(f"{process.pid} 12345\n")  # a pid whose process is gone or another's
     assert recorded(pid_file) is None and not stop_recorded(pid_file)
+
+
+def test_make_run_points_rasa_at_the_action_port_it_starts(tmp_path: Path) -> None:
+    """ACTION_PORT=5155 make run: Rasa must call the action server on 5155, not 5055."""
+    copy = endpoints_for_actions_at(DEFAULT_ENDPOINTS, 5155, tmp_path)
+    settings = yaml.safe_load(copy.read_text(encoding="utf-8"))
+    original = yaml.safe_load(DEFAULT_ENDPOINTS.read_text(encoding="utf-8"))
+    assert settings["action_endpoint"]["url"] == "http://127.0.0.1:5155/webhook"
+    assert settings["tracker_store"] == original["tracker_store"]
