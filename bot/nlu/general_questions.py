@@ -42,7 +42,7 @@ _CELLS = r"(?:the )?(?:wh?ite (?:blood )?(?:cells?|corpuscles|globules)|leu[ck]o
 _ASKS_WHAT_CELLS_DO = re.compile(
     r"\bwh?at (?:do|does|exactly do|are) " + _CELLS + r" (?:actually |really )?(?:do|for)\b"
     r"|\bwh?at " + _CELLS + r" (?:are|is) (?:actually |really )?for\b"
-    r"|^\W*wh?at " + _CELLS + r" (?:actually |really )?do\s*\?"
+    r"|\bwh?at " + _CELLS + r" (?:actually |really |even )?do\b"
     r"|\b(?:work|job|role|function|purpose|point|use) of " + _CELLS + r"\b"
     r"|\bhow do " + _CELLS + r" (?:actually |really )?(?:work|help|fight|protect|defend|keep)\b"
 )

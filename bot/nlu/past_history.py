@@ -14,6 +14,7 @@ import datetime
 import re
 from typing import Any, Collection, Dict, Mapping, Sequence
 
+from bot.nlu.general_questions import asks_what_white_cells_do, list_asked_at
 from knowledge.names import TERM_ENTITY
 
 _CLAUSE = re.compile(r"(?:[^.?!;,\n]|,(?=\d))+?(?=[.?!;,\n]|\bbut\b|\bnow\b|$)")
@@ -48,21 +49,30 @@ def without_history(
     intent_of: Mapping[str, str],
     general: Collection[str],
 ) -> list[Dict[str, Any]]:
-    """The entities without terms told as history, when a cause told otherwise is left.
+    """The entities without the terms told as history, when those are not the question.
 
-    `intent_of` maps a term to its topic's intent; the `general` intents' terms (the
-    overview's "low white count") are left but do not count as a cause left. A term
-    told both ways ("chemo in 2015 ... could it be the chemo again?") stays.
+    They are not when a cause of another topic is told otherwise, or when no cause is
+    and the message asks what white cells do or for the causes as a whole ("Hodgkin's
+    back in 2004 ... what do white cells actually do?"). `intent_of` maps a term to its
+    topic's intent; the `general` intents' terms (the overview's "low white count") do
+    not count as causes. A term told both ways ("chemo in 2015 ... could it be the
+    chemo again?") stays.
     """
     lowered = text or ""
-    past = [e for e in entities if e.get("entity") == TERM_ENTITY and told_as_history(lowered, e)]
-    present = [
-        e
-        for e in entities
-        if e.get("entity") == TERM_ENTITY and e not in past and e.get("value") in intent_of
-    ]
-    past_intents = {intent_of.get(str(e.get("value"))) for e in past}
-    left = {intent_of[str(e["value"])] for e in present} - set(general) - past_intents
-    if not past or not left:
+    terms = [e for e in entities if e.get("entity") == TERM_ENTITY]
+    past = [e for e in terms if told_as_history(lowered, e)]
+    if not past:
         return list(entities)
-    return [e for e in entities if e not in past]
+    past_causes = {intent_of.get(str(e.get("value"))) for e in past}
+    causes_now = {
+        intent_of[str(e["value"])] for e in terms if e not in past and e.get("value") in intent_of
+    } - set(general)
+    other_cause = bool(causes_now - past_causes)
+    if other_cause or (not causes_now and _asks_in_general(lowered)):
+        return [e for e in entities if e not in past]
+    return list(entities)
+
+
+def _asks_in_general(text: str) -> bool:
+    """Whether the message asks what white cells do, or for the causes as a whole."""
+    return asks_what_white_cells_do(text) or list_asked_at(text) is not None

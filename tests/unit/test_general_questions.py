@@ -133,3 +133,4 @@ def test_what_white_cells_are_for_is_asked_in_either_order() -> None:
     assert asks_what_white_cells_do("she is asking what white blood cells are for")
     assert asks_what_white_cells_do("wat are wite blood cells for")
     assert asks_what_white_cells_do("What the white cells do?")
+    assert asks_what_white_cells_do("I never understood what white cells actually do")

@@ -93,3 +93,16 @@ def test_history_stays_when_no_other_cause_is_told_now(text: str, values: List[s
         entities.append({"entity": TERM_ENTITY, "value": v, "start": at, "end": at + len(v)})
         start = at + 1
     assert without_history(text, entities, INTENT_OF, GENERAL) == entities
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Had chemo back in 2010, fine since. What do white cells actually do?",
+        "Radiotherapy years back, not about that. What sort of things cause a low white count?",
+    ],
+)
+def test_history_steps_aside_for_a_question_in_general(text: str) -> None:
+    values = [v for v in ("chemo", "radiotherapy", "low white count") if v in text.lower()]
+    kept = without_history(text, _terms(text, *values), INTENT_OF, GENERAL)
+    assert [e["value"] for e in kept] == [v for v in values if v == "low white count"]
