@@ -73,10 +73,12 @@ def endpoints_for_actions_at(endpoints: Path, action_port: int, folder: Path) ->
 
     `make run` starts the action server on ACTION_PORT; endpoints.yml names 5055 (so
     that `rasa run` from the project root works as is). A copy in `folder` names the
-    port in use; everything else in the file stays as written.
+    port in use; everything else in the file stays as written (a token too).
     """
     settings = yaml.safe_load(endpoints.read_text(encoding="utf-8")) or {}
-    settings["action_endpoint"] = {"url": f"http://127.0.0.1:{action_port}/webhook"}
+    action = dict(settings.get("action_endpoint") or {})
+    action["url"] = f"http://127.0.0.1:{action_port}/webhook"
+    settings["action_endpoint"] = action
     copy = folder / "endpoints.yml"
     copy.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
     return copy

@@ -58,9 +58,9 @@ def without_history(
     not count as causes. A term told both ways ("chemo in 2015 ... could it be the
     chemo again?") stays.
     """
-    lowered = text or ""
+    text = text or ""
     terms = [e for e in entities if e.get("entity") == TERM_ENTITY]
-    past = [e for e in terms if told_as_history(lowered, e)]
+    past = [e for e in terms if told_as_history(text, e)]
     if not past:
         return list(entities)
     past_causes = {intent_of.get(str(e.get("value"))) for e in past}
@@ -68,7 +68,7 @@ def without_history(
         intent_of[str(e["value"])] for e in terms if e not in past and e.get("value") in intent_of
     } - set(general)
     other_cause = bool(causes_now - past_causes)
-    if other_cause or (not causes_now and _asks_in_general(lowered)):
+    if other_cause or (not causes_now and _asks_in_general(text)):
         return [e for e in entities if e not in past]
     return list(entities)
 

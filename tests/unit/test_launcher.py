@@ -83,3 +83,12 @@ def test_make_run_points_rasa_at_the_action_port_it_starts(tmp_path: Path) -> No
     original = yaml.safe_load(DEFAULT_ENDPOINTS.read_text(encoding="utf-8"))
     assert settings["action_endpoint"]["url"] == "http://127.0.0.1:5155/webhook"
     assert settings["tracker_store"] == original["tracker_store"]
+
+
+def test_the_action_endpoints_other_settings_stay(tmp_path: Path) -> None:
+    custom = tmp_path / "custom.yml"
+    custom.write_text('action_endpoint:\n  url: "http://10.0.0.5:5055/webhook"\n  token: "${T}"\n')
+    folder = tmp_path / "out"
+    folder.mkdir()
+    settings = yaml.safe_load(endpoints_for_actions_at(custom, 6055, folder).read_text())
+    assert settings["action_endpoint"] == {"url": "http://127.0.0.1:6055/webhook", "token": "${T}"}
