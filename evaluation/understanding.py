@@ -43,6 +43,7 @@ BLIND_SETS = (
     "heldout17.yml",
     "heldout18.yml",
     "heldout19.yml",
+    "heldout20.yml",
 )
 """The blind sets in the order they were written; set 1 is the project's own."""
 HELDOUT_SETS = {
