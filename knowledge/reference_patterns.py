@@ -49,7 +49,8 @@ IF_LOW_AGAIN = re.compile(
 are possible?", "if it's real, what could cause it?": the causes in general, whatever the
 test topic before (a repeat test named in the condition is not the question)."""
 ABOUT_CAUSES = re.compile(
-    r"\b(?:caus\w*|why|reasons?|what makes|what made|lower\w*|become low|go(?:es)? low"
+    r"\b(?:caus\w*|why|y(?= (?:its?|it'?s|is|are|r|she|he|they)\b)|reasons?|what makes"
+    r"|what made|lower\w*|become low|go(?:es)? low"
     r"|went low|drop\w*)\b"
 )
 RECOVERS = re.compile(
@@ -66,6 +67,13 @@ LASTS = re.compile(
 STAYS_LOW = re.compile(STAYS + r"(?:low|down)\b")
 EXPECTED = re.compile(r"\b(?:normal|expected|usual|typical|common)\b")
 """Whether the count is what the cause brings ("normal?" after radiotherapy)."""
+CREDIBLE = re.compile(r"\b(?:plausible|possible|likely|credible|true|for real|legit)\b")
+"""Whether the cause can really do it ("Is that plausible though?")."""
+WHICH_ONES = re.compile(
+    r"(?:^|[.!?;]\s*)(?:(?:so|and|but|ok|okay),? )*(?:which ones?|which kinds?|which types?"
+    r"|like what|such as|for example|examples?|any examples?|name (?:some|them|a few))\s*\?*\W*$"
+)
+"""Asking for examples of what the last answer named ("bit vague. which ones")."""
 REPEAT_WORDS = r"again|repeat\w*|redo|re-?test\w*|retake"
 REPEAT = re.compile(rf"\b(?:{REPEAT_WORDS})\b")
 """Whether it is done again ("they must take again?" after a lab error)."""
@@ -102,4 +110,8 @@ MARROW_DISEASE = re.compile(
     r"|(?:not|isn'?t|wasn'?t|stopped) (?:\w+ )?(?:making|producing)"
     r"|(?:making|produc\w*) (?:too )?few|instead)\b"
     r"|^\W*or\b"
+    r"|^\W*(?:and|plus|also|what about|how about|and what about|and how about)"
+    r" (?:the |his |her |my )?(?:bone )?marrow\W*$"
 )
+"""The marrow named as a cause of its own ("could his marrow be failing?", "and the bone
+marrow?" walking down the list), not as the way the current cause works ("via the marrow?")."""

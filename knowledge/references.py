@@ -46,6 +46,7 @@ from knowledge.reference_patterns import (
     ABOUT_CAUSES,
     ABOUT_THE_REPLY,
     COUNT,
+    CREDIBLE,
     DEFINES,
     ELLIPTICAL,
     EXPECTED,
@@ -67,6 +68,7 @@ from knowledge.reference_patterns import (
     STAYS_LOW,
     THAT_ANOTHER,
     WHAT_ELSE,
+    WHICH_ONES,
     WHY,
     WORD,
 )
@@ -134,8 +136,9 @@ def topic_from_context(
         return current_topic_id  # "what did you mean by 'immediately'?"
     if _asks_for_other_causes(lowered) and _general_or_unsure(kb, intent, confidence, lowered):
         return OVERVIEW_TOPIC
-    if not named and ELLIPTICAL.search(lowered) and kb.topic_for_intent(intent) is None:
-        return current_topic_id  # "meaning?", "so?", "connected?": on about the last answer
+    asks_on = ELLIPTICAL.search(lowered) or WHICH_ONES.search(lowered)
+    if not named and asks_on and kb.topic_for_intent(intent) is None:
+        return current_topic_id  # "meaning?", "so?", "which ones": on about the last answer
     if current_topic_id in (OVERVIEW_TOPIC, EMERGENCY_TOPIC):
         asks_causes = intent in (FOLLOW_UP_INTENT, NLU_FALLBACK_INTENT, OUT_OF_SCOPE_INTENT)
         return OVERVIEW_TOPIC if asks_causes and ABOUT_CAUSES.search(lowered) else None
@@ -211,6 +214,7 @@ def _goes_on(kb: KnowledgeBase, intent: str | None, confidence: float, text: str
             ABOUT_CAUSES.search(text)
             or _asks_how_long(text)
             or EXPECTED.search(text)
+            or CREDIBLE.search(text)
             or REPEAT.search(text)
         )
         short_question = short and bool(QUESTION_END.search(text))
@@ -221,7 +225,9 @@ def _goes_on(kb: KnowledgeBase, intent: str | None, confidence: float, text: str
     if intent == kb.topic(LAB_ERROR_TOPIC).intent and reports_low:
         return not LAB_MISTAKE.search(text)  # "blood test says white cell low"
     is_cause_guess = kb.topic_for_intent(intent) is not None
-    return is_cause_guess and confidence < UNSURE_CONFIDENCE and refers_back
+    # An unsure guess at another cause gives way to a reference or to the count told
+    # ("and my leucocytes went down, is normal?" after radiotherapy).
+    return is_cause_guess and confidence < UNSURE_CONFIDENCE and (refers_back or reports_low)
 
 
 def _asks_for_other_causes(text: str) -> bool:

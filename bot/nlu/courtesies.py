@@ -45,7 +45,9 @@ _COURTESIES: Dict[str, Tuple[str, ...]] = {
         "khuda hafiz", "do widzenia", "gule gule", "tot ziens", "ma salama", "ma'a salama",
         "kwaheri", "kwa heri", "totsiens", "hamba kahle", "sala kahle", "kalo vradi",
         "kali nixta", "kalinixta", "antio", "buona serata", "buonanotte", "buona notte",
-        "a presto", "bye", "goodbye", "bye bye", "see you", "ciao", "done", "all done",
+        "a presto", "khoda hafez", "khodahafez", "khuda hafez", "khudahafez",
+        "khoda negahdar", "da khuday pa amaan", "pa amaan", "bye", "goodbye", "bye bye",
+        "see you", "ciao", "done", "all done",
         "i'm done", "im done", "that's all", "thats all", "that's it", "thats it", "nothing else",
     ),
     THANK_INTENT: (
@@ -59,6 +61,8 @@ _COURTESIES: Dict[str, Tuple[str, ...]] = {
         "shukran jazeelan", "dhanyawad", "bahut shukriya", "bahut dhanyavaad", "shukria",
         "meherbani", "mehrbani", "dhonnobad", "dhonyobad", "dhanyabad", "asante",
         "ahsante", "asante sana", "dankie", "baie dankie", "ngiyabonga", "siyabonga", "enkosi",
+        "mamnoon", "mamnun", "mamnoonam", "merci az shoma", "tashakor", "tashakkur", "tashakur",
+        "moteshakeram", "sepas", "sepasgozaram", "manana", "dera manana",
         "efharisto", "efharisto poli", "efcharisto", "efcharisto poli", "eucharisto",
         "ευχαριστω", "ευχαριστώ", "ευχαριστω πολυ", "ευχαριστώ πολύ", "grazie lo stesso",
         "grazie comunque", "grazie tante", "spasibo", "спасибо", "شكرا", "thanks",
@@ -80,7 +84,7 @@ _COURTESIES: Dict[str, Tuple[str, ...]] = {
         "salaam alaikum", "assalamualaikum", "assalam alaikum", "walaikum salam",
         "wa alaikum salam", "assalam o alaikum", "asalam o alaikum", "assalamo alaikum",
         "salam o alaikum", "assalam u alaikum", "nomoskar", "namaskar", "adab", "sat sri akal",
-        "merhaba", "dzien dobry", "witam", "czesc",
+        "dorood", "salam aleikum", "staray mashay", "merhaba", "dzien dobry", "witam", "czesc",
         "goedemorgen", "goedendag", "hi", "hello", "hey", "good morning", "good afternoon",
         "good evening",
     ),
@@ -105,7 +109,8 @@ _FILLERS = frozenset(
      "habibi", "habibti", "ji", "bhai", "behen", "oh", "ah", "hmm", "well", "then", "now",
      "for", "today", "sana", "poli", "molto", "tanto", "mzee", "mama", "baba", "signora",
      "signore", "dottore", "kyrie", "kyria", "docteur", "sahib", "sahab", "saab", "bohat",
-     "bohot", "bahut", "bahot", "sir", "madam", "maam", "doktor", "doctora", "doutor"}
+     "bohot", "bahut", "bahot", "sir", "madam", "maam", "doktor", "doctora", "doutor",
+     "dear", "jan", "joon", "jaan", "agha", "aga", "khanum", "saheb", "ziyad", "ziad", "kheili"}
 )
 """Words that soften a courtesy ("salamat po", "merci madame") and say nothing more."""
 # fmt: on

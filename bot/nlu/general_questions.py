@@ -40,11 +40,13 @@ _ASKS_THE_LIST = re.compile(
 _HIGH = re.compile(r"\b(?:high|higher|raised|elevated|too many)\b")
 _CELLS = r"(?:the )?(?:wh?ite (?:blood )?(?:cells?|corpuscles|globules)|leu[ck]ocytes|wbcs?)"
 _ASKS_WHAT_CELLS_DO = re.compile(
-    r"\bwh?at (?:do|does|exactly do|are) " + _CELLS + r" (?:actually |really )?(?:do|for)\b"
+    r"\bwh?at (?:do|does|exactly do|are) " + _CELLS + r" (?:actually |really |even )?(?:do|for)\b"
     r"|\bwh?at " + _CELLS + r" (?:are|is) (?:actually |really )?for\b"
     r"|\bwh?at " + _CELLS + r" (?:actually |really |even )?do\b"
     r"|\b(?:work|job|role|function|purpose|point|use) of " + _CELLS + r"\b"
     r"|\bhow do " + _CELLS + r" (?:actually |really )?(?:work|help|fight|protect|defend|keep)\b"
+    r"|\b(?:do|does|can) " + _CELLS + r" (?:actually |really )?(?:fight|protect|defend|kill)"
+    r" (?:off )?(?:infections?|germs|bugs|bacteria|viruses|the body|us|you)\b"
 )
 
 _ASKS_IF_SOMETHING_IS_WRONG = re.compile(

@@ -42,8 +42,10 @@ _ASKS_WHEN_TO_GO = re.compile(
     r"|\b(?:when|at what (?:point|stage))\b[^.?!]{0,60}\b(?:shouldn'?t|should not|can'?t|cannot"
     r"|no longer) (?:\w+ )?(?:manage|handle|treat|deal with|look after)"
     r" (?:\w+ )?(?:at home|myself|ourselves|yourself)\b"
+    r"|\bred[- ]flags?\b"
 )
-"""Asking when to seek emergency care ("in which cases I must bring her to hospital?")."""
+"""Asking when to seek emergency care ("in which cases I must bring her to hospital?", "what
+are the red flags for going in?")."""
 BRIEF_WORDS = 8
 
 

@@ -32,12 +32,14 @@ from knowledge.names import GREET_INTENT, SMALL_TALK_INTENTS, TERM_ENTITY
 _GREETING = re.compile(
     r"^\W*(?:hi+|hello|hey|hiya|heya|hallo|good (?:morning|afternoon|evening|day)|dear\b"
     r"|greetings|howdy|morning|evening|hola|buen[oa]s(?: d[ií]as| tardes| noches)?|dzie[nń] dobry"
-    r"|witam|bonjour|bom dia|ol[aá]|ciao|salut|merhaba|salaam|namaste|guten (?:tag|morgen)"
-    r"|sorry to (?:bother|trouble) you|(?:i )?(?:don'?t|do not|am not|'m not) (?:know|sure) if"
+    r"|witam|bonjour|bom dia|ol[aá]|ciao|salut|merhaba|sala+m|namaste|guten (?:tag|morgen)"
+    r"|dorood|sorry (?:to|for) (?:bother|trouble|disturb)(?:ing)?(?: you)?"
+    r"|(?:i )?(?:don'?t|do not|am not|'m not) (?:know|sure) if"
     r" this is the right (?:place|bot|chat)(?: to ask)?|not sure if this is the right"
     r" (?:place|bot|chat)(?: to ask)?)\b",
 )
-"""A greeting, or a preface that stands for one ("I don't know if this is the right place")."""
+"""A greeting, or a preface that stands for one ("I don't know if this is the right place",
+"sorry for disturb")."""
 _ROLE = (
     r"(?:nurse|pharmacist|assistant|carer|caregiver|(?:care|support|social|key) ?worker"
     r"|co-?ordinator|teacher|receptionist|health visitor|midwife|volunteer|manager|guardian"
@@ -51,6 +53,11 @@ _INTRODUCTION = re.compile(
     r"|inquiry)|asking (?:for|on behalf of))\b"
 )
 """Who is asking, with no greeting ("I'm the school nurse", "Pharmacy assistant with a query")."""
+_ANNOUNCES_A_QUESTION = re.compile(
+    r"^\W*(?:(?:a|one|quick|small|little|short|brief)\s+){0,2}(?:q|qn|qu|question|query|enquiry"
+    r"|inquiry)\s+(?:about|re|regarding|on|concerning)\b"
+)
+"""A preface that only says a question is coming ("Quick q about my own FBC")."""
 _ASKS_TO_ASK = re.compile(
     r"\b(?:can|could|may) i ask\b|\b(?:a|one|some|few) (?:quick )?questions?\b|\bquick one\b"
 )
@@ -61,12 +68,16 @@ _ABOUT_THE_COUNT = re.compile(
 
 
 def is_greeting_opener(text: str) -> bool:
-    """A greeting with at most a sentence about who is asking, or that sentence alone."""
+    """A greeting with at most a sentence about who is asking, or that sentence alone.
+
+    So is a preface that only says a question is coming ("Quick q about my own FBC").
+    """
     lowered = text.lower()
     if _ABOUT_THE_COUNT.search(lowered):
         return False
     if not _GREETING.search(lowered):
-        return bool(_INTRODUCTION.search(lowered)) and not asks_a_question(lowered)
+        prefaces = _INTRODUCTION.search(lowered) or _ANNOUNCES_A_QUESTION.search(lowered)
+        return bool(prefaces) and not asks_a_question(lowered)
     after_greeting = _GREETING.sub("", lowered, count=1).lstrip(" ,-!.")
     return not asks_a_question(after_greeting) or bool(_ASKS_TO_ASK.search(lowered))
 

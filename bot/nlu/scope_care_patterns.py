@@ -50,6 +50,11 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
         r" (?:them|it|those|these)\s*\?",
         r"\b(?:i|he|she|we|they) (?:can|could|may) (?:just )?(?:stop|quit|come off) (?:them|it"
         r"|those|these|taking (?:them|it))(?: (?:him|her|my|them|our)sel(?:f|ves))?\s*\?",
+        # A question in a statement's word order: "I can stop my antibiotic now?", "I should
+        # stop to take it?".
+        r"\b(?:i|he|she|we|they) (?:can|could|may|should|shd|must) (?:just |now |already )?"
+        r"(?:stop|quit|come off|skip|pause) (?:it|them|those|these|this|that|taking|to take|the"
+        r"|my|his|her|their)\b[^.?!]{0,40}\?",
         r"\bwhich (?:\w+ )?(?:is |would be )?(?:better|best|safer) (?:for|in|with)\b",
         r"\bwhat(?:'s| is| would be) (?:better|safer) for\b"
         r"|\bwhich (?:one )?to (?:go on|take|choose|pick|start|use)\b"
@@ -184,6 +189,9 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
         r"|\bbiosimilar\w*\b",
         r"\b(?:zinc|iron|selenium|vitamin \w+|vitamins|supplements?|herbs?|herbal \w+|black seed\w*"
         r"|\w+ oil|remed(?:y|ies))\b[^.?!]{0,30}\bhelp\w* (?:with |against |for )?" + LOW_COUNT,
+        r"^\W*(?:and |so )?(?:will|would|could|can|does|do|might|is) (?:taking |some |extra )?"
+        r"(?:zinc|iron|selenium|vitamin \w+|vitamins|supplements?|herbs?|probiotics?|echinacea"
+        r"|\w+ oil)(?: \w+)? help\W*$",
         r"\b(?:should|shd|can|could|shall|must|do|does) " + PERSON + r" "
         r"(?:\w+ )?(?:take|have|try|start|be (?:taking|given|getting)) (?:some |an? |extra )?"
         r"(?:iron|folic acid|folate|b12|zinc|selenium|vitamin \w+|vitamins|multivitamins?"

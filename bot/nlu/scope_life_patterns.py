@@ -36,6 +36,10 @@ LIFE_REQUESTS: Dict[str, Pattern[str]] = {
         NOT_AS_A_CAUSE + r"[\s\S]*\b(?:can|could|should|is it (?:ok|okay|safe|advisable|wise"
         r"|recommended)|safe to|may|advisable|wise)\b[^.?!]{0,30}\b(?:jabs?|boosters?)\b",
         r"\b(?:ramadan|ramzan|roza|rozay|rozey)\b",
+        r"\b(?:can|could|may|should) (?:i|he|she|we|they) (?:still )?(?:eat|drink)\b"
+        r"|\b(?:i|he|she|we|they|(?:my|his|her|our) \w+) (?:can|could|may|should) (?:still )?"
+        r"(?:eat|drink)\b"
+        r"[^.?!]{0,40}\?",
         r"\b(?:can|could|should|is it (?:ok|okay|safe|advisable|wise|recommended)|safe to|may"
         r"|advisable|wise)\b[^.?!]{0,30}\b(?:travel\w*"
         r"|fly|flying|plane|holiday|abroad|pregnan\w*|fertility)\b",

@@ -107,6 +107,8 @@ REQUESTS: Dict[str, Pattern[str]] = {
     "outlook": any_of(
         r"\b(?:going to|gonna) be (?:ok|okay|alright|all right|fine)\b",
         r"\bhow long (?:\w+ ){0,4}(?:live|survive)\b|\blive long\b|\blife expectancy\b",
+        r"\bhow (?:many|much) (?:more )?(?:years|months|time)\b[^.?!]{0,30}"
+        r"\b(?:live|left|survive)\b",
         r"\bprognosis\b|\boutlook\b|\bsurviv(?!ors?\b)\w*|\bam i (?:dying|going to die)\b",
         r"\b(?:will|is|could) " + PERSON + r" (?:die|dying)\b",
         r"\bprogression\b|\bprogress (?:to|into)\b|\bturn (?:in)?to (?:a |an )?"
@@ -164,6 +166,9 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\b(?:biops(?:y|ies)|punctures?|aspirat(?:e|ion)s?|trephines?)\b[^.?!]{0,30}\b(?:take|takes"
         r"|hurt\w*|pain\w*|involve\w*|risks?|prepare|sore|safe)\b"
         r"|\b(?:what|how)\b[^.?!]{0,20}\b(?:biops(?:y|ies)|marrow punctures?|aspirat(?:e|ion)s?)\b",
+        r"\b(?:do|does|will|would|should|must) (?:i|he|she|we|they|(?:my|his|her|our) \w+)"
+        r" (?:\w+ )?(?:need|have to have|have to get|get|have) (?:a |an |another )?(?:bone )?"
+        r"(?:marrow )?(?:biops(?:y|ies)|aspirat\w*|punctures?|trephines?)\b",
         r"\bsplenectomy\b|(?<!post-)(?<!post )(?<!after his )(?<!after her )(?<!after my )"
         r"(?<!before the )(?<!since the )(?<!after the )(?<!liver )(?<!kidney )(?<!renal )"
         r"(?<!heart )(?<!lung )"
@@ -209,7 +214,8 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\b\d+[.,]\d+\b" + UNIT + r"[\s.,;:-]+(?:(?:is|it'?s|that'?s|so|even) )?"
         r"(?:very |too |really |that |dangerously )?(?:bad|normal|ok|okay|dangerous|serious"
         r"|worrying|concerning|safe|alarming)\b(?! (?:with|after|on|during|in|from|because) )",
-        r"(?:^|[.?!,;]\s*)(?:so |and |but |ok |okay )?(?:is|isn't|isnt) (?:a |my |his |her |the )?"
+        r"(?:^|[.?!,;]['\"\u2019\u201d]?\s*)(?:so |and |but |ok |okay )?(?:is|isn't|isnt)"
+        r" (?:a |my |his |her |the )?"
         r"(?:wbc |count |level |result )?"
         r"\d+(?:[.,]\d+)?\b" + UNIT + r"[^.?!]{0,25}\b(?:low|bad|normal|ok|okay|dangerous\w*"
         r"|serious|worr\w*|safe|concerning|high)\b"

@@ -34,6 +34,12 @@ _WAS_LOW_BEFORE = re.compile(
     r"\b(?:when|after|but|though|although|whereas|while) (?:it|he|she|mine|his|hers|they)"
     r" (?:was|were|had been|used to be) (?:\w+ )?low\b[^.,;?!]*"
 )
+_ASKS_WHY_TESTED = re.compile(
+    r"\bwhy (?:would|do|did|are|were|will|is|does) (?:they|you|the \w+|he|she|(?:my|his|her) \w+)"
+    r" (?:\w+ ){0,2}?test(?:ing)? (?:me|him|her|us|them) for\b"
+)
+"""Asking why a test was offered ("why would they test me for HIV?") asks how the two are
+linked, not for a diagnosis."""
 _ASKS_WHAT_OTHER_IS = re.compile(
     r"\bwhat(?:'s| is| are| does| causes?| makes?)\s+(?:an? |the |my |his |her )?"
     + OTHER_RESULT
@@ -64,7 +70,8 @@ def out_of_scope_request(text: str) -> str | None:
     """
     lowered = text.lower()
     for kind, pattern in REQUESTS.items():
-        if not pattern.search(lowered):
+        searched = _ASKS_WHY_TESTED.sub(" ", lowered) if kind == "diagnosis" else lowered
+        if not pattern.search(searched):
             continue
         about_white_cells = bool(_ABOUT_WHITE_CELLS.search(lowered))
         asks_what_it_is = kind == "other_result" and _ASKS_WHAT_OTHER_IS.search(lowered)

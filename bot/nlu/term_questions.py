@@ -36,13 +36,16 @@ for the rest, the overview's list."""
 _ONLY_CAUSE = re.compile(
     r"\b(?:the|an?|one|its|it's|it is) only (?:cause|reason|explanation)\b"
     r"|\b(?:are there|any|there are|there must be) (?:\w+ )?other (?:causes|reasons|ones)\b"
+    r"|\b(?:always|only ever|necessarily) (?:from|due to|because of|caused by|down to)\b"
 )
 """"A forum says it's always the marrow: is that the only cause, or are there other ones?"
-asks for the whole list, not about the cause named."""
+and "is a low white count always from the bone marrow?" ask for the whole list, not about
+the cause named."""
 _WHAT_IS = re.compile(r"\bwhat(?:'s| is| are| r| was)\s+(?:the |an? |this |that )?$")
 """Right before a term: the patient asks what the named thing is."""
 _HARMS_CELLS = re.compile(
-    r"\b(?:kill|destroy|lower|reduc|drop|damag|harm|attack|wip|hurt|affect|suppress|cause|mak)\w*"
+    r"\b(?:kill|destroy|lower|reduc|drop|damag|harm|attack|wip|hurt|affect|suppress|cause|mak"
+    r"|drain|deplet|zap|sap|wreck|tank|crash|knock)\w*"
     r"\b[^.?!]{0,30}\b(?:cells?|counts?|wbc|wcc|white|leu[ck]\w*|neutro\w*|immun\w*"
     r"|defen[cs]es?)\b"
 )

@@ -59,6 +59,11 @@ from bot.nlu.input_guard import InputGuard
         ("Acha ji, theek hai", "affirm"),
         ("Dhonnobad madam", "thank"),
         ("Nomoskar", "greet"),
+        ("Khodahafez doctor jan", "goodbye"),
+        ("mamnoon, khoda hafez", "goodbye"),
+        ("Tashakor dear doctor", "thank"),
+        ("Dorood", "greet"),
+        ("dera manana", "thank"),
     ],
 )
 def test_a_courtesy_in_any_language_we_know_is_small_talk(text: str, intent: str) -> None:

@@ -73,6 +73,8 @@ def test_a_cause_reading_of_it_is_left_alone() -> None:
         ("ask_cause_lab_error", "With respect, what is the work of the white cells in the body?"),
         ("ask_cause_viral_infection", "how do white cells help the body fight infection"),
         ("out_of_scope", "what do white blood cells actually do?"),
+        ("follow_up", "wat does wbc even do"),
+        ("nlu_fallback", "do white cells fight off germs?"),
     ],
 )
 def test_what_white_cells_do_is_the_overviews_question(intent: str, text: str) -> None:

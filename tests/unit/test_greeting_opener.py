@@ -30,6 +30,10 @@ from bot.nlu.greeting_opener import GreetingOpener, is_greeting_opener
         "Pharmacy counter assistant with a customer query.",
         "this is her daughter",
         "care coordinator here",
+        "Salam doctor, sorry for disturbing",
+        "sorry to disturb you dear doctor",
+        "quick question about my mum's bloods",
+        "One small query regarding my results",
     ],
 )
 def test_a_greeting_that_asks_nothing_is_an_opener(text: str) -> None:
@@ -49,6 +53,8 @@ def test_a_greeting_that_asks_nothing_is_an_opener(text: str) -> None:
         "I'm his mum and his count is low",
         "I'm worried",
         "school nurse: should she skip PE?",
+        "quick question about my results, is a low count bad?",
+        "question about the letter: why do they want a repeat test?",
     ],
 )
 def test_a_greeting_with_something_to_answer_is_not(text: str) -> None:

@@ -500,6 +500,7 @@ def test_a_cause_asked_about_before_the_list_words_keeps_its_topic() -> None:
     [
         "what kind of symptoms mean going to A&E with a low count?",
         "at what point is a low count something we can't manage at home?",
+        "WBC low on my bloods. Which red flags mean going in?",
     ],
 )
 def test_more_ways_of_asking_when_to_go_are_the_emergency_question(text: str) -> None:

@@ -45,6 +45,9 @@ EMERGENCY_ID = "emergency_info"
         (OVERVIEW, "so it will be low all the time?", 0.6),
         ("deny", "is that normal with it?", 0.68),
         ("thank", "they must take again?", 0.41),
+        ("affirm", "is this y its dropping", 0.3),
+        ("thank", "Is this really possible?", 0.5),
+        (KB.topic("viral_infection").intent, "and her white cells dropped, is it expected?", 0.5),
     ],
 )
 def test_a_reference_or_a_short_question_goes_on_about_the_cause(
@@ -180,6 +183,15 @@ def test_the_marrow_after_a_cause_that_does_not_touch_it_is_the_marrow_topic() -
 
 
 @pytest.mark.parametrize(
+    "text", ["and the bone marrow?", "What about his marrow?", "plus the marrow"]
+)
+def test_the_marrow_named_next_in_a_walk_down_the_causes_is_the_marrow_topic(text: str) -> None:
+    intent = KB.topic("bone_marrow_failure").intent
+    terms = ["bone marrow" if "bone" in text else "marrow"]
+    assert topic_from_context(KB, intent, terms, text, "viral_infection", None, 0.9) is None
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "and if the repeat is low again, what are the usual reasons?",
@@ -271,6 +283,24 @@ def test_a_word_or_two_that_only_asks_on_is_about_the_last_answer(
     intent: str, text: str, current: str
 ) -> None:
     assert topic_from_context(KB, intent, [], text, current, None, 0.5) == current
+
+
+@pytest.mark.parametrize(
+    ("intent", "text"),
+    [
+        (OUT_OF_SCOPE_INTENT, "which ones?"),
+        (NLU_FALLBACK_INTENT, "too general. like what"),
+        (FOLLOW_UP_INTENT, "ok but for example?"),
+    ],
+)
+def test_asking_for_examples_of_the_last_answer_goes_on_about_it(intent: str, text: str) -> None:
+    assert topic_from_context(KB, intent, [], text, "medications", None, 0.4) == "medications"
+
+
+def test_an_unsure_cause_guess_with_nothing_told_or_referred_to_stands() -> None:
+    intent = KB.topic("viral_infection").intent
+    text = "and a virus like flu can do it?"
+    assert topic_from_context(KB, intent, ["flu"], text, "cancer_treatment", None, 0.5) is None
 
 
 @pytest.mark.parametrize(("intent", "text"), [("affirm", "so"), ("affirm", "ok?"), ("deny", "no?")])

@@ -545,3 +545,33 @@ def test_detox_other_results_choices_and_percentages(text: str, kind: str) -> No
 )
 def test_a_cause_or_the_emergency_question_beside_those_words_stays(text: str) -> None:
     assert out_of_scope_request(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Doctor, I can stop the tablets already?", "medicine_advice"),
+        ("he should pause to take them?", "medicine_advice"),
+        ("my son can drink milk with this?", "daily_life"),
+        ("would some vitamin C help?", "raise_or_treat"),
+        ("how many more years she can live?", "outlook"),
+        ("Will my dad need a marrow biopsy?", "procedures"),
+        ("Report: 'WBC 2.4.' Is 2.4 dangerously low?", "numbers"),
+        ("can they test her for lupus?", "diagnosis"),
+    ],
+)
+def test_questions_in_a_statement_s_word_order_and_other_requests(text: str, kind: str) -> None:
+    assert out_of_scope_request(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Why would they test me for hepatitis? The letter said leukopenia work-up.",
+        "why did the doctors test him for HIV?",
+        "I should stop worrying? the count is low after flu",
+        "he had a biopsy showing MDS, could that explain it?",
+    ],
+)
+def test_why_a_test_was_done_and_other_look_alikes_are_not_requests(text: str) -> None:
+    assert out_of_scope_request(text) is None

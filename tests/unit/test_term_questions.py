@@ -32,6 +32,7 @@ def _entities(text: str, *terms: str) -> List[Dict[str, Any]]:
         ("my forum blames lupus, but are there any other causes?", "lupus"),
         ("the leaflet says the spleen and other things. what are the other things?", "spleen"),
         ("GP mentioned chemo among others. What about the other reasons?", "chemo"),
+        ("is a low count always down to the spleen?", "spleen"),
     ],
 )
 def test_a_named_cause_set_aside_asks_for_the_rest(text: str, term: str) -> None:
@@ -45,6 +46,7 @@ def test_a_named_cause_set_aside_asks_for_the_rest(text: str, term: str) -> None
         ("is chemo the reason?", "chemo"),
         ("besides, is the spleen involved?", "spleen"),
         ("what are the other things that lupus does to the body?", "lupus"),
+        ("does chemo always lower the count?", "chemo"),
     ],
 )
 def test_a_question_about_the_named_cause_is_not_set_aside(text: str, term: str) -> None:
@@ -93,6 +95,7 @@ def test_one_cause_denied_and_one_asked_about_is_not_set_aside() -> None:
         ("does HIV attack the immune cells", "hiv"),
         ("MDS. explains it?", "mds"),
         ("is the prednisone to blame?", "prednisone"),
+        ("my diuretic has me up all night. is it depleting my white cells too?", "diuretic"),
     ],
 )
 def test_a_question_about_what_a_term_is_or_does_to_the_cells(text: str, term: str) -> None:
