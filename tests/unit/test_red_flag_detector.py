@@ -177,6 +177,9 @@ def test_severity_told_by_numbers_and_lost_function(rules_only: RedFlagDetector)
         "on tablets for bowel cancer and 7 loose poos since breakfast",
         "mum fell in the kitchen, her foot is turned outwards and she can't put any weight on it",
         "my mother says she is going to walk into the sea tonight",
+        # a medicine for seizures, then a seizure now; "fit" as a seizure beside Pidgin words
+        "she takes keppra for seizure and now she is fitting and won't stop",
+        "abeg my pikin dey fit, e no dey wake",
         # a document quoted, then what is happening now
         "The sheet says 'call if you feel unwell' and now he can't breathe",
         # speech is not a document
@@ -193,6 +196,10 @@ def test_look_alikes_are_not_red_flags(rules_only: RedFlagDetector) -> None:
         "I'm dying for a cup of tea",
         "I keep fit and well",
         "My sister neutrophils low. Which food she fit chop to increase am?",
+        "the malaria wey she get last month, e fit still dey lower am?",
+        "wetin else fit cause low white blood?",
+        "which tea fit flush the blood?",
+        "my pikin dey take valproate for seizure, na the drug make am low?",
         "my hay fever is awful this year",
         "I nearly had a heart attack when I saw the bill",
         "out of breath after running for the bus, fine a minute later",
