@@ -80,6 +80,7 @@ REPEAT = re.compile(rf"\b(?:{REPEAT_WORDS})\b")
 ELLIPTICAL = re.compile(
     r"^\W*(?:and |so |but )?(?:meaning|means|which means|so|so what|and|then|connected|related"
     r"|linked|explain|because|the reason|in what way|like how|how so|and then)\s*\?+\W*$"
+    r"|^\W*(?:and |so )?(?:hangs?|hang|hanging) (?:that|this|it|those|these|they) together\W*$"
 )
 """A question of a word or two that only asks on ("meaning?", "so?", "connected?")."""
 QUESTION_END = re.compile(r"\?\s*$")

@@ -15,7 +15,7 @@ runs after. Plain Python with no Rasa import.
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, Sequence
+from typing import AbstractSet, Any, Dict, Sequence
 
 from bot.nlu.grave_questions import calls_grave
 from bot.nlu.term_questions import unquoted
@@ -42,7 +42,7 @@ _CELLS = r"(?:the )?(?:wh?ite (?:blood )?(?:cells?|corpuscles|globules)|leu[ck]o
 _ASKS_WHAT_CELLS_DO = re.compile(
     r"\bwh?at (?:do|does|exactly do|are) " + _CELLS + r" (?:actually |really |even )?(?:do|for)\b"
     r"|\bwh?at " + _CELLS + r" (?:are|is) (?:actually |really )?for\b"
-    r"|\bwh?at " + _CELLS + r" (?:actually |really |even )?do\b"
+    r"|\b(?:wh?at|wetin) " + _CELLS + r" (?:actually |really |even |dey )?do\b"
     r"|\b(?:work|job|role|function|purpose|point|use) of " + _CELLS + r"\b"
     r"|\bhow do " + _CELLS + r" (?:actually |really )?(?:work|help|fight|protect|defend|keep)\b"
     r"|\b(?:do|does|can) " + _CELLS + r" (?:actually |really )?(?:fight|protect|defend|kill)"
@@ -53,6 +53,29 @@ _ASKS_IF_SOMETHING_IS_WRONG = re.compile(
     r"\b(?:can|could|might) it (?:just |simply )?be nothing\b"
     r"|\bmeans? (?:that )?(?:there'?s |there is )?something (?:is )?wrong\b"
 )
+
+
+_ASKS_THE_WORD = re.compile(
+    r"\bwhat (?:does|do) (?:that|this|the) (?:word|term) (?:actually |really |even |exactly )?"
+    r"mean\b|\bwhat(?:'s| is) (?:the )?meaning of (?:that|this|the) (?:word|term)\b"
+)
+
+
+def asks_what_the_word_means(
+    text: str, terms: Sequence[Dict[str, Any]], general: AbstractSet[str]
+) -> bool:
+    """Whether the message asks what the word it last named means, and that word is general.
+
+    "He is on lamotrigine and his blood test said leukopenia. What does that word
+    mean?" asks what leukopenia is; `terms` are the message's term entities, `general`
+    the overview's term values.
+    """
+    asked = _ASKS_THE_WORD.search(text.lower())
+    before = [e for e in terms if int(e.get("end", 0)) <= (asked.start() if asked else 0)]
+    if not before:
+        return False
+    last = max(before, key=lambda e: int(e.get("end", 0)))
+    return last.get("value") in general
 
 
 def list_asked_at(text: str) -> int | None:

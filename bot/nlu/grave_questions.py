@@ -36,7 +36,7 @@ _ASKED_GRAVE_BRIEFLY = re.compile(
 worried" tell, they do not ask."""
 _ASKS_WHEN_TO_GO = re.compile(
     r"\b(?:when|in (?:which|what) (?:cases?|situations?)|at what (?:point|stage)"
-    r"|what (?:sort of |kind of |kinds of |type of )?(?:signs|symptoms))\b"
+    r"|(?:what|which) (?:sort of |kind of |kinds of |type of )?(?:signs|symptoms))\b"
     r"[^.?!]{0,40}\b(?:go|goes|going|take|taking|bring|bringing|rush|send|call|ring|phone"
     rf"|head)\b[^.?!]{{0,25}}\b(?:{CARE_PLACES}|emergency)\b"
     r"|\b(?:when|at what (?:point|stage))\b[^.?!]{0,60}\b(?:shouldn'?t|should not|can'?t|cannot"
@@ -46,6 +46,7 @@ _ASKS_WHEN_TO_GO = re.compile(
 )
 """Asking when to seek emergency care ("in which cases I must bring her to hospital?", "what
 are the red flags for going in?")."""
+_SENTENCE = re.compile(r"[^.?!;\n]+[.?!;\n]*")
 BRIEF_WORDS = 8
 
 
@@ -71,9 +72,19 @@ def calls_grave(text: str) -> bool:
     return bool(_GRAVE.search(text.lower()))
 
 
-def asks_when_to_go(text: str) -> bool:
-    """Whether the text asks when to go to emergency care ("at what point do we go to A&E?")."""
-    return bool(_ASKS_WHEN_TO_GO.search(text.lower()))
+def asks_when_to_go(text: str, causes: Sequence[Dict[str, Any]] = ()) -> bool:
+    """Whether the text asks when to go to emergency care ("at what point do we go to A&E?").
+
+    In a sentence that names none of `causes` (entity dicts): "he is on carbamazepine
+    and his count is low. What signs would mean we take him to A&E?" asks it; "when
+    should we take her to hospital for the chemo?" asks about the chemo.
+    """
+    for sentence in _SENTENCE.finditer(text.lower()):
+        start, end = sentence.span()
+        named = any(start <= int(e.get("start", 0)) < end for e in causes)
+        if not named and _ASKS_WHEN_TO_GO.search(sentence.group()):
+            return True
+    return False
 
 
 def sounds_urgent(text: str) -> bool:

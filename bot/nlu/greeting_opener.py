@@ -29,11 +29,15 @@ from bot.nlu.stateless import StatelessComponent
 from bot.nlu.term_questions import asks_a_question
 from knowledge.names import GREET_INTENT, SMALL_TALK_INTENTS, TERM_ENTITY
 
+_SOFTENER = r"^\W*(?:(?:please|pls|abeg|ok|okay|so|um+|hm+|excuse me)\W+)?"
+"""A word before the greeting that asks nothing ("Please good day", "Abeg una dey there?")."""
 _GREETING = re.compile(
-    r"^\W*(?:hi+|hello|hey|hiya|heya|hallo|good (?:morning|afternoon|evening|day)|dear\b"
+    _SOFTENER + r"(?:hi+|hello|hey|hiya|heya|hallo|good (?:morning|afternoon|evening|day)|dear\b"
     r"|greetings|howdy|morning|evening|hola|buen[oa]s(?: d[ií]as| tardes| noches)?|dzie[nń] dobry"
     r"|witam|bonjour|bom dia|ol[aá]|ciao|salut|merhaba|sala+m|namaste|guten (?:tag|morgen)"
     r"|dorood|sorry (?:to|for) (?:bother|trouble|disturb)(?:ing)?(?: you)?"
+    r"|(?:are|r) (?:you|u|una|anyone|somebody|someone) (?:there|here|available|online|awake)"
+    r"|(?:una|you|u) dey (?:there|here)"
     r"|(?:i )?(?:don'?t|do not|am not|'m not) (?:know|sure) if"
     r" this is the right (?:place|bot|chat)(?: to ask)?|not sure if this is the right"
     r" (?:place|bot|chat)(?: to ask)?)\b",
@@ -54,10 +58,13 @@ _INTRODUCTION = re.compile(
 )
 """Who is asking, with no greeting ("I'm the school nurse", "Pharmacy assistant with a query")."""
 _ANNOUNCES_A_QUESTION = re.compile(
-    r"^\W*(?:(?:a|one|quick|small|little|short|brief)\s+){0,2}(?:q|qn|qu|question|query|enquiry"
-    r"|inquiry)\s+(?:about|re|regarding|on|concerning)\b"
+    _SOFTENER + r"(?:(?:(?:a|one|quick|small|little|short|brief)\s+){0,2}(?:q|qn|qu|question"
+    r"|query|enquiry|inquiry)\s+(?:about|re|regarding|on|concerning)\b"
+    r"|(?:i )?(?:wan|want to|wanna|would like to|need to|have to) ask (?:you )?(?:something"
+    r"|somtin|sumtin|one thing|a question|a few things)\b)"
 )
-"""A preface that only says a question is coming ("Quick q about my own FBC")."""
+"""A preface that only says a question is coming ("Quick q about my own FBC", "Abeg I wan ask
+something private.")."""
 _ASKS_TO_ASK = re.compile(
     r"\b(?:can|could|may) i ask\b|\b(?:a|one|some|few) (?:quick )?questions?\b|\bquick one\b"
 )
@@ -78,7 +85,7 @@ def is_greeting_opener(text: str) -> bool:
     if not _GREETING.search(lowered):
         prefaces = _INTRODUCTION.search(lowered) or _ANNOUNCES_A_QUESTION.search(lowered)
         return bool(prefaces) and not asks_a_question(lowered)
-    after_greeting = _GREETING.sub("", lowered, count=1).lstrip(" ,-!.")
+    after_greeting = _GREETING.sub("", lowered, count=1).lstrip(" ,-!.?")
     return not asks_a_question(after_greeting) or bool(_ASKS_TO_ASK.search(lowered))
 
 

@@ -37,7 +37,11 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.model_files import read_json, write_json
-from bot.nlu.general_questions import asks_for_the_list, asks_the_overviews_question
+from bot.nlu.general_questions import (
+    asks_for_the_list,
+    asks_the_overviews_question,
+    asks_what_the_word_means,
+)
 from bot.nlu.grave_questions import (
     asks_if_grave,
     asks_when_to_go,
@@ -46,7 +50,7 @@ from bot.nlu.grave_questions import (
 )
 from bot.nlu.intent_override import override_intent
 from bot.nlu.past_history import without_history
-from bot.nlu.term_index import term_intents
+from bot.nlu.term_index import broad_word_taker, named_intents, term_intents
 from bot.nlu.term_questions import (
     answered_by_the_term,
     asked_terms,
@@ -68,7 +72,6 @@ from knowledge.names import (
     OUT_OF_SCOPE_INTENT,
     SMALL_TALK_INTENTS,
     TALK_TO_PERSON_INTENT,
-    TERM_ENTITY,
     THANK_INTENT,
 )
 from knowledge.references import BRIEF_QUESTION_WORDS
@@ -135,6 +138,7 @@ class NamedTermCertainty(GraphComponent):
         self._broad = frozenset(intents.get("broad", ()))
         self._takers = frozenset(intents.get("takes_broad", ()))
         self._overview, self._emergency = intents["general"][:2]
+        self._overview_words = frozenset(v for v, i in self._terms.items() if i == self._overview)
 
     @classmethod
     def create(
@@ -215,16 +219,21 @@ class NamedTermCertainty(GraphComponent):
             return None if predicted == self._overview else self._overview
         entities = without_set_aside(text, entities)
         entities = without_history(text, entities, self._terms, self._general)
-        causes = {i for i in self._named(entities, broad=False) if i not in self._general}
-        if predicted != self._emergency and asks_for_the_list(text or "", causes_named):
-            return None if predicted == self._overview else self._overview  # "categories of cause"
+        causes = {
+            i for i in named_intents(self._terms, entities, self._broad) if i not in self._general
+        }
+        if predicted != self._emergency and (
+            asks_for_the_list(text or "", causes_named)
+            or asks_what_the_word_means(text or "", entities, self._overview_words)
+        ):  # "categories of cause", "... said leukopenia. What does that word mean?"
+            return None if predicted == self._overview else self._overview
         if (
             self._general_or_short_question(predicted, text or "")
             and not causes
             and asks_if_grave(text or "")
         ):
             return self._emergency  # "is it dangerous or what, low WBC?", "worry?"
-        if not causes and predicted != self._emergency and asks_when_to_go(text or ""):
+        if predicted != self._emergency and asks_when_to_go(text or "", causes_named):
             return self._emergency  # "in which cases I must bring her to hospital?"
         focus = self._asked_cause(text, entities) if len(causes) > 1 else None
         if not causes and asks_the_overviews_question(
@@ -232,7 +241,7 @@ class NamedTermCertainty(GraphComponent):
             out_of_scope=predicted == OUT_OF_SCOPE_INTENT,
             unsure=predicted == NLU_FALLBACK_INTENT,
             emergency=predicted == self._emergency,
-            names_a_cause=bool(set(self._named(entities)) - self._general),
+            names_a_cause=bool(set(named_intents(self._terms, entities)) - self._general),
         ):
             return None if predicted == self._overview else self._overview
         if len(causes) >= MANY_CAUSES and not sure and predicted != self._emergency and not focus:
@@ -247,8 +256,8 @@ class NamedTermCertainty(GraphComponent):
             return None  # the answer action reads a follow-up's terms itself
         if focus is not None and predicted != self._emergency:
             return None if predicted == focus else focus  # "RA, but I've had flu. Is it the flu?"
-        named = self._named(entities)
-        taker = self._takes_broad_words(named, causes)
+        named = named_intents(self._terms, entities)
+        taker = broad_word_taker(set(named) - self._general, causes, self._takers)
         if taker is not None and predicted != self._emergency:
             return None if predicted == taker else taker
         if predicted in named and predicted != self._overview:
@@ -271,31 +280,8 @@ class NamedTermCertainty(GraphComponent):
             candidates.discard(self._overview)  # bloods bc my white count was low. why"
         return candidates.pop() if gap and len(candidates) == 1 else None
 
-    def _named(self, entities: Sequence[Dict[str, Any]], broad: bool = True) -> List[str]:
-        return [
-            self._terms[entity["value"]]
-            for entity in entities
-            if entity.get("entity") == TERM_ENTITY
-            and entity.get("value") in self._terms
-            and (broad or entity["value"] not in self._broad)
-        ]
-
     def _asked_cause(self, text: str | None, entities: Sequence[Dict[str, Any]]) -> str | None:
         """The one cause the question asks about among several the message names, if any."""
-        asked = set(self._named(asked_terms(text, entities)))
+        asked = set(named_intents(self._terms, asked_terms(text, entities)))
         asked -= self._general
         return asked.pop() if len(asked) == 1 else None
-
-    def _takes_broad_words(self, named: List[str], causes: set[str]) -> str | None:
-        """The topic a broad word belongs to here, when a topic that takes them is named.
-
-        "capecitabine tablets for bowel cancer", "is it his cancer medicine?": the
-        tablets and the medicine are a cancer treatment. `causes` are the causes
-        named by their own terms. None when no topic that
-        takes broad words is named by its own term, or another cause is too ("the
-        tablets for her lupus" may be the medicines or the lupus).
-        """
-        broad_only = set(named) - causes - self._general
-        if len(causes) != 1 or not causes <= self._takers or not broad_only:
-            return None
-        return next(iter(causes))

@@ -31,7 +31,7 @@ ADMIN_REQUESTS: Dict[str, Pattern[str]] = {
         r"\bbook(?:ed)? (?:\w+ ){0,2}in for\b|\bbe booked\b"
         r"|\b(?:how (?:many|long|far)|when)\b[^.?!]{0,40}"
         r"\b(?:beforehand|in advance|ahead of time)\b",
-        r"\b(?:how long|when (?:will|do|does|would|should|can|could))\b[^.?!]{0,40}\bresults?\b"
+        r"\b(?:how long|when (?:will|do|does|would|should|can|could))\b[^.?!]{0,60}\bresults?\b"
         r"[^.?!]{0,10}\bback\b",
         r"\b(?:can|could|will|would) you (?:please |kindly |pls )?(?:send|email|e-?mail|forward"
         r"|post|fax|share|print|upload)\b",
@@ -42,7 +42,10 @@ ADMIN_REQUESTS: Dict[str, Pattern[str]] = {
         r"\bopening (?:hours|times)\b|\bwhat time (?:does|do|is) (?:the )?\w+ (?:\w+ )?open",
         r"\bhow much (?:does|do|is|will|would) (?:\w+ ){0,5}cost\b|\bprivately\b",
         r"\bhow much\b[^.?!]{0,40}\bcost\b",
-        r"\bpay (?:for )?(?:my|the|a|his|her) (?:blood )?(?:tests?|bloods|appointment|visit|scan)\b"
+        r"\bpay (?:for )?(?:my|the|a|his|her) (?:private |nhs )?(?:blood )?(?:tests?|bloods"
+        r"|appointment|visit|scan)\b"
+        r"|\bprivate (?:blood )?(?:tests?|bloods|scans?|appointments?|doctors?|clinics?"
+        r"|consultants?|specialists?)\b"
         r"|\bwho (?:pays|should pay)\b|\bset (?:me|us|you|him|her) back\b",
         r"\bwhere (?:can )?i (?:can )?(?:do|get|have|book) (?:a |an |the |my )?[\w-]+ tests?\b",
         r"^\W*(?:\w+\W+){0,3}(?:appts?|appointments?)\b(?:\W+\w+){0,3}\W*$",
@@ -50,6 +53,9 @@ ADMIN_REQUESTS: Dict[str, Pattern[str]] = {
         r"(?:blood (?:counts?|tests?)|fbcs?|cbcs?|bloods|checks?|monitoring)\b",
         r"\bfast(?:ing)? before\b|\bhow long (?:do|does|will) (?:the |my )?(?:blood )?(?:test )?"
         r"results? take\b",
+        r"\b(?:need|get|want|have) (?:a |the |another )?referral\b"
+        r"|\b(?:how|where|when) (?:do|can|should) (?:i|we) book\b"
+        r"|\b[a-z]+ologist or (?:a |an )?[a-z]+ologist\b|\bwho should (?:i|we) (?:ask to )?see\b",
         r"\brefer (?:me|him|her)\b|\bsend (?:me )?(?:my|his|her) (?:blood )?results\b",
         r"\bwhich (?:bus|train|hospital|clinic|floor|entrance|ward)\b",
         r"\bwhich (?:\w+ ){1,2}(?:is|are|would be) (?:the )?most (?:reliable|accurate|trusted"

@@ -11,6 +11,7 @@ from typing import Dict, Pattern
 from bot.nlu.scope_words import (
     ASKS,
     BOOSTERS,
+    CUSTOMER,
     FOOD,
     GROWTH_FACTORS,
     LOW_COUNT,
@@ -44,8 +45,9 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
         r"(?:dose|dosage)s?\s*(?:of|for|should|shud|do|is|to|would|will|can|could|\?|$)",
         r"\bhow (?:much|many)\b[^.?!]{0,30}\b(?:take|taken|taking|have|give|mg)\b",
         r"\bhow (?:much|many) (?:milligrams?|mgs?|mls?|micrograms?|mcg|units)\b",
-        r"\b(?:should|can|could|shall|do) (?:i|he|she|we|they) (?:just )?(?:hold|pause|withhold)"
-        r" (?:off )?(?:the|his|her|my|their|it|them)\b",
+        r"\b(?:should|can|could|shall|do) (?:i|he|she|we|they|" + CUSTOMER + r") (?:just )?"
+        r"(?:hold|pause|withhold)"
+        r" (?:off )?(?:the|his|her|my|their|it|them|[\w-]+ (?:until|till|for|while|before))\b",
         r"\b(?:i|he|she|we|they) (?:should|shd|shud|must|need to|ought to) (?:stop|quit|come off)"
         r" (?:them|it|those|these)\s*\?",
         r"\b(?:i|he|she|we|they) (?:can|could|may) (?:just )?(?:stop|quit|come off) (?:them|it"
@@ -129,7 +131,10 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
         r"|infusions?|cycles?|doses?|water pills?)\s+(?:\w+\s+)?(?:be|get|being) (?:reduced|stopped"
         r"|changed|lowered|cut|delayed|postponed|put off|paused|held|halted|swapped|switched)\b",
         r"\b(?:should|can|could|shall|do|does) (?:dad|mum|mom|mummy|papa|nan|gran|grandma|grandpa"
-        r"|(?:my|his|her|our) \w+) (?:just )?(?:stop|skip|pause|quit)\b",
+        r"|(?:my|his|her|our) \w+|" + CUSTOMER + r") (?:just )?(?:stop|skip|pause|quit)\b",
+        r"\binteract(?:ion|ions|s|ing)?\b(?! with (?:the |my |his |her )?(?:white|immune|marrow"
+        r"|cells|blood cells))",
+        r"\bwhich\b[^.?!]{0,40}\b(?:least|less) likely\b",
         r"\b(?:dose|dosage)s? (?:of (?:his |her |my |their |the )?[\w-]+ )?"
         r"(?!(?:\w+ ){0,2}?(?:was|were|got|had been|has been) )(?:\w+ ){0,2}"
         r"(?:be |get )?(?:reduced|increased|lowered|raised|changed|cut|adjusted|halved|doubled)\b",
@@ -163,7 +168,7 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
     ),
     # How to raise the count or treat it: food, supplements, injections, cures.
     "raise_or_treat": any_of(
-        r"\b" + GROWTH_FACTORS + r"\b[^.?!]{0,60}\b(?:worth|ask\w* for|should|need|want)\b"
+        r"\b" + GROWTH_FACTORS + r"\b[^.?!]{0,60}\b(?:worth|ask\w* for|should|need|wants?)\b"
         r"|\b(?:worth|ask\w* for|should|need)\b[^.?!]{0,40}\b" + GROWTH_FACTORS + r"\b",
         r"\b(?:supplements?|vitamins?|herbs?|herbal|remed(?:y|ies)|mushrooms?|teas?|juices?"
         r"|homeopath\w*|natural \w+)\b[^.?!]{0,40}\b(?:for|against|to treat|to fix|to help) "
@@ -178,6 +183,8 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
         r"\b(?:best|good|which|what|how|should|shall|can|could|recommend\w*|any)\b[^.?!]{0,30}"
         r"\b(?:detox\w*|cleanse|flush (?:\w+ ){0,2}out)\b"
         r"|\bdetox\w* (?:protocol|plan|diet|programme|program|tea|juice|kit|regime)s?\b",
+        r"\b(?:wash|cleans|clean|flush|detox)\w* (?:out )?(?:the |my |his |her )?(?:liver|blood"
+        r"|kidneys?|system|body)\b",
         r"\b(?:neutropa?enic|low[- ]microbial|low[- ]bacteria|clean) diet\b"
         r"|\bdiet (?:list|plan|sheet|advice)\b",
         r"\b(?:take|taking|have|having|give|giving|use|using|do|doing) (?:anything|something)"

@@ -86,10 +86,10 @@ LIFE_REQUESTS: Dict[str, Pattern[str]] = {
         r"|\bisolat(?:e|ing|ion)\b",
         r"\bcan (?:i|he|she|they) (?:still )?(?:go (?:to|back to) )?(?:my |his |her |their )?"
         r"(?:work|school|nursery|job|the gym)\b",
-        r"\b(?:can|could|may|should) (?:i|he|she|we|they|you) (?:still )?"
+        r"\b(?:can|could|may|should) (?:i|he|she|we|they|you|(?:my|his|her|our) \w+) (?:still )?"
         r"(?:go(?! in with\b)|get|have|do|eat|drink|take|keep|play|swim|work|exercise|run|train"
         r"|travel|fly|drive|cycle|dance)\b"
-        rf"(?![^.?!]{{0,30}}\b(?:{URGENCY}|doctor|gp|help)\b)[^.?!]{{0,30}}"
+        rf"(?![^.?!]{{0,50}}\b(?:{URGENCY}|doctor|gp|help)\b)[^.?!]{{0,50}}"
         r"\bwith (?:a |my |his |her |these |such )?(?:low|so few|(?:a |the )?(?:count|wbc|level)"
         r" (?:this|that|so) low)\b",
     ),

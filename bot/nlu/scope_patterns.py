@@ -84,7 +84,8 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\bis (?:it|this|that) (?:an? )?" + DISEASE_NAME + r"\s*\?",
         r"\bis (?:it|this) (?:an? )?[\w-]+ (?:deficiency|disease|syndrome|disorder)\s*\?",
         r"\bconfirm\w*\b[^.?!]{0,20}\bdiagnos",
-        r"\bdiagnos(?:e|is) (?:me|him|her|my)\b|\b(?:is|s|what) (?:my|his|her|the) diagnosis\b",
+        r"(?:^|[.?!,]\s*|\b(?:you|u|please|pls|kindly|can|could|would|will) )diagnos(?:e|is)"
+        r" (?:me|him|her|my)\b|\b(?:is|s|what) (?:my|his|her|the) diagnosis\b",
         r"\bwhat(?:'s| is) wrong with (?:me|him|her|my)\b",
         r"\btell (?:me|us) what (?:i|he|she|they|(?:my|his|her|our) \w+) (?:has|have|got"
         r"|has got|have got|is suffering from)\b",
@@ -142,6 +143,8 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\bwhich (?:one |of (?:those|these|them|the two) )?(?:is|would be) (?:the )?(?:worse|worst"
         r"|better|best|more serious|more dangerous)\b",
         r"\b(?:the )?(?:better|best|worse|worst) (?:regimen|protocol|treatment|option|choice)\b",
+        r"\b(?:is|are) [\w-]+ or [\w-]+ (?:the )?(?:worse|worst|better|more serious|more dangerous"
+        r"|deadlier)\b",
     ),
     # What the kinds of white cells are and how they differ (see out_of_scope_request).
     "cell_kinds": any_of(
@@ -282,5 +285,11 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\b(?:film|movie|series|tv show|netflix|box set) (?:to watch|recommendation)",
         r"\b(?:mark|grade|check|write) (?:my|the|this|an?) (?:essay|assignment|coursework"
         r"|homework)\b|\bcomes? up (?:more |most )?(?:often )?in (?:the |my )?exams?\b",
+        # The cause of another complaint ("what causes my headaches?"); with the count asked
+        # about too it is a question about the count (see out_of_scope_request).
+        r"\b(?:headaches?|migraines?|back ?pain|toothache|earache|acne|spots|hair loss|insomnia"
+        r"|heartburn|constipation|cramps?)\b[^.?!]{0,60}\b(?:caus\w*|why)\b"
+        r"|\b(?:caus\w*|why)\b[^.?!]{0,30}\b(?:headaches?|migraines?|back ?pain|toothache|earache"
+        r"|hair loss|insomnia|heartburn|constipation|cramps?)\b",
     ),
 }

@@ -21,6 +21,8 @@ DISEASE_NAME = (
     r"|something (?:serious|bad|wrong))\b"
 )
 DISEASE = r"(?:an? |the )?" + DISEASE_NAME
+CUSTOMER = r"(?:(?:the |my |a )?(?:cust|custs|customer|client|pt|patient))"
+"""Someone a pharmacist or nurse asks for ("can cust stop her carbimazole?")."""
 PERSON = (
     r"(?:i|he|she|they|we|you|my \w+|his \w+|her \w+|our \w+"
     r"|(?:the )?(?:pt|patient|resident|client)|mum|mom|dad|baby)"
@@ -61,7 +63,7 @@ ASKS = (
     r" (?:\w+ ){0,3}(?=(?:foods?|eat|diet|drink)\b))"
 )
 OTHER_RESULT = (
-    r"(?:plate?lets?|plt|red (?:blood )?(?:cells?|count)|rbcs?|ha?emoglobin|thrombocytopa?enia"
+    r"(?:plate?lets?|plt|red (?:blood )?(?:cells?|count)|rbcs?|ha?emoglobin|thrombocyt\w*"
     r"|thrombozyten|plaquettes?|plaquetas?|h[aeé]+moglobin[ae]?"
     r"|ferritin|iron levels?|cholesterol|blood sugar|glucose|crp|esr|thyroid (?:levels?|results?"
     r"|function|test)|tsh|creatinine|egfr|psa|mcv|mch|mchc|rdw|hct|ha?ematocrit|hb|b12|folate"
@@ -75,7 +77,7 @@ GROWTH_FACTORS = (
 """Injections that raise the count: the fact sheet does not cover them."""
 MEDICINE_KINDS = (
     r"(?:antibiotics?|medicines?|medications?|drugs?|tablets?|pills?|steroids?|diuretics?"
-    r"|treatments?|chemo\w*|kemo\w*|jabs?|injections?|meds?|regimens?)"
+    r"|treatments?|chemo\w*|kemo\w*|jabs?|injections?|meds?|regimens?|therap(?:y|ies)|protocols?)"
 )
 CELL_KINDS = (
     r"(?:n[eu]u?trophils?|l[iy]mphocytes?|l[iy]mfocytes?|monocytes?|eosinophils?|basophils?"

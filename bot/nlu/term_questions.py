@@ -146,29 +146,53 @@ _QUOTED = re.compile(
 _DENIED = re.compile(
     r"\b(?:(?<!\bit )(?<!\bthis )(?<!\bthat )not|isn'?t|wasn'?t|aren'?t|no longer|ruled out"
     r"|rather than|instead of|apart from|aside from|besides|other than|not counting|never"
+    r"|(?:more|less|likelier|rather|sooner) (?:[\w'-]+ ){0,10}?than(?: [\w'-]+){0,5}?"
     r"|hasn'?t|haven'?t|hadn'?t|(?:doesn'?t|don'?t|didn'?t) (?:take|have|use))\s+"
     r"(?:(?:the|his|her|my|their|your|a|an|any|just|only|due to|because of|from|caused by"
     r"|down to|on|been|had|taken|taking|take|takes|used|having|ever|got|gotten)\s+)*$"
 )
 """Right before a term the patient sets aside: "it isn't the RA this time but the methotrexate",
+"more likely than a virus",
 "not his lupus", "quite apart from any drugs", "she isn't on any tablets", "never had chemo";
 not "is it not the RA?" (a question about the RA)."""
+
+
+_TREATED_FOR = re.compile(
+    r"\b(?:take|takes|taking|took|taken|on|given|prescribed|use|uses|using|gets|get)\b"
+    r"[^.?!,;]{0,25}\bfor (?:(?:his|her|my|their|the|your|our) )?$"
+)
+"""Right before the disease a medicine is taken for: "the sulfasalazine I take for my RA"."""
 
 
 def _denied(lowered: str, entity: Dict[str, Any]) -> bool:
     return bool(_DENIED.search(_before(lowered, entity)))
 
 
+def _treated_for(lowered: str, entity: Dict[str, Any], named: Sequence[Dict[str, Any]]) -> bool:
+    """Whether the term is the disease a medicine named before it is taken for."""
+    start = int(entity.get("start", 0))
+    return bool(_TREATED_FOR.search(_before(lowered, entity))) and any(
+        int(other.get("end", 0)) <= start for other in named if other is not entity
+    )
+
+
 def without_set_aside(text: str | None, entities: Sequence[Dict[str, Any]]) -> list[Dict[str, Any]]:
     """The entities without the terms the patient sets aside, if any other term is left.
 
     "My rheumatologist thinks it isn't the RA this time but the methotrexate" and "can
-    the disease itself lower it, quite apart from any drugs?" ask about the other one.
+    the disease itself lower it, quite apart from any drugs?" ask about the other one,
+    as does "my low count is from the sulfasalazine I take for my RA": the disease a
+    medicine is taken for is why the medicine is taken, there.
     """
     lowered = (text or "").lower()
     named = _terms(entities)
     denied = {e.get("value") for e in named if _denied(lowered, e)}
-    kept = [e for e in entities if e not in named or e.get("value") not in denied]
+    treated = [e for e in named if _treated_for(lowered, e, named)]
+    kept = [
+        e
+        for e in entities
+        if e not in named or (e.get("value") not in denied and not any(e is t for t in treated))
+    ]
     return kept if any(e in kept for e in named) else list(entities)
 
 

@@ -75,6 +75,7 @@ def test_a_cause_reading_of_it_is_left_alone() -> None:
         ("out_of_scope", "what do white blood cells actually do?"),
         ("follow_up", "wat does wbc even do"),
         ("nlu_fallback", "do white cells fight off germs?"),
+        ("ask_cause_lab_error", "Na wetin white blood cell dey do for body?"),
     ],
 )
 def test_what_white_cells_do_is_the_overviews_question(intent: str, text: str) -> None:

@@ -34,6 +34,10 @@ from bot.nlu.greeting_opener import GreetingOpener, is_greeting_opener
         "sorry to disturb you dear doctor",
         "quick question about my mum's bloods",
         "One small query regarding my results",
+        "Abeg I wan ask you something",
+        "abeg, una dey there?",
+        "Please good evening",
+        "are you there?",
     ],
 )
 def test_a_greeting_that_asks_nothing_is_an_opener(text: str) -> None:
@@ -55,6 +59,8 @@ def test_a_greeting_that_asks_nothing_is_an_opener(text: str) -> None:
         "school nurse: should she skip PE?",
         "quick question about my results, is a low count bad?",
         "question about the letter: why do they want a repeat test?",
+        "hi? why is his count so low",
+        "I want to ask something: is a low count dangerous?",
     ],
 )
 def test_a_greeting_with_something_to_answer_is_not(text: str) -> None:

@@ -453,6 +453,28 @@ def test_asking_when_to_go_to_emergency_care_is_the_emergency_question(intent: s
     assert message.get("intent")["name"] == "ask_emergency_info"
 
 
+def test_asking_when_to_go_after_a_cause_told_before_is_the_emergency_question() -> None:
+    text = (
+        "My daughter is on valproate and her white count is low. She seems well, but which"
+        " signs mean we should take her to A&E?"
+    )
+    message = _component().process([_story("ask_cause_medications", ["valproate"], text)])[0]
+    assert message.get("intent")["name"] == "ask_emergency_info"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He takes lamotrigine and the letter says leukopenia. What does that word mean?",
+        "on tablets for ADHD, results say leukopenia - what does this term actually mean?",
+    ],
+)
+def test_asking_what_the_overview_s_word_means_beside_a_cause_is_the_overview(text: str) -> None:
+    terms = ["lamotrigine" if "lamotrigine" in text else "tablets", "leukopenia"]
+    message = _component().process([_story("ask_cause_medications", terms, text)])[0]
+    assert message.get("intent")["name"] == "ask_overview"
+
+
 def test_asking_when_to_go_to_hospital_about_a_named_cause_keeps_the_cause() -> None:
     text = "when should we take her to hospital for the chemo?"
     message = _component().process([_message("ask_cause_cancer_treatment", ["chemo"], 0.9, text)])

@@ -277,6 +277,7 @@ def test_when_to_go_to_casualty_with_a_low_count_is_the_emergency_question() -> 
         ("affirm", "related?", "liver_spleen"),
         ("thank", "linked?", "medications"),
         (NLU_FALLBACK_INTENT, "in what way?", EMERGENCY_ID),
+        ("affirm", "Hangs that together?", "autoimmune"),
     ],
 )
 def test_a_word_or_two_that_only_asks_on_is_about_the_last_answer(

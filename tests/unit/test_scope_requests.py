@@ -575,3 +575,40 @@ def test_questions_in_a_statement_s_word_order_and_other_requests(text: str, kin
 )
 def test_why_a_test_was_done_and_other_look_alikes_are_not_requests(text: str) -> None:
     assert out_of_scope_request(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Can the customer stop his azathioprine himself?", "medicine_advice"),
+        ("should pt hold mycophenolate till the next FBC?", "medicine_advice"),
+        ("any interaction between warfarin and amoxicillin?", "medicine_advice"),
+        ("Which epilepsy medicine is least likely to lower his count?", "medicine_advice"),
+        ("which therapy is best for his myeloma?", "medicine_advice"),
+        ("Is hepatitis or cirrhosis the more serious?", "compare_conditions"),
+        ("is a private blood test quicker?", "clinic_admin"),
+        ("how long will it take to get the blood results back from the lab?", "clinic_admin"),
+        ("rheumatologist or haematologist, who should I ask to see?", "clinic_admin"),
+        ("do I need a referral for the repeat test?", "clinic_admin"),
+        ("what do low thrombocytes mean?", "other_result"),
+        ("can my son still play in the football match with a low white count?", "daily_life"),
+        ("pegfilgrastim dose if the oncologist wants it?", "raise_or_treat"),
+        ("what tea will flush out the liver?", "raise_or_treat"),
+        ("why do I keep getting migraines?", "unrelated"),
+    ],
+)
+def test_pharmacy_shorthand_choices_and_arrangements_are_requests(text: str, kind: str) -> None:
+    assert out_of_scope_request(text) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They diagnosed my mum with RA in May. Could the RA make her white count low?",
+        "my migraines started on chemo, could the chemo lower my white count too?",
+        "which drugs are most likely to lower the white count?",
+        "is the chemo more likely than the virus to be the cause?",
+    ],
+)
+def test_a_diagnosis_told_and_other_cause_questions_are_not_requests(text: str) -> None:
+    assert out_of_scope_request(text) is None

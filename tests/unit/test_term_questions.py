@@ -6,7 +6,12 @@ from typing import Any, Dict, List
 
 import pytest
 
-from bot.nlu.term_questions import answered_by_the_term, only_terms, sets_a_cause_aside
+from bot.nlu.term_questions import (
+    answered_by_the_term,
+    only_terms,
+    sets_a_cause_aside,
+    without_set_aside,
+)
 from knowledge.names import TERM_ENTITY
 
 
@@ -124,3 +129,32 @@ def test_only_terms_sees_a_message_of_nothing_but_terms() -> None:
 def test_a_cause_told_after_the_one_set_aside_does_not_stop_the_list() -> None:
     text = "apart from cancer, what else can do it? every website just says leukaemia"
     assert sets_a_cause_aside(text, _entities(text, "cancer", "leukaemia"))
+
+
+@pytest.mark.parametrize(
+    ("text", "terms", "kept"),
+    [
+        (
+            "the GP blames the methotrexate he takes for his RA",
+            ("methotrexate", "ra"),
+            "methotrexate",
+        ),
+        ("is it more likely the lupus than a virus?", ("lupus", "virus"), "lupus"),
+        (
+            "is the spleen likelier to be it than something wrong with the marrow?",
+            ("spleen", "marrow"),
+            "spleen",
+        ),
+    ],
+)
+def test_the_disease_a_medicine_is_for_or_a_cause_compared_against_steps_aside(
+    text: str, terms: tuple, kept: str
+) -> None:
+    left = [e["value"] for e in without_set_aside(text, _entities(text, *terms))]
+    assert left == [kept]
+
+
+def test_a_disease_told_before_its_medicine_stays() -> None:
+    text = "she has RA and takes methotrexate for it. could the RA lower her count?"
+    left = {e["value"] for e in without_set_aside(text, _entities(text, "ra", "methotrexate"))}
+    assert left == {"ra", "methotrexate"}
