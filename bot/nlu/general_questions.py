@@ -26,6 +26,8 @@ _ASKS_MEANING = re.compile(
     r"(?: even| actually| really)? (?:mean|means|about)\b"
     r"|\bwhat(?:'s| is) (?:that|this|it) (?:all )?about\b"
     r"|\bwhat (?:that|this|it) (?:is|means) about\b|\bwhat (?:that|this|it) means\b"
+    r"|\b(?:what|which) (?:kind|sort|type) (?:of )?(?:sickness|illness|disease|condition|problem)"
+    r" (?:be|is) (?:that|this|it)\b"
 )
 _ASKS_THE_LIST = re.compile(
     r"\b(?:full |whole |complete |entire )?list of (?:the )?(?:things|causes|reasons|culprits"
@@ -125,8 +127,9 @@ def asks_the_overviews_question(
 
     A low count told with "what does that mean?" read as out of scope, a low count
     told and read unsure (`names_a_cause`: not even by a broad word such as "the
-    lab"), "does it mean something is wrong, or can it be nothing?" read as the
-    emergency question with no word of urgency, and what white cells do or the causes
+    lab"), "does it mean something is wrong, or can it be nothing?" or a low count
+    told with "which kind sickness be that?" read as the emergency question with no
+    word of urgency, and what white cells do or the causes
     asked for as a whole ("what kinds of things cause it?") read as anything but the
     emergency question.
     """
@@ -136,5 +139,6 @@ def asks_the_overviews_question(
     if unsure and not names_a_cause and reports_low_count(lowered):
         return True
     if emergency:
-        return not calls_grave(lowered) and asks_if_something_is_wrong(text)
+        asks_what = asks_if_something_is_wrong(text) or asks_what_a_low_count_means(text)
+        return not calls_grave(lowered) and asks_what
     return asks_what_white_cells_do(text) or bool(_ASKS_THE_LIST.search(lowered))

@@ -67,6 +67,18 @@ def asks_if_grave(text: str) -> bool:
     return bool(_CALLED_GRAVE.search(lowered) or (brief and _ASKED_GRAVE_BRIEFLY.search(lowered)))
 
 
+_DEFERRED_WORRY = re.compile(
+    r"\bbefore (?:i |we |you |anyone |he |she )?(?:start |begin |get )?(?:to )?(?:worry|worrying"
+    r"|panic\w*)\b"
+)
+
+
+def defers_worry(text: str) -> bool:
+    """Whether the only worry is put off ("repeat the test before I start worrying?")."""
+    lowered = text.lower()
+    return bool(_DEFERRED_WORRY.search(lowered)) and not calls_grave(lowered)
+
+
 def calls_grave(text: str) -> bool:
     """Whether the text has a word of gravity or a place of urgent care ("serious", "A&E")."""
     return bool(_GRAVE.search(text.lower()))

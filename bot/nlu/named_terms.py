@@ -45,6 +45,7 @@ from bot.nlu.general_questions import (
 from bot.nlu.grave_questions import (
     asks_if_grave,
     asks_when_to_go,
+    defers_worry,
     only_worried_why,
     sounds_urgent,
 )
@@ -270,7 +271,9 @@ class NamedTermCertainty(GraphComponent):
             )  # an unsure emergency reading with no word of worry gives way to the cause
             return None if emergency or len(causes) > 1 else causes.pop()
         broad_causes = set(named) - self._general
-        if predicted in self._topic_intents - self._general and len(broad_causes) == 1:
+        guessed = predicted in self._topic_intents - self._general
+        worry_put_off = predicted == self._emergency and defers_worry(text or "")
+        if (guessed or worry_put_off) and len(broad_causes) == 1:
             return broad_causes.pop()  # "could the tablets be to blame?" heard as the lab
         gap = (predicted not in self._topic_intents or predicted in CHOSEN) and (
             predicted != OUT_OF_SCOPE_INTENT or not sure

@@ -475,6 +475,24 @@ def test_asking_what_the_overview_s_word_means_beside_a_cause_is_the_overview(te
     assert message.get("intent")["name"] == "ask_overview"
 
 
+def test_a_repeat_test_asked_for_before_any_worry_is_the_lab() -> None:
+    text = "shouldn't they repeat the test first, before we start worrying about a low count?"
+    message = _component().process([_story("ask_emergency_info", ["repeat", "low count"], text)])
+    assert message[0].get("intent")["name"] == "ask_cause_lab_error"
+
+
+def test_a_repeat_test_asked_for_with_a_word_of_urgency_stays_the_emergency_question() -> None:
+    text = "should they repeat the test, or is it an emergency before we even worry?"
+    message = _component().process([_story("ask_emergency_info", ["repeat"], text)])
+    assert message[0].get("intent")["name"] == "ask_emergency_info"
+
+
+def test_a_low_count_heard_and_what_illness_it_is_read_as_grave_is_the_overview() -> None:
+    text = "I keep hearing 'low WBC' from the nurses, what kind of illness is that?"
+    message = _component().process([_story("ask_emergency_info", ["low wbc"], text)])
+    assert message[0].get("intent")["name"] == "ask_overview"
+
+
 def test_asking_when_to_go_to_hospital_about_a_named_cause_keeps_the_cause() -> None:
     text = "when should we take her to hospital for the chemo?"
     message = _component().process([_message("ask_cause_cancer_treatment", ["chemo"], 0.9, text)])
