@@ -42,7 +42,8 @@ _ASKS_WHEN_TO_GO = re.compile(
     r"|\b(?:when|at what (?:point|stage))\b[^.?!]{0,60}\b(?:shouldn'?t|should not|can'?t|cannot"
     r"|no longer) (?:\w+ )?(?:manage|handle|treat|deal with|look after)"
     r" (?:\w+ )?(?:at home|myself|ourselves|yourself)\b"
-    r"|\bred[- ]flags?\b"
+    r"|\b(?:what|which|any|general|main|key|usual)(?: are| were)?(?: the)? red[- ]flags?\b"
+    r"|^\W*red[- ]flags?\W*$"
 )
 """Asking when to seek emergency care ("in which cases I must bring her to hospital?", "what
 are the red flags for going in?")."""

@@ -84,8 +84,9 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\bis (?:it|this|that) (?:an? )?" + DISEASE_NAME + r"\s*\?",
         r"\bis (?:it|this) (?:an? )?[\w-]+ (?:deficiency|disease|syndrome|disorder)\s*\?",
         r"\bconfirm\w*\b[^.?!]{0,20}\bdiagnos",
-        r"(?:^|[.?!,]\s*|\b(?:you|u|please|pls|kindly|can|could|would|will) )diagnos(?:e|is)"
-        r" (?:me|him|her|my)\b|\b(?:is|s|what) (?:my|his|her|the) diagnosis\b",
+        r"(?<!dem )(?<!they )(?<!he )(?<!she )(?<!we )(?<!doctor )(?<!doctors )(?<!gp )"
+        r"(?<!consultant )\bdiagnos(?:e|is) (?:me|him|her|my)\b"
+        r"|\b(?:is|s|what) (?:my|his|her|the) diagnosis\b",
         r"\bwhat(?:'s| is) wrong with (?:me|him|her|my)\b",
         r"\btell (?:me|us) what (?:i|he|she|they|(?:my|his|her|our) \w+) (?:has|have|got"
         r"|has got|have got|is suffering from)\b",

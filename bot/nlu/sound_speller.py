@@ -53,7 +53,8 @@ SHORTHAND: Dict[str, str] = {
     "bcz": "because", "bcuz": "because", "coz": "because", "cuz": "because",
     "pls": "please", "plz": "please", "enuf": "enough", "enuff": "enough",
     "sumthing": "something", "sumthin": "something", "somethin": "something",
-    "nething": "anything", "gud": "good", "dat": "that",
+    "nething": "anything", "gud": "good", "dat": "that", "cust": "customer",
+    "custs": "customers",
 }
 """Texting shorthand too short or too common on the web for the sound rule ("wat", "shud")."""
 # fmt: on

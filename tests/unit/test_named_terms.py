@@ -338,6 +338,10 @@ def test_a_brief_grave_question_is_the_emergency_question(intent: str, text: str
         ("ask_overview", "er, what causes a low count"),
         ("ask_overview", "God willing nothing serious, what makes white cells low?"),
         ("thank", "thanks, no worries"),
+        (
+            "ask_overview",
+            "the app shows my white count low with a red flag next to it, what does it mean?",
+        ),
     ],
 )
 def test_a_story_or_a_hesitation_is_not_asked_as_grave(intent: str, text: str) -> None:
@@ -541,6 +545,7 @@ def test_a_cause_asked_about_before_the_list_words_keeps_its_topic() -> None:
         "what kind of symptoms mean going to A&E with a low count?",
         "at what point is a low count something we can't manage at home?",
         "WBC low on my bloods. Which red flags mean going in?",
+        "what are the red flags with a low count?",
     ],
 )
 def test_more_ways_of_asking_when_to_go_are_the_emergency_question(text: str) -> None:

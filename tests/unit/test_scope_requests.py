@@ -595,6 +595,8 @@ def test_why_a_test_was_done_and_other_look_alikes_are_not_requests(text: str) -
         ("pegfilgrastim dose if the oncologist wants it?", "raise_or_treat"),
         ("what tea will flush out the liver?", "raise_or_treat"),
         ("why do I keep getting migraines?", "unrelated"),
+        ("ok then, just diagnose me", "diagnosis"),
+        ("when can he get the new test booked in?", "clinic_admin"),
     ],
 )
 def test_pharmacy_shorthand_choices_and_arrangements_are_requests(text: str, kind: str) -> None:

@@ -42,6 +42,7 @@ SPELLER = SoundSpeller(
         ("Wite sels?", "white cells?"),
         ("wat make it low", "what make it low"),  # shorthand: too common for the sound rule
         ("shud i worry", "should i worry"),
+        ("can cust stop it", "can customer stop it"),  # a pharmacist's shorthand
         ("do i need the test agen", "do i need the test again"),
         ("Wy is it low coz of chemo", "why is it low because of chemo"),
         ("WHY is NOBODY telling me", "why is nobody telling me"),  # shouted
