@@ -39,6 +39,8 @@ ADMIN_REQUESTS: Dict[str, Pattern[str]] = {
         r"|\bbook (?:that|it|this) (?:online|for me)\b",
         r"\b(?:reschedule|rebook|cancel|move|postpone) (?:my|his|her|the|a) (?:blood )?tests?\b",
         r"\bparking\b|\bpark (?:at|near|my)\b|\bwhere (?:can|do|should) (?:i|we) park\b",
+        r"\b(?:open|opening|closed) (?:on|at|over|during) (?:the )?(?:bank holidays?|weekends?"
+        r"|saturdays?|sundays?|christmas|easter|public holidays?|holidays?)\b",
         r"\bopening (?:hours|times)\b|\bwhat time (?:does|do|is) (?:the )?\w+ (?:\w+ )?open",
         r"\bhow much (?:does|do|is|will|would) (?:\w+ ){0,5}cost\b|\bprivately\b",
         r"\bhow much\b[^.?!]{0,40}\bcost\b",

@@ -195,7 +195,11 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
         r"\b" + GROWTH_FACTORS + r"\b[^.?!]{0,40}\b(?:effective|work|works|as good|biosimilar\w*)\b"
         r"|\bbiosimilar\w*\b",
         r"\b(?:zinc|iron|selenium|vitamin \w+|vitamins|supplements?|herbs?|herbal \w+|black seed\w*"
-        r"|\w+ oil|remed(?:y|ies))\b[^.?!]{0,30}\bhelp\w* (?:with |against |for )?" + LOW_COUNT,
+        r"|\w+ oil|remed(?:y|ies)|echinacea|probiotics?|garlic|turmeric|ginger|ginseng)\b"
+        r"[^.?!]{0,30}\bhelp\w* (?:with |against |for )?(?:her |his |my |their |the )?(?:"
+        + LOW_COUNT
+        + r"|wbc|wcc|white (?:blood )?"
+        r"cells?|immunity|the immune system)",
         r"^\W*(?:and |so )?(?:will|would|could|can|does|do|might|is) (?:taking |some |extra )?"
         r"(?:zinc|iron|selenium|vitamin \w+|vitamins|supplements?|herbs?|probiotics?|echinacea"
         r"|\w+ oil)(?: \w+)? help\W*$",

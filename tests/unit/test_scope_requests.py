@@ -597,6 +597,8 @@ def test_why_a_test_was_done_and_other_look_alikes_are_not_requests(text: str) -
         ("why do I keep getting migraines?", "unrelated"),
         ("ok then, just diagnose me", "diagnosis"),
         ("when can he get the new test booked in?", "clinic_admin"),
+        ("are you open at the weekend? she needs to hand in a sample", "clinic_admin"),
+        ("would turmeric help her white cells?", "raise_or_treat"),
     ],
 )
 def test_pharmacy_shorthand_choices_and_arrangements_are_requests(text: str, kind: str) -> None:
