@@ -73,7 +73,9 @@ def asks_what_the_word_means(
     the overview's term values.
     """
     asked = _ASKS_THE_WORD.search(text.lower())
-    before = [e for e in terms if int(e.get("end", 0)) <= (asked.start() if asked else 0)]
+    if asked is None:
+        return False
+    before = [e for e in terms if int(e.get("end", 0)) <= asked.start()]
     if not before:
         return False
     last = max(before, key=lambda e: int(e.get("end", 0)))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, Sequence
 
-from bot.nlu.term_questions import answered_by_the_term
+from bot.nlu.term_questions import SENTENCE, answered_by_the_term
 from knowledge.count_words import CARE_PLACES, GRAVITY, URGENCY
 
 _GRAVE = re.compile(rf"\b(?:{GRAVITY})\b")
@@ -47,7 +47,6 @@ _ASKS_WHEN_TO_GO = re.compile(
 )
 """Asking when to seek emergency care ("in which cases I must bring her to hospital?", "what
 are the red flags for going in?")."""
-_SENTENCE = re.compile(r"[^.?!;\n]+[.?!;\n]*")
 BRIEF_WORDS = 8
 
 
@@ -92,7 +91,7 @@ def asks_when_to_go(text: str, causes: Sequence[Dict[str, Any]] = ()) -> bool:
     and his count is low. What signs would mean we take him to A&E?" asks it; "when
     should we take her to hospital for the chemo?" asks about the chemo.
     """
-    for sentence in _SENTENCE.finditer(text.lower()):
+    for sentence in SENTENCE.finditer(text.lower()):
         start, end = sentence.span()
         named = any(start <= int(e.get("start", 0)) < end for e in causes)
         if not named and _ASKS_WHEN_TO_GO.search(sentence.group()):

@@ -50,8 +50,6 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
         r" (?:off )?(?:the|his|her|my|their|it|them|[\w-]+ (?:until|till|for|while|before))\b",
         r"\b(?:i|he|she|we|they) (?:should|shd|shud|must|need to|ought to) (?:stop|quit|come off)"
         r" (?:them|it|those|these)\s*\?",
-        r"\b(?:i|he|she|we|they) (?:can|could|may) (?:just )?(?:stop|quit|come off) (?:them|it"
-        r"|those|these|taking (?:them|it))(?: (?:him|her|my|them|our)sel(?:f|ves))?\s*\?",
         # A question in a statement's word order: "I can stop my antibiotic now?", "I should
         # stop to take it?".
         r"\b(?:i|he|she|we|they) (?:can|could|may|should|shd|must) (?:just |now |already )?"

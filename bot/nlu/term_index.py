@@ -44,17 +44,17 @@ def named_intents(
 
 
 def broad_word_taker(
-    broad_only: AbstractSet[str], causes: AbstractSet[str], takers: AbstractSet[str]
+    named: AbstractSet[str], causes: AbstractSet[str], takers: AbstractSet[str]
 ) -> str | None:
     """The topic a broad word belongs to here, when a topic that takes them is named.
 
     "capecitabine tablets for bowel cancer", "is it his cancer medicine?": the
-    tablets and the medicine are a cancer treatment. `causes` are the causes named
-    by their own terms, `broad_only` those named only by a broad word, `takers` the
-    topics that take broad words. None when no topic that takes broad words is named
+    tablets and the medicine are a cancer treatment. `named` are the cause topics
+    named by any term, `causes` those named by their own terms, `takers` the topics
+    that take broad words. None when no topic that takes broad words is named
     by its own term, or another cause is too ("the tablets for her lupus" may be the
     medicines or the lupus).
     """
-    if len(causes) != 1 or not causes <= takers or not broad_only - causes:
+    if len(causes) != 1 or not causes <= takers or not named - causes:
         return None
     return next(iter(causes))

@@ -136,7 +136,8 @@ def answered_by_the_term(text: str | None, entities: Sequence[Dict[str, Any]]) -
     return any(_WHAT_IS.search(_before(lowered, entity)) for entity in terms)
 
 
-_SENTENCE = re.compile(r"[^.?!;\n]+[.?!;\n]*")
+SENTENCE = re.compile(r"[^.?!;\n]+[.?!;\n]*")
+"""A sentence or clause with its closing marks."""
 _QUOTED = re.compile(
     r"(?:^|(?<=[\s(]))['\"\u2018\u201c]"
     r"(?:[^'\"\u2019\u201d\n]|(?<=[a-z])['\u2019](?=[a-z])){2,80}"
@@ -187,12 +188,8 @@ def without_set_aside(text: str | None, entities: Sequence[Dict[str, Any]]) -> l
     lowered = (text or "").lower()
     named = _terms(entities)
     denied = {e.get("value") for e in named if _denied(lowered, e)}
-    treated = [e for e in named if _treated_for(lowered, e, named)]
-    kept = [
-        e
-        for e in entities
-        if e not in named or (e.get("value") not in denied and not any(e is t for t in treated))
-    ]
+    aside = [e for e in named if e.get("value") in denied or _treated_for(lowered, e, named)]
+    kept = [e for e in entities if all(e is not a for a in aside)]
     return kept if any(e in kept for e in named) else list(entities)
 
 
@@ -220,7 +217,7 @@ def asked_terms(text: str | None, entities: Sequence[Dict[str, Any]]) -> list[Di
     own = unquoted(lowered, terms)
     if own and len(own) < len(terms):
         return own  # "what does 'disrupt the bone marrow' mean when you talk about viruses?"
-    asking = [m.span() for m in _SENTENCE.finditer(lowered) if asks_a_question(m.group().strip())]
+    asking = [m.span() for m in SENTENCE.finditer(lowered) if asks_a_question(m.group().strip())]
     inside = [e for e in terms if any(a <= int(e.get("start", 0)) < b for a, b in asking)]
     told = [e for e in terms if e not in inside]
     if inside and told and all(int(e.get("start", 0)) < asking[0][0] for e in told):
