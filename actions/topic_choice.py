@@ -34,7 +34,8 @@ def choose_topic(
     else?" the overview, whatever the classifier heard; the Rasa server's
     TopicContextPolicy sends such messages here. A topic intent
     answers that topic. A follow-up that names a term ("what about
-    HIV?") answers the term's topic, or gives more of it if it is the current one;
+    HIV?") answers the term's topic (a cause before the overview's own
+    word), or gives more of it if it is the current one;
     a follow-up without a term gives more of the current topic, or the overview
     when nothing was discussed yet ("tell me more"). (A "yes" or "ok"
     gets "anything else?" from the rules: the answers ask no question.)
@@ -54,8 +55,10 @@ def choose_topic(
 
     if intent == FOLLOW_UP_INTENT:
         named = kb.named_topics(terms)
-        if named:
-            return Choice(topic=named[0], more=named[0] == current)
+        causes = [topic for topic in named if topic.id != OVERVIEW_TOPIC]
+        if causes or named:  # "now it says low white cells, is that the small sample?"
+            chosen = (causes or named)[0]
+            return Choice(topic=chosen, more=chosen == current)
     if intent == FOLLOW_UP_INTENT and current is not None:
         return Choice(topic=current, more=True)
     if intent == FOLLOW_UP_INTENT and not terms:

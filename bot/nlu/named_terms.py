@@ -272,7 +272,9 @@ class NamedTermCertainty(GraphComponent):
             return None if emergency or len(causes) > 1 else causes.pop()
         broad_causes = set(named) - self._general
         guessed = predicted in self._topic_intents - self._general
-        worry_put_off = predicted == self._emergency and defers_worry(text or "")
+        # The emergency or overview reading gives way to the one broad cause when the
+        # only worry is put off ("Repeat before worrying?").
+        worry_put_off = predicted in self._general and defers_worry(text or "")
         if (guessed or worry_put_off) and len(broad_causes) == 1:
             return broad_causes.pop()  # "could the tablets be to blame?" heard as the lab
         gap = (predicted not in self._topic_intents or predicted in CHOSEN) and (

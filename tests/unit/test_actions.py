@@ -67,6 +67,21 @@ async def test_what_about_a_term_switches_topic(kb: KnowledgeBase) -> None:
     assert events == [SlotSet("topic", "viral_infection")]
 
 
+async def test_a_follow_up_naming_the_count_and_a_cause_answers_the_cause(
+    kb: KnowledgeBase,
+) -> None:
+    dispatcher = CollectingDispatcher()
+    text = "and now it says low white cells is that because the sample was too small"
+    tracker = make_tracker(
+        text,
+        intent="follow_up",
+        entities=[term("low white cells"), term("sample was too small")],
+        slots={"topic": "medications"},
+    )
+    events = await ActionAnswerTopic().run(dispatcher, tracker, {})
+    assert events == [SlotSet("topic", "lab_error")]
+
+
 async def test_a_member_the_source_does_not_name_gets_the_class_and_says_so(
     kb: KnowledgeBase,
 ) -> None:

@@ -367,9 +367,9 @@ def test_many_causes_named_ask_for_the_causes_in_general() -> None:
     assert sure.get("intent")["name"] == "ask_cause_autoimmune"
 
 
-def _story(intent: str, terms: List[str], text: str) -> Message:
+def _story(intent: str, terms: List[str], text: str, confidence: float = 0.5) -> Message:
     """A classified message with an entity for every mention of each term, as extracted."""
-    message = _message(intent, [], 0.5, text)
+    message = _message(intent, [], confidence, text)
     message.set(
         "entities",
         [
@@ -482,6 +482,12 @@ def test_asking_what_the_overview_s_word_means_beside_a_cause_is_the_overview(te
 def test_a_repeat_test_asked_for_before_any_worry_is_the_lab() -> None:
     text = "shouldn't they repeat the test first, before we start worrying about a low count?"
     message = _component().process([_story("ask_emergency_info", ["repeat", "low count"], text)])
+    assert message[0].get("intent")["name"] == "ask_cause_lab_error"
+
+
+def test_a_repeat_asked_for_before_any_worry_beats_the_overview_reading() -> None:
+    text = "Cust's WBC low on one FBC, everything else fine. Repeat before worrying?"
+    message = _component().process([_story("ask_overview", ["repeat"], text, 0.93)])
     assert message[0].get("intent")["name"] == "ask_cause_lab_error"
 
 
