@@ -45,6 +45,7 @@ BLIND_SETS = (
     "heldout19.yml",
     "heldout20.yml",
     "heldout21.yml",
+    "heldout22.yml",
 )
 """The blind sets in the order they were written; set 1 is the project's own."""
 HELDOUT_SETS = {
