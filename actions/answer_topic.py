@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.buttons import feedback_buttons, more_button, topic_buttons
 from actions.knowledge_access import KnowledgeAction
-from actions.message_parts import intent_name, scope_request, term_values
+from actions.message_parts import intent_name, last_cause_answered, scope_request, term_values
 from actions.topic_choice import choose_topic
 from knowledge import KnowledgeBase, Topic
 from knowledge.names import ANSWER_ACTION, TOPIC_SLOT
@@ -40,6 +40,7 @@ class ActionAnswerTopic(KnowledgeAction):
             text=tracker.latest_message.get("text") or "",
             scope_request=scope_request(tracker),
             confidence=intent_confidence(tracker.latest_message.get("intent")),
+            last_cause_id=last_cause_answered(tracker),
         )
         if choice is None:
             dispatcher.utter_message(

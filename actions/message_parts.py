@@ -6,7 +6,14 @@ from typing import List
 
 from rasa_sdk import Tracker
 
-from knowledge.names import INPUT_PROBLEM_ENTITY, SCOPE_REQUEST_ENTITY, SCOPE_REQUESTS, TERM_ENTITY
+from knowledge.names import (
+    INPUT_PROBLEM_ENTITY,
+    SCOPE_REQUEST_ENTITY,
+    SCOPE_REQUESTS,
+    TERM_ENTITY,
+    TOPIC_SLOT,
+)
+from knowledge.references import last_cause
 
 
 def intent_name(tracker: Tracker) -> str | None:
@@ -34,3 +41,12 @@ def ranked_intents(tracker: Tracker) -> List[str]:
     """Intent names of the latest message, most likely first."""
     ranking = tracker.latest_message.get("intent_ranking") or []
     return [entry["name"] for entry in ranking if entry.get("name")]
+
+
+def last_cause_answered(tracker: Tracker) -> str | None:
+    """The last cause topic the `topic` slot held in this conversation, if any."""
+    return last_cause(
+        event.get("value")
+        for event in tracker.events
+        if event.get("event") == "slot" and event.get("name") == TOPIC_SLOT
+    )

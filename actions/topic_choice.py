@@ -26,6 +26,7 @@ def choose_topic(
     text: str = "",
     scope_request: str | None = None,
     confidence: float = 1.0,
+    last_cause_id: str | None = None,
 ) -> Choice | None:
     """The answer to give, or None when the bot has to ask which topic was meant.
 
@@ -43,7 +44,7 @@ def choose_topic(
     current = kb.topic(current_topic_id) if current_topic_id in kb.topic_ids else None
     terms = list(terms)
     from_context = topic_from_context(
-        kb, intent, terms, text, current_topic_id, scope_request, confidence
+        kb, intent, terms, text, current_topic_id, scope_request, confidence, last_cause_id
     )
     if from_context is not None:
         return Choice(

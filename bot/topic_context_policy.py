@@ -28,6 +28,7 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import SlotSet
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
@@ -41,7 +42,7 @@ from knowledge.names import (
     TERM_ENTITY,
     TOPIC_SLOT,
 )
-from knowledge.references import intent_confidence, topic_from_context
+from knowledge.references import intent_confidence, last_cause, topic_from_context
 
 KNOWLEDGE_DOCUMENT_FILE = "knowledge.json"
 
@@ -137,5 +138,10 @@ class TopicContextPolicy(Policy):
             current_topic_id=tracker.get_slot(TOPIC_SLOT),
             scope_request=next(tracker.get_latest_entity_values(SCOPE_REQUEST_ENTITY), None),
             confidence=intent_confidence(message.intent),
+            last_cause_id=last_cause(
+                event.value
+                for event in tracker.applied_events()
+                if isinstance(event, SlotSet) and event.key == TOPIC_SLOT
+            ),
         )
         return topic is not None

@@ -22,7 +22,9 @@ asks for the causes. Two readings decide:
 - a follow-up that refers back and names only the count ("could that explain his
   low white count?") asks about the current cause, not the overview;
 - a question of a word or two that only asks on ("meaning?", "so?", "connected?")
-  asks about the last answer's topic, whatever it is.
+  asks about the last answer's topic, whatever it is;
+- after the emergency answer, whether the count stays low or comes back ("will it
+  stay low the whole time he's on treatment?") asks about the last cause answered.
 
 Plain Python with no Rasa import: the Rasa server's TopicContextPolicy and the
 action server's topic choice decide with this one function.
@@ -90,6 +92,12 @@ def intent_confidence(intent: Mapping[str, Any] | None) -> float:
     return float(confidence) if isinstance(confidence, (int, float)) else 1.0
 
 
+def last_cause(topic_ids: Iterable[str | None]) -> str | None:
+    """The last cause among the topics answered so far, oldest first, if any."""
+    causes = [t for t in topic_ids if t is not None and t not in (OVERVIEW_TOPIC, EMERGENCY_TOPIC)]
+    return causes[-1] if causes else None
+
+
 def topic_from_context(
     kb: KnowledgeBase,
     intent: str | None,
@@ -98,11 +106,13 @@ def topic_from_context(
     current_topic_id: str | None,
     scope_request: str | None = None,
     confidence: float = 1.0,
+    last_cause_id: str | None = None,
 ) -> str | None:
     """The topic the conversation makes of this message, or None to keep the classifier's.
 
     Never for a request the scope patterns caught, a message that names a cause,
-    the emergency question, or a reply the classifier is sure of.
+    the emergency question, or a reply the classifier is sure of. `last_cause_id`
+    is the last cause answered (`last_cause`), which may lie before the current topic.
     """
     if current_topic_id not in kb.topic_ids or scope_request is not None:
         return None
@@ -121,6 +131,11 @@ def topic_from_context(
     if named - {OVERVIEW_TOPIC, EMERGENCY_TOPIC}:
         return None
     cause_is_current = current_topic_id not in (OVERVIEW_TOPIC, EMERGENCY_TOPIC)
+    back_to_cause = current_topic_id == EMERGENCY_TOPIC and last_cause_id in kb.topic_ids
+    asks = intent not in SMALL_TALK_INTENTS or bool(QUESTION_END.search(lowered))
+    stays = asks and _asks_if_it_stays_low(lowered) and not SAYS_URGENT.search(lowered)
+    if back_to_cause and stays:
+        return last_cause_id  # "and will it stay low the whole time he's on treatment?"
     if intent == emergency_intent:
         asks_course = _asks_if_it_stays_low(lowered) or (
             confidence < UNSURE_CONFIDENCE and _asks_how_long(lowered)

@@ -82,6 +82,23 @@ async def test_a_follow_up_naming_the_count_and_a_cause_answers_the_cause(
     assert events == [SlotSet("topic", "lab_error")]
 
 
+async def test_whether_it_stays_low_after_the_emergency_answer_answers_the_last_cause(
+    kb: KnowledgeBase,
+) -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        "And will it stay low the whole time he's on treatment?",
+        intent="out_of_scope",
+        slots={"topic": "emergency_info"},
+    )
+    tracker.events = [
+        {"event": "slot", "name": "topic", "value": "cancer_treatment"},
+        {"event": "slot", "name": "topic", "value": "emergency_info"},
+    ]
+    events = await ActionAnswerTopic().run(dispatcher, tracker, {})
+    assert events == [SlotSet("topic", "cancer_treatment")]
+
+
 async def test_a_member_the_source_does_not_name_gets_the_class_and_says_so(
     kb: KnowledgeBase,
 ) -> None:

@@ -7,7 +7,7 @@ import pytest
 
 from knowledge import KnowledgeBase, load_knowledge
 from knowledge.names import FOLLOW_UP_INTENT, NLU_FALLBACK_INTENT, OUT_OF_SCOPE_INTENT
-from knowledge.references import topic_from_context
+from knowledge.references import last_cause, topic_from_context
 
 KB: KnowledgeBase = load_knowledge()
 OVERVIEW = KB.topic("overview").intent
@@ -307,3 +307,38 @@ def test_an_unsure_cause_guess_with_nothing_told_or_referred_to_stands() -> None
 @pytest.mark.parametrize(("intent", "text"), [("affirm", "so"), ("affirm", "ok?"), ("deny", "no?")])
 def test_a_courtesy_or_an_answer_is_no_such_question(intent: str, text: str) -> None:
     assert topic_from_context(KB, intent, [], text, "autoimmune", None, 0.9) is None
+
+
+@pytest.mark.parametrize(
+    "intent, text",
+    [
+        (OUT_OF_SCOPE_INTENT, "And will it stay low the whole time he's on treatment?"),
+        (EMERGENCY, "will it come back up once she's finished?"),
+        ("thank", "ok it goes back up after?"),
+    ],
+)
+def test_whether_it_stays_low_after_the_emergency_answer_asks_about_the_last_cause(
+    intent: str, text: str
+) -> None:
+    topic = topic_from_context(KB, intent, [], text, EMERGENCY_ID, None, 0.8, "cancer_treatment")
+    assert topic == "cancer_treatment"
+
+
+@pytest.mark.parametrize(
+    "intent, text, last",
+    [
+        (OUT_OF_SCOPE_INTENT, "will it stay low the whole time?", None),
+        (EMERGENCY, "will it come back up or is it an emergency?", "cancer_treatment"),
+        ("thank", "thanks, hope he gets better", "cancer_treatment"),
+    ],
+)
+def test_no_last_cause_a_word_of_urgency_or_a_wish_keeps_the_reading(
+    intent: str, text: str, last: str | None
+) -> None:
+    assert topic_from_context(KB, intent, [], text, EMERGENCY_ID, None, 0.8, last) is None
+
+
+def test_the_last_cause_is_the_latest_topic_that_is_a_cause() -> None:
+    history = [None, "autoimmune", "cancer_treatment", "emergency_info", "overview"]
+    assert last_cause(history) == "cancer_treatment"
+    assert last_cause(["overview", "emergency_info"]) is None

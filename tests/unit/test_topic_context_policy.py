@@ -71,6 +71,19 @@ def test_a_reference_to_the_current_cause_gets_its_answer_then_listens(
     assert _predicted(policy, answered, domain) == ACTION_LISTEN_NAME
 
 
+def test_whether_it_stays_low_after_the_emergency_answer_goes_back_to_the_last_cause(
+    policy: Policy, domain: Domain
+) -> None:
+    text = "And will it stay low the whole time he's on treatment?"
+    before = [SlotSet(TOPIC_SLOT, "cancer_treatment"), SlotSet(TOPIC_SLOT, "emergency_info")]
+    tracker = _tracker(text, "out_of_scope", "emergency_info")
+    assert _predicted(policy, tracker, domain) is None
+    events = [*before, *tracker.events]
+    assert _predicted(policy, DialogueStateTracker.from_events("p", events), domain) == (
+        ANSWER_ACTION
+    )
+
+
 def test_other_causes_after_a_cause_get_the_answer_action(policy: Policy, domain: Domain) -> None:
     tracker = _tracker("what else can make it low?", "follow_up", "medications")
     assert _predicted(policy, tracker, domain) == ANSWER_ACTION
