@@ -83,6 +83,12 @@ ELLIPTICAL = re.compile(
     r"|^\W*(?:and |so )?(?:hangs?|hang|hanging) (?:that|this|it|those|these|they) together\W*$"
 )
 """A question of a word or two that only asks on ("meaning?", "so?", "connected?")."""
+LOOKS_FOR = re.compile(
+    r"\bwhat (?:(?:do|does|did|are|is|will|would|can) )?(?:he|she|they|the doctors?|the labs?"
+    r"|the tests?|the biops\w+) (?:search|look|check|test|seek)\w*"
+    r"|\bwhat (?:search|look|seek)\w* (?:he|she|they|the doctors?)\b"
+)
+"""What the doctors look for in a test just told of ("What searches he there?")."""
 QUESTION_END = re.compile(r"\?\s*$")
 WHY = re.compile(r"\b(?:how come|why)\b")
 HOW = re.compile(r"\b(?:how|mechanism)\b")

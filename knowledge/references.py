@@ -57,6 +57,7 @@ from knowledge.reference_patterns import (
     IF_LOW_AGAIN,
     LAB_MISTAKE,
     LASTS,
+    LOOKS_FOR,
     MARROW_DISEASE,
     MARROW_ITSELF,
     OTHER_CAUSES,
@@ -213,7 +214,7 @@ def _asks_if_it_stays_low(text: str) -> bool:
 
 def _goes_on(kb: KnowledgeBase, intent: str | None, confidence: float, text: str) -> bool:
     overview = kb.topic(OVERVIEW_TOPIC).intent
-    refers_back = bool(REFERENCE.search(text))
+    refers_back = bool(REFERENCE.search(text) or LOOKS_FOR.search(text))
     words = len(WORD.findall(text))
     short = words <= SHORT_MESSAGE_WORDS
     reports_low = reports_low_count(text)

@@ -48,6 +48,8 @@ EMERGENCY_ID = "emergency_info"
         ("affirm", "is this y its dropping", 0.3),
         ("thank", "Is this really possible?", 0.5),
         (KB.topic("viral_infection").intent, "and her white cells dropped, is it expected?", 0.5),
+        (OUT_OF_SCOPE_INTENT, "What searches he there?", 0.52),
+        (NLU_FALLBACK_INTENT, "what are the doctors looking for in the marrow", 0.4),
     ],
 )
 def test_a_reference_or_a_short_question_goes_on_about_the_cause(
