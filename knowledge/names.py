@@ -44,6 +44,7 @@ SCOPE_REQUESTS = (
     "high_count",
     "numbers",
     CLINIC_ADMIN_REQUEST,
+    "language",
     "unnamed_cause",
     "unrelated",
 )

@@ -1,4 +1,6 @@
-"""The scope pattern for the clinic's business: appointments, costs, results, letters.
+"""The scope patterns for the clinic's business and the language the service speaks.
+
+The clinic's business: appointments, costs, results, letters.
 
 Part of bot.nlu.scope_patterns.REQUESTS, after the numbers. Lower-cased text; plain
 Python with no Rasa import.
@@ -10,6 +12,20 @@ from typing import Dict, Pattern
 
 from bot.nlu.scope_words import any_of
 from knowledge.names import CLINIC_ADMIN_REQUEST
+
+_LANGUAGES = (
+    r"(?:spanish|portuguese|french|german|italian|polish|turkish|romanian|swedish|danish|dutch"
+    r"|norwegian|greek|russian|ukrainian|arabic|urdu|hindi|bengali|bangla|punjabi|gujarati|tamil"
+    r"|chinese|mandarin|cantonese|vietnamese|korean|japanese|thai|tagalog|filipino|indonesian"
+    r"|malay|farsi|persian|dari|pashto|kurdish|somali|swahili|amharic|tigrinya|yoruba|igbo"
+    r"|hausa|twi|hebrew|albanian|any other language|other languages?|another language)"
+)
+_SELF_NAMES = (
+    r"(?:portugu\u00eas|portugues|espa\u00f1ol|espanol|castellano|fran\u00e7ais|francais"
+    r"|deutsch|italiano|polsku|polski|t\u00fcrk\u00e7e|turkce|rom\u00e2ne\u0219te|romaneste"
+    r"|svenska|dansk|norsk|nederlands|engels|ingl\u00eas|ingles|ingl\u00e9s|anglais|englisch)"
+)
+"""Languages by their English names, and by their own (after a verb of speaking)."""
 
 ADMIN_REQUESTS: Dict[str, Pattern[str]] = {
     # The clinic's business: appointments, costs, opening hours, letters, parking.
@@ -77,5 +93,21 @@ ADMIN_REQUESTS: Dict[str, Pattern[str]] = {
         r"\b(?:write|need) (?:me |us )?a letter\b",
         r"\b(?:repeat|renew\w*|refill\w*|get (?:a |my |his |her )?(?:new )?)\s*(?:my |a |the )?"
         r"prescriptions?\b",
+    ),
+    # Whether the service speaks another language ("do you speak Arabic?", "Você fala
+    # português?"): not a message in that language, which InputGuard answers.
+    "language": any_of(
+        r"\b(?:do|can|could|does|will|would) (?:you|u|this (?:bot|chat)|the (?:bot|chat)|anyone"
+        r"|someone) (?:\w+ )?(?:speak|talk|understand|answer|reply|write|chat|help)\w*"
+        r"(?: (?:to|with) (?:me|us|him|her|them))?(?: in)? " + _LANGUAGES + r"\b",
+        r"\b(?:you|u) (?:can |could )?(?:speak|talk|answer|reply|write|chat)\w*"
+        r"(?: (?:to|with) (?:me|us|him|her|them))?(?: in)? " + _LANGUAGES + r"\b",
+        r"\b(?:in|is there an?|is there|any) " + _LANGUAGES + r" (?:version|option|please|pls)\b",
+        r"\b(?:doctors?|nurses?|someone|anyone|staff|people) (?:who|that) (?:can )?speaks? "
+        + _LANGUAGES
+        + r"\b",
+        r"\b(?:fala|falas|falam|habla|hablas|hablan|parlez|parles|parla|parli|sprechen|sprichst"
+        r"|spreekt|spreek|talar|taler|snakker|m\u00f3wi\w*|konu\u015f\w*|vorbi\w*)"
+        r"(?:-vous| sie| du| je)? (?:\w+ )?" + _SELF_NAMES + r"\b",
     ),
 }

@@ -107,3 +107,31 @@ def test_doses_values_choices_study_help_and_plans_in_other_words(text: str, kin
 )
 def test_history_a_survivor_and_the_final_cycle_are_no_requests(text: str) -> None:
     assert out_of_scope_request(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "do you speak spanish?",
+        "Can u answer in Arabic pls",
+        "is there a Tagalog version?",
+        "does anyone there speak Somali",
+        "Você fala português?",
+        "¿Hablas español?",
+        "Parlez-vous français ?",
+    ],
+)
+def test_asking_whether_the_service_speaks_another_language_is_a_request(text: str) -> None:
+    assert out_of_scope_request(text.lower()) == "language"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mum only speaks Urdu, can you explain lupus simply?",
+        "he doesn't speak English well, is the chemo why his count is low?",
+        "the nurse who spoke Polish said it may be the lab",
+    ],
+)
+def test_a_relative_s_language_told_in_a_question_is_no_request(text: str) -> None:
+    assert out_of_scope_request(text.lower()) is None
