@@ -79,9 +79,19 @@ def defers_worry(text: str) -> bool:
     return bool(_DEFERRED_WORRY.search(lowered)) and not calls_grave(lowered)
 
 
+_WHERE_TOLD = re.compile(
+    r"\b(?:hear|heard|hearing|told|tells?|said|says?|saying|wrote|writes?|written|mention\w*)"
+    r"\b[^.?!,]{0,40}\b(?:at|from|for) (?:the )?(?:hospital|a ?& ?e|casualty)\b"
+)
+"""Where the patient heard it ("I dey hear 'low WBC' for hospital"): a story, not gravity."""
+
+
 def calls_grave(text: str) -> bool:
-    """Whether the text has a word of gravity or a place of urgent care ("serious", "A&E")."""
-    return bool(_GRAVE.search(text.lower()))
+    """Whether the text has a word of gravity or a place of urgent care ("serious", "A&E").
+
+    Not a place where the patient was told ("they said at the hospital it was low").
+    """
+    return bool(_GRAVE.search(_WHERE_TOLD.sub(" ", text.lower())))
 
 
 def asks_when_to_go(text: str, causes: Sequence[Dict[str, Any]] = ()) -> bool:

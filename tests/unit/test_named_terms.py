@@ -497,10 +497,24 @@ def test_a_repeat_test_asked_for_with_a_word_of_urgency_stays_the_emergency_ques
     assert message[0].get("intent")["name"] == "ask_emergency_info"
 
 
-def test_a_low_count_heard_and_what_illness_it_is_read_as_grave_is_the_overview() -> None:
-    text = "I keep hearing 'low WBC' from the nurses, what kind of illness is that?"
-    message = _component().process([_story("ask_emergency_info", ["low wbc"], text)])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I keep hearing 'low WBC' from the nurses, what kind of illness is that?",
+        "they said at the hospital his WBC is low, what kind of illness is that?",
+    ],
+)
+def test_a_low_count_heard_and_what_illness_it_is_read_as_grave_is_the_overview(
+    text: str,
+) -> None:
+    message = _component().process([_story("ask_emergency_info", ["low wbc"], text, 0.9)])
     assert message[0].get("intent")["name"] == "ask_overview"
+
+
+def test_a_low_count_called_grave_at_the_hospital_stays_the_emergency_question() -> None:
+    text = "they said at the hospital his WBC is low, is that dangerous, what illness is it?"
+    message = _component().process([_story("ask_emergency_info", ["low wbc"], text, 0.9)])
+    assert message[0].get("intent")["name"] == "ask_emergency_info"
 
 
 def test_asking_when_to_go_to_hospital_about_a_named_cause_keeps_the_cause() -> None:
