@@ -180,6 +180,9 @@ def test_severity_told_by_numbers_and_lost_function(rules_only: RedFlagDetector)
         # a medicine for seizures, then a seizure now; "fit" as a seizure beside Pidgin words
         "she takes keppra for seizure and now she is fitting and won't stop",
         "abeg my pikin dey fit, e no dey wake",
+        # severe asthma as a diagnosis, then an attack now
+        "my son has severe asthma and he can't breathe, his inhaler isn't working",
+        "she has severe asthma and is having an attack",
         # a document quoted, then what is happening now
         "The sheet says 'call if you feel unwell' and now he can't breathe",
         # speech is not a document
@@ -200,6 +203,8 @@ def test_look_alikes_are_not_red_flags(rules_only: RedFlagDetector) -> None:
         "wetin else fit cause low white blood?",
         "which tea fit flush the blood?",
         "my pikin dey take valproate for seizure, na the drug make am low?",
+        "my daughter has severe asthma and takes prednisolone, could that lower her white count?",
+        "a student with bad asthma is on steroids, is that why his count dropped?",
         "my hay fever is awful this year",
         "I nearly had a heart attack when I saw the bill",
         "out of breath after running for the bus, fine a minute later",
