@@ -43,10 +43,17 @@ _ASKS_FOR_A_PERSON = re.compile(
 
 
 _ASKS_TO_FORGET = re.compile(
-    r"\b(?:delete|deleted|deleting|del|erase\w*|wipe\w*|forget\w*|forgotten|remove\w*|clear\w*"
-    r"|destroy\w*|scrub\w*|get rid of"
-    r"|store|stored|storing|keep|keeping|save|saving|record\w*)\b"
+    r"\b(?:delete|deleted|deleting|del|erase\w*|wipe\w*|remove\w*|clear\w*|destroy\w*|scrub\w*"
+    r"|get rid of)\b"
+    r"|\bforget (?:about )?(?:me|us)\b|(?:^\W*|\b(?:please|pls|plz|you|just|now) )forget\b"
+    r"|\bforget (?:all|everything|anything|what) (?:\w+ )?(?:i|we) (?:said|wrote|typed|told)\b"
+    r"|\b(?:be|been|being) forgotten\b"
+    r"|\b(?:store|stored|storing|keep|keeping|save|saving|record\w*)\b[^.?!]{0,30}"
+    r"\b(?:messages?|msgs|chats?|conversations?|convo|data|history|details|said|wrote|typed"
+    r"|told|this|it)\b"
 )
+"""Deleting, forgetting what was said, or keeping it: not the patient's own memory ("sorry,
+I've forgotten already", "I keep forgetting what you said")."""
 
 
 def asks_for_a_person(text: str) -> bool:

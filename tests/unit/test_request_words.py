@@ -91,6 +91,19 @@ def test_a_request_to_forget_speaks_of_deleting_or_keeping(text: str) -> None:
     assert asks_to_forget(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sorry, I've forgotten already, did you say radiotherapy can do it?",
+        "I keep forgetting what the word was",
+        "I forgot to ask, can steroids lower it?",
+        "will it keep dropping?",
+    ],
+)
+def test_the_patient_s_own_memory_is_no_request_to_forget(text: str) -> None:
+    assert not asks_to_forget(text)
+
+
 def test_every_forget_me_training_example_makes_the_request() -> None:
     document = yaml.safe_load((PROJECT_DIR / "data" / "nlu" / "forget_me.yml").read_text())
     examples = [
