@@ -44,6 +44,7 @@ ADMIN_REQUESTS: Dict[str, Pattern[str]] = {
         r"|we )?(?:re)?(?:book|make|change|cancel|reschedule|move|get)\w* (?:me )?"
         r"(?:an? |my |the |another )?(?:\w+ ){0,2}(?:appointment|appt)",
         r"\b(?:re)?book (?:me|us|him|her) in\b|\brebook\b|\bany appointments\b|\bbooked in\b",
+        r"\b(?:appointments?|appts?|bookings?) (?:change|cancel|move|reschedul\w*|rebook\w*)\b",
         r"\bbook(?:ed)? (?:\w+ ){0,2}in for\b|\bbe booked\b"
         r"|\b(?:how (?:many|long|far)|when)\b[^.?!]{0,40}"
         r"\b(?:beforehand|in advance|ahead of time)\b",

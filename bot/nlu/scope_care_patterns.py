@@ -24,6 +24,19 @@ from bot.nlu.scope_words import (
     any_of,
 )
 
+SIDE_EFFECTS = any_of(
+    r"\bput on weight\b|\bweight (?:gain|loss)\b|\bhair\b",
+    r"\bmouth ulcers\b|\bnause\w*|\btiredness\b|\bfatigue\b",
+    r"\b(?:get|getting|got) (?:my |his |her |their )?memory back\b"
+    r"|\b(?:chemo|brain) fog\b[^.?!]{0,20}\b(?:go away|goes away|lift|clear|get better"
+    r"|improve|treat|help|cure|fix)\w*"
+    r"|\b(?:help|treat|fix|cure|improve)\w* (?:my |his |her |the )?(?:chemo |brain )?(?:fog"
+    r"|memory)\b",
+    r"\b(?:feel\w*|felt|so|very|always|really|get\w*|been"
+    r"|(?:make|makes|making|made) (?:you|me|him|her|them|us))\s+tired\b",
+)
+"""Other effects of a treatment than on the white count (REQUESTS["side_effects"])."""
+
 CARE_REQUESTS: Dict[str, Pattern[str]] = {
     # Advice on a medicine: its dose, what it is for, whether to stop it.
     "medicine_advice": any_of(
@@ -66,6 +79,11 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
         r"\bworth (?:pushing|asking|pressing|fighting|begging) for"
         r" (?!(?:a |an |another )?(?:re[a-z]*|repeat|second|new|fresh)\b)",
         r"\bmissed (?:a |my |his |her )?dose\b",
+        # "prednisone stop can or no?", "can stop medicine or not?", "take extra prednisone"
+        r"\b(?:stop|quit|skip|cut|reduce|change|double)\w* (?:\w+ ){0,3}(?:can |could |may "
+        r"|should |must )?or (?:no|not)\b",
+        r"\b(?:take|taking|have|give|giving) (?:an )?extra (?:doses?|tablets?|pills?|meds"
+        r"|medicines?|medications?|steroids?|prednis\w+|antibiotics?|painkillers?|puffs?)\b",
         r"\bwhat(?:'s| is)\s+(?:an? |the |this |that )?(?!white|leu|cells?|wbc)[\w-]+(?: \w+)?"
         r"\s+(?:used for|prescribed for|given for|for\s*(?:[?.!,]|$|and\b))",
         r"\bwhat is (?:it |this |that )?for\b|\bwhat (?:it's|it is) (?:used )?for\b",
@@ -92,6 +110,7 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
         r"^\W*(?:and |so )?(?:stop|quit|pause|skip|cut) (?:them|it|those|these|the \w+|his \w+"
         r"|her \w+|my \w+|[\w-]+)\s*\?",
         r"\b(?:dose|dosage)s? (?:of [\w-]+ )?(?:smaller|less|bigger)\b|\bless often\b"
+        r"|\b(?:dose|dosage)s? (?:lower|higher|reduced|increased)\s*[,?]"
         r"|\b(?:make|making) (?:the )?(?:dose|dosage)\b",
         r"\b(?:push|put|bump|take|increase|go)\w* (?:\w+ ){0,2}up to \d+ ?mg\b"
         r"|\b\d+ ?mg\b[^.?!]{0,20}\b(?:bad idea|good idea|too much|too high|safe)\b"
@@ -218,7 +237,8 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
         r"\b" + FOOD + r"\b[^.?!]{0,30}\b(?:ok|okay|safe|allowed|bad|good) (?:for|to|with)\b",
         r"\b(?:treat(?:ed|ing)?|cure[ds]?|fix(?:ed)?)\s+(?:it|this|that|"
         + LOW_COUNT
-        + r")\b(?![^.?!]{0,20}\bas (?:urgent|an emergency|serious))",
+        + r")\b(?![^.?!]{0,20}\bas (?:an? )?(?:\w+ )?(?:urgent|emergency|serious|red flag"
+        r"|priority))",
         r"(?<!emergency )(?<!urgent )(?<!immediate )\b(?:treatment|cure|medicine|medication"
         r"|tablets?|pills?) (?:for|of) " + LOW_COUNT,
         r"\b(?:how|can|could) (?:is|are|do you|do they|can you|will they|can|could)?\s?"

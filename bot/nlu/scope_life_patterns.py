@@ -74,6 +74,13 @@ LIFE_REQUESTS: Dict[str, Pattern[str]] = {
         r"\b(?:gym|swim\w*|pool|sports?|exercise|work ?out|travel\w*|flying|pub|concert|crowds?)\b",
         r"\b(?:hurt|harm|affect|damage)\w* (?:the|my|our|her) (?:unborn )?(?:baby|foetus|fetus"
         r"|pregnancy)\b",
+        r"\b(?:can|could|may|should|is it (?:ok|okay|safe)|safe|ok|okay)\b[^.?!]{0,40}"
+        r"\b(?:(?:do|doing|join|take part in|miss) (?:\w+ )?(?:pe|p\.e\.?|games|sports? day)"
+        r"|(?:sit|sitting|take|taking|do|doing) (?:her |his |my |their |the )?(?:exams?|gcses?"
+        r"|a-levels?|finals)"
+        r"|(?:school|residential|field|class|year \d+) trips?|sleepovers?|summer camp)\b",
+        r"\b(?:go|going|goes|come|coming) on (?:a |the |her |his |their |this )?(?:\w+ ){0,2}"
+        r"(?:trips?|camp|sleepovers?|residential|excursion|outing)\b",
         r"\b(?:ok|okay|safe|fine|alright|allowed)\b[^.?!]{0,20}\bto (?:do|play|go to|go)"
         r" (?:pe|p\.e\.?|sports?|gym|the gym|exercise|swimming|football|training|games)\b",
         r"\b(?:ok|okay|safe|alright|fine|all right) (?:for (?:me|us|him|her|them|the \w+) )?"

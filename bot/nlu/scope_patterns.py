@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Dict, Pattern
 
 from bot.nlu.scope_admin_patterns import ADMIN_REQUESTS
-from bot.nlu.scope_care_patterns import CARE_REQUESTS
+from bot.nlu.scope_care_patterns import CARE_REQUESTS, SIDE_EFFECTS
 from bot.nlu.scope_life_patterns import LIFE_REQUESTS
 from bot.nlu.scope_words import (
     CELL_KINDS,
@@ -124,12 +124,7 @@ REQUESTS: Dict[str, Pattern[str]] = {
     **CARE_REQUESTS,
     **LIFE_REQUESTS,
     # Other effects of a treatment than on the white count (see out_of_scope_request).
-    "side_effects": any_of(
-        r"\bput on weight\b|\bweight (?:gain|loss)\b|\bhair\b",
-        r"\bmouth ulcers\b|\bnause\w*|\btiredness\b|\bfatigue\b",
-        r"\b(?:feel\w*|felt|so|very|always|really|get\w*|been"
-        r"|(?:make|makes|making|made) (?:you|me|him|her|them|us))\s+tired\b",
-    ),
+    "side_effects": SIDE_EFFECTS,
     # Another blood result: platelets, red cells, haemoglobin, cholesterol...
     "other_result": any_of(r"\b" + OTHER_RESULT + r"\b"),
     # Whether two conditions are the same or how they differ: the sheet compares none.
@@ -143,7 +138,8 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\bhow is (?:that|this|it) diff?e?rr?ent from\b[^.?!]{0,10}\b" + _OTHER_CONDITION,
         r"\bwhich (?:one |of (?:those|these|them|the two) )?(?:is|would be) (?:the )?(?:worse|worst"
         r"|better|best|more serious|more dangerous)\b",
-        r"\b(?:the )?(?:better|best|worse|worst) (?:regimen|protocol|treatment|option|choice)\b",
+        r"\b(?:the )?(?:better|best|worse|worst) (?:regimen|protocol|treatment|option|choice"
+        r"|bet)\b",
         r"\b(?:is|are) [\w-]+ or [\w-]+ (?:the )?(?:worse|worst|better|more serious|more dangerous"
         r"|deadlier)\b",
     ),

@@ -135,3 +135,38 @@ def test_asking_whether_the_service_speaks_another_language_is_a_request(text: s
 )
 def test_a_relative_s_language_told_in_a_question_is_no_request(text: str) -> None:
     assert out_of_scope_request(text.lower()) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("methotrexate stop can or not?", "medicine_advice"),
+        ("can reduce tablet or no", "medicine_advice"),
+        ("could I take extra steroids when I feel rough?", "medicine_advice"),
+        ("radiotherapy dose higher, worse for the count?", "medicine_advice"),
+        ("appt cancel how? I can't call", "clinic_admin"),
+        ("is it ok for him to do PE this term?", "daily_life"),
+        ("can my son still sit his GCSEs with a low count?", "daily_life"),
+        ("may she go on the year 6 residential?", "daily_life"),
+        ("any tips to get my memory back after chemo?", "side_effects"),
+        ("will the chemo fog lift after treatment?", "side_effects"),
+        ("is radiotherapy or surgery the better bet for her?", "compare_conditions"),
+    ],
+)
+def test_plans_and_advice_in_short_or_second_language_words(text: str, kind: str) -> None:
+    assert out_of_scope_request(text.lower()) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "should the school nurse treat a low count as an urgent matter?",
+        "sorry, chemo fog today, what makes white cells low?",
+        "my memory is poor, could you list the causes again",
+        "can chemo lower it or not?",
+        "could I have extra information about lupus?",
+        "she went on a school trip and caught a virus, could that be why?",
+    ],
+)
+def test_urgency_memory_told_and_a_trip_told_are_no_requests(text: str) -> None:
+    assert out_of_scope_request(text.lower()) is None
