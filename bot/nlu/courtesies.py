@@ -47,7 +47,8 @@ _COURTESIES: Dict[str, Tuple[str, ...]] = {
         "kali nixta", "kalinixta", "antio", "buona serata", "buonanotte", "buona notte",
         "a presto", "khoda hafez", "khodahafez", "khuda hafez", "khudahafez",
         "khoda negahdar", "da khuday pa amaan", "pa amaan", "bye", "goodbye", "bye bye",
-        "see you", "ciao", "done", "all done",
+        "see you", "ciao", "done", "all done", "nabad gelyo", "nabadgelyo", "sampai jumpa",
+        "selamat tinggal", "dadah", "la gon", "laa gon", "sawasdee", "sawatdee",
         "i'm done", "im done", "that's all", "thats all", "that's it", "thats it", "nothing else",
     ),
     THANK_INTENT: (
@@ -71,6 +72,9 @@ _COURTESIES: Dict[str, Tuple[str, ...]] = {
         "may god reward you", "god reward you", "you've been a help", "you've been a great help",
         "you've been a big help", "you've been helpful", "you've been very helpful",
         "that's helpful", "that was helpful", "very helpful", "that helps", "that helped",
+        "mahadsanid", "mahadsanidiin", "waan ku mahadsanahay", "aad baad u mahadsan tahay",
+        "terima kasih", "trima kasih", "makasih", "terimakasih", "khop khun", "khob khun",
+        "kop khun", "khopkhun", "khob khun mak", "khop khun mak",
     ),
     GREET_INTENT: (
         "bonjour", "bonsoir", "salut", "ola", "oi", "boa tarde", "bom dia", "boa noite", "hola",
@@ -86,7 +90,10 @@ _COURTESIES: Dict[str, Tuple[str, ...]] = {
         "salam o alaikum", "assalam u alaikum", "nomoskar", "namaskar", "adab", "sat sri akal",
         "dorood", "salam aleikum", "staray mashay", "merhaba", "dzien dobry", "witam", "czesc",
         "goedemorgen", "goedendag", "hi", "hello", "hey", "good morning", "good afternoon",
-        "good evening",
+        "good evening", "asalaamu calaykum", "assalaamu calaykum", "salaamu calaykum",
+        "asalaamu alaykum", "asalamu calaykum", "nabad", "iska warran", "selamat pagi",
+        "selamat siang", "selamat sore", "selamat malam", "halo", "hai", "sawadee",
+        "sawasdee ka", "sawasdee krub",
     ),
     AFFIRM_INTENT: (
         "oui", "d'accord", "daccord", "ja", "genau", "sim", "si", "claro", "vale", "opo",
@@ -97,7 +104,9 @@ _COURTESIES: Dict[str, Tuple[str, ...]] = {
         "inshallah", "insha allah", "inshaallah", "in sha allah", "mashallah", "alhamdulillah",
         "sawa", "sawa sawa", "poa", "ndiyo", "sharp", "sharp sharp", "va bene", "bene", "perfetto",
         "entaxi", "endaxi", "acha", "achha", "accha", "theek hai", "thik hai", "theek", "haan",
-        "haan ji", "ji haan", "ji", "bilkul",
+        "haan ji", "ji haan", "ji", "bilkul", "haa", "haye", "iya", "baik", "oke", "okey",
+        "jolly good", "splendid", "lovely", "marvellous", "brilliant", "smashing", "righto",
+        "right ho", "champion",
     ),
     DENY_INTENT: ("non", "nein", "nao", "no", "nope"),
 }
@@ -110,7 +119,9 @@ _FILLERS = frozenset(
      "for", "today", "sana", "poli", "molto", "tanto", "mzee", "mama", "baba", "signora",
      "signore", "dottore", "kyrie", "kyria", "docteur", "sahib", "sahab", "saab", "bohat",
      "bohot", "bahut", "bahot", "sir", "madam", "maam", "doktor", "doctora", "doutor",
-     "dear", "jan", "joon", "jaan", "agha", "aga", "khanum", "saheb", "ziyad", "ziad", "kheili"}
+     "dear", "jan", "joon", "jaan", "agha", "aga", "khanum", "saheb", "ziyad", "ziad", "kheili",
+     "walaal", "abaayo", "adeer", "ka", "kha", "krub", "khrap", "khrab", "ya", "dong", "deh",
+     "banyak", "sekali", "dokter", "dok", "bu", "pak", "mbak", "mas"}
 )
 """Words that soften a courtesy ("salamat po", "merci madame") and say nothing more."""
 # fmt: on

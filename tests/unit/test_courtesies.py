@@ -13,6 +13,14 @@ from bot.nlu.input_guard import InputGuard
 @pytest.mark.parametrize(
     ("text", "intent"),
     [
+        ("Salaamu calaykum abaayo", "greet"),
+        ("Selamat pagi, dokter", "greet"),
+        ("Sawasdee krub", "greet"),
+        ("haa. waan ku mahadsanahay", "thank"),
+        ("terima kasih banyak ya dok", "thank"),
+        ("khob khun mak kha", "thank"),
+        ("Splendid. Many thanks.", "thank"),
+        ("nabadgelyo walaal", "goodbye"),
         ("Olá, boa tarde.", "greet"),
         ("Bonsoir", "greet"),
         ("Guten Morgen!", "greet"),
