@@ -13,7 +13,10 @@ Python with no Rasa import, so both servers can use them.
 
 from __future__ import annotations
 
-LOW = r"low|lower\w*|down|drop\w*|fall\w*|fell|decreas\w*|reduc\w*"
+LOW = (
+    r"low|lower\w*|down|drop\w*|fall\w*|fell|decreas\w*|reduc\w*|slipp\w*|dipp\w*|sank|sunk"
+    r"|plummet\w*|tanked"
+)
 
 CARE_PLACES = (
     r"a ?& ?e|a and e|er|ed|hospital|ambulance|999|911|112|casualty|urgences|pronto soccorso"

@@ -67,8 +67,12 @@ LASTS = re.compile(
 STAYS_LOW = re.compile(STAYS + r"(?:low|down)\b")
 EXPECTED = re.compile(r"\b(?:normal|expected|usual|typical|common)\b")
 """Whether the count is what the cause brings ("normal?" after radiotherapy)."""
-CREDIBLE = re.compile(r"\b(?:plausible|possible|likely|credible|true|for real|legit)\b")
-"""Whether the cause can really do it ("Is that plausible though?")."""
+CREDIBLE = re.compile(
+    r"\b(?:plausible|possible|likely|credible|true|for real|legit)\b"
+    r"|\b(?:actually |really |even )?an? (?:real |actual )?thing\b"
+)
+"""Whether the cause can really do it ("Is that plausible though?", "is that actually a
+thing?")."""
 WHICH_ONES = re.compile(
     r"(?:^|[.!?;]\s*)(?:(?:so|and|but|ok|okay),? )*(?:which ones?|which kinds?|which types?"
     r"|like what|such as|for example|examples?|any examples?|name (?:some|them|a few))\s*\?*\W*$"

@@ -255,7 +255,9 @@ def _asks_for_other_causes(text: str) -> bool:
         return False
     if OTHER_CAUSES.search(text):
         return True
-    return bool(GENERALLY.search(text)) and bool(ABOUT_CAUSES.search(text))
+    # "generally speaking, would that be an A&E sort of situation?" asks the emergency question
+    generally = bool(GENERALLY.search(text)) and not SAYS_URGENT.search(text)
+    return generally and bool(ABOUT_CAUSES.search(text))
 
 
 def _general_or_unsure(kb: KnowledgeBase, intent: str | None, confidence: float, text: str) -> bool:

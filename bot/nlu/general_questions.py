@@ -36,9 +36,12 @@ _ASKS_THE_LIST = re.compile(
     r" (?:that )?(?:can |could |might |may )?(?:cause|make|lower|bring|knock|drop))\b"
     r"|\ball (?:the |of the )?(?:possible |potential |different |main |usual )?(?:causes|reasons)\b"
     r"|\ba?etiolog(?:y|ies)\b"
+    r"|\b(?:whole|full|complete|entire)\W+(?:the )?list\b(?! of (?:side|medicines|drugs|tablets))"
+    r"|\bwh?at else (?:can|could|might|may|would|does|do) (?:make|cause|lower|bring|drop|knock)"
 )
 """The causes asked for as a whole: "the full list of things", "the main categories of cause",
-"what kind of things cause that in general", "the broad aetiologies"."""
+"what kind of things cause that in general", "the broad aetiologies", "the whole... the list",
+"what else can make white cells low"."""
 _HIGH = re.compile(r"\b(?:high|higher|raised|elevated|too many)\b")
 _CELLS = r"(?:the )?(?:wh?ite (?:blood )?(?:cells?|corpuscles|globules)|leu[ck]ocytes|wbcs?)"
 _ASKS_WHAT_CELLS_DO = re.compile(

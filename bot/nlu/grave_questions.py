@@ -24,6 +24,8 @@ _CALLED_GRAVE = re.compile(
     r"(?:ed|er|a ?& ?e|casualty|emergency|hospital|ambulance|999|911)\b"
     r"|\b(?:is|isn'?t) (?:it|this|that) grave\b|\bc'?est grave\b"
     r"|\b(?:must|should|shall|need) (?:we|i|he|she|they) (?:\w+ )?be (?:worried|concerned)\s*[,?]"
+    r"|\b(?:a ?& ?e|er|emergency|hospital|ambulance|999|911) (?:sort|kind|type) of (?:situation"
+    r"|thing|case|problem)\b"
 )
 """Calling the count itself grave ("is it dangerous or what?", the French speaker's "is it
 grave?"; not "seriously confused"), or asking if one must worry ("Must we be worried, ...?")."""

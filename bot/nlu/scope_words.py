@@ -45,8 +45,9 @@ SOMEONE_DOES = (
     r"|\b(?:can|could|should|do)\s+(?:i|we|he|she|they)\b"
     r"|\b(?:is|are) there (?:any |a |an )?(?:\w+ ){1,2}(?:that|which|to)\b"
 )
-BOOSTERS = (
-    r"(?:foods?|eat\w*|diet|supplements?|vitamins?|injections?|jabs?|shots?|herbs?|juices?"
+BOOSTERS = (  # "my memory is shot" is no injection
+    r"(?:foods?|eat\w*|diet|supplements?|vitamins?|injections?|jabs?|(?<!is )(?<!'s )(?<!are )"
+    r"(?<!was )shots?|herbs?|juices?"
     r"|smoothies?|exercise|protein|b12|folic acid|folate)"
 )
 TREATMENTS = r"(?:treatments?|medicines?|medications?|drugs?|tablets?|pills?)"

@@ -91,6 +91,8 @@ def test_what_white_cells_do_is_the_overviews_question(intent: str, text: str) -
         ("ask_cause_medications", "what sort of things can make a white count drop"),
         ("out_of_scope", "What is the aetiology of a low leucocyte count, broadly?"),
         ("ask_cause_bone_marrow_failure", "list the etiologies of leukopenia"),
+        ("out_of_scope", "could you send me the whole... the list, every reason it goes low"),
+        ("ask_cause_cancer_treatment", "what else can lower white cells, apart from chemo I mean?"),
     ],
 )
 def test_the_causes_asked_for_as_a_whole_are_the_overviews_question(intent: str, text: str) -> None:

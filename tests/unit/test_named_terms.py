@@ -593,3 +593,9 @@ def test_a_cause_told_as_long_past_gives_way_to_the_one_told_now(
 ) -> None:
     message = _component().process([_message("nlu_fallback", terms, text=text)])[0]
     assert message.get("intent")["name"] == topic
+
+
+def test_an_emergency_sort_of_situation_asked_is_the_emergency_question() -> None:
+    text = "so would a low count be more of an ambulance kind of thing, or not?"
+    message = _component().process([_story("ask_overview", [], text, 0.6)])
+    assert message[0].get("intent")["name"] == "ask_emergency_info"

@@ -48,6 +48,7 @@ EMERGENCY_ID = "emergency_info"
         ("affirm", "is this y its dropping", 0.3),
         ("thank", "Is this really possible?", 0.5),
         (KB.topic("viral_infection").intent, "and her white cells dropped, is it expected?", 0.5),
+        ("affirm", "is that actually a thing?", 0.4),
         (OUT_OF_SCOPE_INTENT, "What searches he there?", 0.52),
         (NLU_FALLBACK_INTENT, "what are the doctors looking for in the marrow", 0.4),
     ],
@@ -344,3 +345,9 @@ def test_the_last_cause_is_the_latest_topic_that_is_a_cause() -> None:
     history = [None, "autoimmune", "cancer_treatment", "emergency_info", "overview"]
     assert last_cause(history) == "cancer_treatment"
     assert last_cause(["overview", "emergency_info"]) is None
+
+
+def test_generally_with_a_word_of_urgency_asks_no_other_causes() -> None:
+    text = "And if it did drop, would that be an A&E sort of situation, generally speaking?"
+    assert topic_from_context(KB, FOLLOW_UP_INTENT, [], text, "medications", None, 0.6) is None
+    assert topic_from_context(KB, EMERGENCY, [], text, "medications", None, 0.6) is None
