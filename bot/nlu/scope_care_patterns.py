@@ -99,7 +99,9 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
         r"(?:chemo\w*|treatments?|medicines?|medications?|drugs?|tablets?|pills?|meds)\b",
         r"\bwhat (?:does|do) (?:the |this |that |his |her )?[\w-]+ (?:jab|injection|shot|drug"
         r"|tablet|medicine|pill)s? (?:actually |really )?do\b",
-        r"\bfinish (?:the|her|his|my|their) course\b|\bstop (?:his|her|my|their|the) [\w-]+ or\b",
+        r"(?<!until i )(?<!until he )(?<!until she )(?<!until we )(?<!till i )(?<!after i )"
+        r"(?<!once i )(?<!when i )\bfinish (?:the|her|his|my|their) course\b"
+        r"|\bstop (?:his|her|my|their|the) [\w-]+ or\b",
         r"\b(?:cut|reduce|lower|change|increase|up|double) (?:down )?(?:the |my |his |her )?"
         r"(?:dose|dosage)\b",
         r"\b(?:should|can|could|shall|will|would|do|does|need to|want to|to) (?:\w+ ){0,3}"

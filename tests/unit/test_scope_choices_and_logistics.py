@@ -168,6 +168,7 @@ def test_plans_and_advice_in_short_or_second_language_words(text: str, kind: str
         "she went on a school trip and caught a virus, could that be why?",
         "on tacrolimus after my liver transplant and the nurse says my white count slipped",
         "my memory is shot these days, could you list the reasons a count goes low?",
+        "is it going to stay down until he finishes the course? or until I finish the course",
     ],
 )
 def test_urgency_memory_told_and_a_trip_told_are_no_requests(text: str) -> None:
