@@ -35,10 +35,12 @@ ABOUT_THE_REPLY = re.compile(
 """A question about the last answer's own words ("what did you mean by 'immediately'?")."""
 DEFINES = re.compile(
     r"\b(?:definition|define|defined|meaning)\b|\bwhat (?:does|do) \S+(?: \S+)? mean\b"
-    r"|\bwhat(?:'s| is| are) (?:an? |the )?(?:leu[ck]o\w*|neutro\w*|white (?:blood )?(?:cells?"
+    r"|\bwhat(?:'s| is| are| actually is| exactly is| really is)"
+    r" (?:an? |the )?(?:low |lowered |reduced )?(?:leu[ck]o\w*|neutro\w*|white (?:blood )?(?:cells?"
     r"|count)|wbc)\b"
 )
-"""Asking what the overview's own word is ("leukopenia definition", "what is leukopenia?")."""
+"""Asking what the overview's own word is ("leukopenia definition", "what is leukopenia?",
+"what actually is a low white count?")."""
 IF_LOW_AGAIN = re.compile(
     r"\bif\b[^.?!]{0,40}\b(?:low|down|real|right|correct|true|accurate|genuine|confirmed)\b"
     r"(?: (?:again|too|also|still|as well))?"

@@ -259,6 +259,12 @@ def test_asking_what_the_overview_s_word_means_is_not_the_current_cause(text: st
     assert topic_from_context(KB, OVERVIEW, ["leukopenia"], text, "autoimmune", None, 0.8) is None
 
 
+def test_asking_what_a_low_count_actually_is_is_not_the_current_cause() -> None:
+    text = "and what exactly is a low white count, simply put?"
+    terms = ["low white count"]
+    assert topic_from_context(KB, OVERVIEW, terms, text, "medications", None, 0.99) is None
+
+
 def test_why_the_overview_s_word_got_worse_still_goes_on_about_the_cause() -> None:
     text = "why is her leukopenia worse now?"
     topic = topic_from_context(KB, OVERVIEW, ["leukopenia"], text, "autoimmune", None, 0.97)
