@@ -22,7 +22,10 @@ MAX_MESSAGE_CHARS = 2000
 
 # Latin-script languages patients of our clinics may write in; their stop-word
 # lists ship with spaCy. Non-Latin scripts are recognised by their characters.
-_FOREIGN_LANGUAGES = ("es", "fr", "de", "it", "pt", "nl", "pl", "tr", "ro", "sv", "da")
+_FOREIGN_LANGUAGES = ("es", "fr", "de", "it", "pt", "nl", "pl", "tr", "ro", "sv", "da", "id")
+_CONTENT_WORD_LANGUAGES = _FOREIGN_LANGUAGES[:-1]
+"""Indonesian's word frequencies would take romanised Hindi words ("kam", "meri") from English,
+so only its function words count."""
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _LATIN_LIMIT = 0x024F  # end of Latin Extended-B
 _ENGLISH_CHAT = frozenset(
@@ -86,5 +89,5 @@ def _english_content_word(word: str) -> bool:
     english = zipf_frequency(word, "en")
     if english < ENGLISH_WORD_ZIPF:
         return False
-    foreign = max(zipf_frequency(word, code) for code in _FOREIGN_LANGUAGES)
+    foreign = max(zipf_frequency(word, code) for code in _CONTENT_WORD_LANGUAGES)
     return english >= foreign + ENGLISH_MARGIN_ZIPF
