@@ -46,6 +46,7 @@ BLIND_SETS = (
     "heldout20.yml",
     "heldout21.yml",
     "heldout22.yml",
+    "heldout23.yml",
 )
 """The blind sets in the order they were written; set 1 is the project's own."""
 HELDOUT_SETS = {
