@@ -41,6 +41,11 @@ DEFINES = re.compile(
 )
 """Asking what the overview's own word is ("leukopenia definition", "what is leukopenia?",
 "what actually is a low white count?")."""
+WORD_THEN_MEANING = re.compile(
+    r"\b(?:leu[ck]o\w*|neutro\w*)\W+(?:\w+\W+){0,2}what (?:does|do) (?:it|that|this) mean\b"
+)
+"""The overview's word, then "what does it mean?": "it" is the word ("leuko... what does it
+mean?"), not the cause talked about."""
 IF_LOW_AGAIN = re.compile(
     r"\bif\b[^.?!]{0,40}\b(?:low|down|real|right|correct|true|accurate|genuine|confirmed)\b"
     r"(?: (?:again|too|also|still|as well))?"

@@ -74,6 +74,7 @@ from knowledge.reference_patterns import (
     WHICH_ONES,
     WHY,
     WORD,
+    WORD_THEN_MEANING,
 )
 
 SHORT_MESSAGE_WORDS = 6
@@ -195,7 +196,8 @@ def reports_low_count(text: str) -> bool:
 
 def _asks_what_the_word_is(text: str) -> bool:
     """Whether the message asks what the overview's word means, not why or about "it"."""
-    return bool(DEFINES.search(text)) and not (ABOUT_CAUSES.search(text) or REFERENCE.search(text))
+    refers = bool(REFERENCE.search(text)) and not WORD_THEN_MEANING.search(text)
+    return bool(DEFINES.search(text)) and not (ABOUT_CAUSES.search(text) or refers)
 
 
 def _asks_how_long(text: str) -> bool:

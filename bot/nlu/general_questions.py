@@ -63,7 +63,10 @@ _ASKS_IF_SOMETHING_IS_WRONG = re.compile(
 _ASKS_THE_WORD = re.compile(
     r"\bwhat (?:does|do) (?:that|this|the) (?:word|term) (?:actually |really |even |exactly )?"
     r"mean\b|\bwhat(?:'s| is) (?:the )?meaning of (?:that|this|the) (?:word|term)\b"
+    r"|\bwhat (?:does|do) (?:it|that|this) (?:actually |really |even |exactly )?mean\b"
 )
+"""What the word just named means; "what does it mean?" counts when that word is the overview's
+("the letter says leukopenia, what does it mean?"), not a cause ("lupus, what does it mean?")."""
 
 
 def asks_what_the_word_means(

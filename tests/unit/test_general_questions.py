@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from typing import Any, Dict
 
 import pytest
 from rasa.shared.nlu.training_data.message import Message
@@ -42,6 +43,10 @@ def test_other_questions_are_not(text: str) -> None:
 @functools.lru_cache(maxsize=1)
 def _component() -> NamedTermCertainty:
     return NamedTermCertainty(None, None, term_intents({}))
+
+
+def _term(value: str, start: int) -> Dict[str, Any]:
+    return {"entity": "cause_term", "value": value, "start": start, "end": start + len(value)}
 
 
 def _classified(intent: str, confidence: float, text: str) -> Message:
@@ -139,3 +144,24 @@ def test_what_white_cells_are_for_is_asked_in_either_order() -> None:
     assert asks_what_white_cells_do("wat are wite blood cells for")
     assert asks_what_white_cells_do("What the white cells do?")
     assert asks_what_white_cells_do("I never understood what white cells actually do")
+
+
+@pytest.mark.parametrize(
+    ("intent", "expected"),
+    [("ask_cause_cancer_treatment", "ask_overview"), ("follow_up", "ask_overview")],
+)
+def test_the_overview_s_word_half_remembered_then_what_it_means_is_the_overview(
+    intent: str, expected: str
+) -> None:
+    text = "sorry, the word you used, leuco... what does it mean again?"
+    message = _classified(intent, 0.6, text)
+    start = text.index("leuco")
+    message.set("entities", [_term("leuco", start)])
+    assert _component().process([message])[0].get("intent")["name"] == expected
+
+
+def test_a_cause_then_what_it_means_is_left_alone() -> None:
+    text = "they said it's the methotrexate, what does it mean?"
+    message = _classified("ask_cause_medications", 0.9, text)
+    message.set("entities", [_term("methotrexate", text.index("methotrexate"))])
+    assert _component().process([message])[0].get("intent")["name"] == "ask_cause_medications"

@@ -357,3 +357,8 @@ def test_generally_with_a_word_of_urgency_asks_no_other_causes() -> None:
     text = "And if it did drop, would that be an A&E sort of situation, generally speaking?"
     assert topic_from_context(KB, FOLLOW_UP_INTENT, [], text, "medications", None, 0.6) is None
     assert topic_from_context(KB, EMERGENCY, [], text, "medications", None, 0.6) is None
+
+
+def test_the_overview_s_word_then_what_it_means_is_not_the_current_cause() -> None:
+    text = "sorry, the word you used, leuco... what does it mean again?"
+    assert topic_from_context(KB, OVERVIEW, ["leuco"], text, "cancer_treatment", None, 0.8) is None
