@@ -74,7 +74,8 @@ _COURTESIES: Dict[str, Tuple[str, ...]] = {
         "that's helpful", "that was helpful", "very helpful", "that helps", "that helped",
         "mahadsanid", "mahadsanidiin", "waan ku mahadsanahay", "aad baad u mahadsan tahay",
         "terima kasih", "trima kasih", "makasih", "terimakasih", "khop khun", "khob khun",
-        "kop khun", "khopkhun", "khob khun mak", "khop khun mak",
+        "kop khun", "khopkhun", "khob khun mak", "khop khun mak", "ameseginalehu",
+        "amesegnalehu", "ameseginalew", "amesegnalew", "yekenyeley", "yeqenyeley", "yekenyelay",
     ),
     GREET_INTENT: (
         "bonjour", "bonsoir", "salut", "ola", "oi", "boa tarde", "bom dia", "boa noite", "hola",
@@ -93,7 +94,10 @@ _COURTESIES: Dict[str, Tuple[str, ...]] = {
         "good evening", "asalaamu calaykum", "assalaamu calaykum", "salaamu calaykum",
         "asalaamu alaykum", "asalamu calaykum", "nabad", "iska warran", "selamat pagi",
         "selamat siang", "selamat sore", "selamat malam", "halo", "hai", "sawadee",
-        "sawasdee ka", "sawasdee krub",
+        "sawasdee ka", "sawasdee krub", "selam", "tena yistilign", "tena yistilign",
+        "tena yistillign", "tenayistilign", "selam new", "kemey aleka", "kemey aleki",
+        "i hope you are well", "hope you are well", "i hope you're well", "hope you're well",
+        "i hope you are doing well", "hope you are doing well",
     ),
     AFFIRM_INTENT: (
         "oui", "d'accord", "daccord", "ja", "genau", "sim", "si", "claro", "vale", "opo",
@@ -121,7 +125,8 @@ _FILLERS = frozenset(
      "bohot", "bahut", "bahot", "sir", "madam", "maam", "doktor", "doctora", "doutor",
      "dear", "jan", "joon", "jaan", "agha", "aga", "khanum", "saheb", "ziyad", "ziad", "kheili",
      "walaal", "abaayo", "adeer", "ka", "kha", "krub", "khrap", "khrab", "ya", "dong", "deh",
-     "banyak", "sekali", "dokter", "dok", "bu", "pak", "mbak", "mas"}
+     "banyak", "sekali", "dokter", "dok", "bu", "pak", "mbak", "mas", "respected", "one",
+     "ato", "woizero", "wzro", "betam", "bizu"}
 )
 """Words that soften a courtesy ("salamat po", "merci madame") and say nothing more."""
 # fmt: on

@@ -13,6 +13,9 @@ from bot.nlu.input_guard import InputGuard
 @pytest.mark.parametrize(
     ("text", "intent"),
     [
+        ("Selam, tena yistilign doctor", "greet"),
+        ("betam amesegnalehu", "thank"),
+        ("Good morning, I hope you are well.", "greet"),
         ("Salaamu calaykum abaayo", "greet"),
         ("Selamat pagi, dokter", "greet"),
         ("Sawasdee krub", "greet"),
