@@ -45,6 +45,13 @@ ADMIN_REQUESTS: Dict[str, Pattern[str]] = {
         r"(?:an? |my |the |another )?(?:\w+ ){0,2}(?:appointment|appt)",
         r"\b(?:re)?book (?:me|us|him|her) in\b|\brebook\b|\bany appointments\b|\bbooked in\b",
         r"\b(?:appointments?|appts?|bookings?) (?:change|cancel|move|reschedul\w*|rebook\w*)\b",
+        r"\b(?:can|could|will|would) (?:you|u) (?:please )?(?:book|schedule|arrange|organi[sz]e"
+        r"|set up) (?:me |us |him |her )?(?:in )?(?:for )?(?:a |an |the |my |his |her )?"
+        r"(?:\w+ ){0,2}(?:tests?|appointments?|appts?|bloods|visit|scan|biopsy|repeat)\b",
+        r"\b(?:may|can|could) (?:i|we) (?:re)?schedul\w* (?:a |an |my |the )?(?:\w+ )?"
+        r"(?:appointments?|appts?|visit|tests?)\b",
+        r"\bsecond opinion\b|\binstead of (?:at )?(?:the |my |his |her )?(?:\w+ )?"
+        r"(?:clinic|hospital|surgery|centre|center)\b",
         r"\bbook(?:ed)? (?:\w+ ){0,2}in for\b|\bbe booked\b"
         r"|\b(?:how (?:many|long|far)|when)\b[^.?!]{0,40}"
         r"\b(?:beforehand|in advance|ahead of time)\b",
@@ -77,6 +84,8 @@ ADMIN_REQUESTS: Dict[str, Pattern[str]] = {
         r"|\b[a-z]+ologist or (?:a |an )?[a-z]+ologist\b|\bwho should (?:i|we) (?:ask to )?see\b",
         r"\brefer (?:me|him|her)\b|\bsend (?:me )?(?:my|his|her) (?:blood )?results\b",
         r"\bwhich (?:bus|train|hospital|clinic|floor|entrance|ward)\b",
+        r"\b(?:decline|refuse|turn down|say no to|opt out of) (?:the |a |this |my |his |her )?"
+        r"(?:bone marrow )?(?:biops\w+|aspirat\w+|procedure|scan|trial)\b",
         r"\bwhich (?:\w+ ){1,2}(?:is|are|would be) (?:the )?most (?:reliable|accurate|trusted"
         r"|trustworthy)\b",
         r"\bwhere (?:do |can )?i go for\b",

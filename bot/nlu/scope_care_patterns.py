@@ -79,6 +79,8 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
         r"\bworth (?:pushing|asking|pressing|fighting|begging) for"
         r" (?!(?:a |an |another )?(?:re[a-z]*|repeat|second|new|fresh)\b)",
         r"\bmissed (?:a |my |his |her )?dose\b",
+        r"\b(?:withdraw|drop out|pull out|leave|quit|come off) (?:of |from )?(?:the |this |my |his "
+        r"|her )?(?:\w+ )?(?:trial|study)\b|\bgrapefruit\b",
         # "prednisone stop can or no?", "can stop medicine or not?", "take extra prednisone"
         r"\b(?:stop|quit|skip|cut|reduce|change|double)\w* (?:\w+ ){0,3}(?:can |could |may "
         r"|should |must )?or (?:no|not)\b",
@@ -164,7 +166,7 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
         r"\b(?:is|are) (?:the )?[\w-]+(?: [\w-]+)? (?:or (?:the )?[\w-]+ )?(?:better|safer"
         r"|more effective|stronger) than\b",
         r"\bor (?:the )?[\w-]+(?: [\w-]+)? (?:the )?(?:better|best|safer) (?:one|option|choice)\b",
-        r"\b(?:discontinue|withhold|hold off|pause)\w*\b[^.?!]{0,30}"
+        r"\b(?:discontinu(?:e|ing)|withhold\w*|hold off|paus(?:e|ing))\b[^.?!]{0,30}"
         r"\b(?:his|her|my|their|the|it)\b",
         r"\b(?:should|can|could|shall|do|would) (?:i|he|she|we|they|you) (?:\w+ )?"
         r"(?:switch|swap|change) (?:him |her |them |me )?(?:to |over to )?"

@@ -11,6 +11,9 @@ from typing import Dict, Pattern
 from bot.nlu.scope_words import NOT_AS_A_CAUSE, any_of
 from knowledge.count_words import URGENCY
 
+_VACCINE = r"vaccin\w*\b(?! (?:study|studies|trial|trials|research))"
+"""A vaccine, not a vaccine study the patient takes part in."""
+
 LIFE_REQUESTS: Dict[str, Pattern[str]] = {
     # Daily life with a low count: work, travel, vaccines, pregnancy, family.
     "daily_life": any_of(
@@ -28,9 +31,9 @@ LIFE_REQUESTS: Dict[str, Pattern[str]] = {
         r"|newborn|foetus|fetus) (?:also )?(?:get|have|be born with|inherit|catch)\b",
         r"\baffect\w* (?:my |his |her |your )?(?:\w+ )?(?:vo2\w*|performance|training|recovery"
         r"|fitness|gains|endurance|running|race|races|times)\b",
-        r"\b(?:need|needs|needed)\b[^.?!]{0,20}\b(?:vaccin\w*|jabs?|boosters?"
+        r"\b(?:need|needs|needed)\b[^.?!]{0,20}\b(?:" + _VACCINE + r"|jabs?|boosters?"
         r"|flu shots?)\b",
-        NOT_AS_A_CAUSE + r"[\s\S]*\b(?:vaccin\w*|immuni[sz]ations?|mmr"
+        NOT_AS_A_CAUSE + r"[\s\S]*\b(?:" + _VACCINE + r"|immuni[sz]ations?|mmr"
         r"|(?:flu|covid|mmr|shingles|pneumonia|tetanus|hpv)"
         r" (?:jabs?|shots?|boosters?|injections?))\b",
         NOT_AS_A_CAUSE + r"[\s\S]*\b(?:can|could|should|is it (?:ok|okay|safe|advisable|wise"

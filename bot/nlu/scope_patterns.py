@@ -135,6 +135,8 @@ REQUESTS: Dict[str, Pattern[str]] = {
         r"\bdiff?e?rr?ences? between\b[^.?!]{0,40}\b" + _OTHER_CONDITION + r"\b",
         r"\b(?:lymph\w*pa?enia|neutropa?enia|monocytopa?enia)\b[^.?!]{0,40}\bdiff?e?rr?en(?:t|ce)"
         r" (?:from|to|than)\b",
+        r"\b(?:lymph\w*pa?enia|neutropa?enia|monocytopa?enia)\b[^?]{0,60}\b(?:what(?:'s| is) the"
+        r"|any) diff?e?rr?ences?\b",
         r"\bhow is (?:that|this|it) diff?e?rr?ent from\b[^.?!]{0,10}\b" + _OTHER_CONDITION,
         r"\bwhich (?:one |of (?:those|these|them|the two) )?(?:is|would be) (?:the )?(?:worse|worst"
         r"|better|best|more serious|more dangerous)\b",
@@ -195,6 +197,9 @@ REQUESTS: Dict[str, Pattern[str]] = {
     ),
     # Numbers: normal ranges, whether a value is low.
     "numbers": any_of(
+        r"\bmeans? in numbers\b|\bgrade (?:[1-4]|one|two|three|four)\b[^.?!]{0,40}\bmean"
+        r"|\bfrom \d+(?:\.\d+)? to \d+(?:\.\d+)?\b[^.?!]{0,60}\b(?:big|large|huge|significant"
+        r"|normal) (?:drop|fall|change|dip|decrease)\b",
         r"\bwh?at(?:'?s| is| are| counts as)\s+(?:a |the )?(?:normal|healthy|reference|usual)\s+"
         r"(?:\w+\s+)?(?:range|number|level|value|count|amount|result|wbc|size|reading)s?\b",
         r"\bwhat (?:number|level|count|value) (?:is|counts as)\b",
@@ -265,6 +270,7 @@ REQUESTS: Dict[str, Pattern[str]] = {
     ),
     # Talk about something else entirely: weather, sport, jokes (see out_of_scope_request).
     "unrelated": any_of(
+        r"\bwho won\b|\bwho (?:will|is going to|do you think will) win\b",
         r"\bweather\b|\bforecast\b|\bsunny\b|\b(?:going to|gonna|gunna|will it) (?:rain|snow)\b",
         r"\bit(?:'ll| will| is| to) (?:rain|snow)|\b(?:will|is) it (?:rain|snow)",
         r"\b(?:baarish|barish|garmi)\b|\bheat ?wave\b|\bso much heat\b",

@@ -40,6 +40,13 @@ _ASKS_WHY_TESTED = re.compile(
 )
 """Asking why a test was offered ("why would they test me for HIV?") asks how the two are
 linked, not for a diagnosis."""
+_DISCLAIMS_DIAGNOSIS = re.compile(
+    r"\b(?:without|not|i'?m not|i am not|not that i'?m) (?:asking|wanting|expecting|requesting)"
+    r"(?: (?:you|for))?(?: (?:to|a))? diagnos\w*(?: (?:me|him|her|them|anyone|anything))?"
+    r"|\bi (?:know|understand|realise|realize) (?:that )?you (?:can'?t|cannot|can not) diagnos\w*"
+    r"(?: (?:me|him|her|them|anyone|anything))?"
+)
+"""A diagnosis disclaimed ("without asking you to diagnose me, is splenomegaly linked?")."""
 _ASKS_WHAT_OTHER_IS = re.compile(
     r"\bwhat(?:'s| is| are| does| causes?| makes?)\s+(?:an? |the |my |his |her )?"
     + OTHER_RESULT
@@ -70,7 +77,9 @@ def out_of_scope_request(text: str) -> str | None:
     """
     lowered = text.lower()
     for kind, pattern in REQUESTS.items():
-        searched = _ASKS_WHY_TESTED.sub(" ", lowered) if kind == "diagnosis" else lowered
+        searched = lowered
+        if kind == "diagnosis":
+            searched = _DISCLAIMS_DIAGNOSIS.sub(" ", _ASKS_WHY_TESTED.sub(" ", lowered))
         if not pattern.search(searched):
             continue
         about_white_cells = bool(_ABOUT_WHITE_CELLS.search(lowered))

@@ -173,3 +173,38 @@ def test_plans_and_advice_in_short_or_second_language_words(text: str, kind: str
 )
 def test_urgency_memory_told_and_a_trip_told_are_no_requests(text: str) -> None:
     assert out_of_scope_request(text.lower()) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("should she pull out of the study now her count is low?", "medicine_advice"),
+        ("is grapefruit ok with his tablets?", "medicine_advice"),
+        ("what does grade 3 mean for her?", "numbers"),
+        ("it went from 3.8 to 2.1 in a month, is that a big drop?", "numbers"),
+        ("neutropenia vs lymphopenia - any difference?", "compare_conditions"),
+        ("who won the match last night?", "unrelated"),
+        ("could you book me in for a repeat test?", "clinic_admin"),
+        ("may I reschedule my appointment here?", "clinic_admin"),
+        ("should we get a second opinion?", "clinic_admin"),
+        ("can I do the bloods at my GP instead of the hospital?", "clinic_admin"),
+        ("can he refuse the bone marrow biopsy?", "clinic_admin"),
+    ],
+)
+def test_trial_grades_changes_in_numbers_and_arrangements(text: str, kind: str) -> None:
+    assert out_of_scope_request(text.lower()) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the study paused his dosing because his count was low - can a virus do that?",
+        "I'm in a vaccine trial and my count dropped after a cold. Could the cold be why?",
+        "Without asking you to diagnose me, is an enlarged spleen linked with a low count?",
+        "I know you can't diagnose anyone, but could lupus lower the white cells?",
+    ],
+)
+def test_a_pause_told_a_vaccine_study_and_a_disclaimed_diagnosis_are_no_requests(
+    text: str,
+) -> None:
+    assert out_of_scope_request(text.lower()) is None
