@@ -61,10 +61,11 @@ _ANNOUNCES_A_QUESTION = re.compile(
     _SOFTENER + r"(?:(?:(?:a|one|quick|small|little|short|brief)\s+){0,2}(?:q|qn|qu|question"
     r"|query|enquiry|inquiry)\s+(?:about|re|regarding|on|concerning)\b"
     r"|(?:i )?(?:wan|want to|wanna|would like to|need to|have to) ask (?:you )?(?:something"
-    r"|somtin|sumtin|one thing|a question|a few things)\b)"
+    r"|somtin|sumtin|one thing|a question|a few things)\b"
+    r"|(?:weird|odd|strange|random|silly|daft|stupid|dumb) (?:one|q|qn|question|query)\b)"
 )
 """A preface that only says a question is coming ("Quick q about my own FBC", "Abeg I wan ask
-something private.")."""
+something private.", "weird one")."""
 _ASKS_TO_ASK = re.compile(
     r"\b(?:can|could|may) i ask\b|\b(?:a|one|some|few) (?:quick )?questions?\b|\bquick one\b"
 )

@@ -38,6 +38,8 @@ from bot.nlu.greeting_opener import GreetingOpener, is_greeting_opener
         "abeg, una dey there?",
         "Please good evening",
         "are you there?",
+        "odd one",
+        "ok, random question",
     ],
 )
 def test_a_greeting_that_asks_nothing_is_an_opener(text: str) -> None:
@@ -61,6 +63,7 @@ def test_a_greeting_that_asks_nothing_is_an_opener(text: str) -> None:
         "question about the letter: why do they want a repeat test?",
         "hi? why is his count so low",
         "I want to ask something: is a low count dangerous?",
+        "odd one - why would a virus lower it?",
     ],
 )
 def test_a_greeting_with_something_to_answer_is_not(text: str) -> None:
