@@ -41,8 +41,10 @@ DEFINES = re.compile(
 )
 """Asking what the overview's own word is ("leukopenia definition", "what is leukopenia?",
 "what actually is a low white count?")."""
+_PAUSE = r"\s*(?:\u2026|\.{2,}|,|-|\u2014|\u2013)?\s+"
 WORD_THEN_MEANING = re.compile(
-    r"\b(?:leu[ck]o\w*|neutro\w*)\W+(?:\w+\W+){0,2}what (?:does|do) (?:it|that|this) mean\b"
+    r"\b(?:leu[ck]o\w*|neutro\w*)" + _PAUSE + r"(?:\w+" + _PAUSE + r"){0,2}"
+    r"what (?:does|do) (?:it|that|this) mean\b"
 )
 """The overview's word, then "what does it mean?": "it" is the word ("leuko... what does it
 mean?"), not the cause talked about."""

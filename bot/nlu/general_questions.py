@@ -60,13 +60,17 @@ _ASKS_IF_SOMETHING_IS_WRONG = re.compile(
 )
 
 
+_PAUSE = r"\s*(?:\u2026|\.{2,}|,|-|\u2014|\u2013)?\s+"
+"""A pause inside a sentence (a comma, a dash, an ellipsis), not its end or a closing quote."""
 _ASKS_THE_WORD = re.compile(
     r"\bwhat (?:does|do) (?:that|this|the) (?:word|term) (?:actually |really |even |exactly )?"
     r"mean\b|\bwhat(?:'s| is) (?:the )?meaning of (?:that|this|the) (?:word|term)\b"
-    r"|\bwhat (?:does|do) (?:it|that|this) (?:actually |really |even |exactly )?mean\b"
+    r"|\b(?:leu[ck]o\w*|neutro\w*)" + _PAUSE + r"(?:\w+" + _PAUSE + r"){0,2}"
+    r"(?P<after>what (?:does|do) (?:it|that|this) (?:actually |really |even |exactly )?mean)\b"
 )
-"""What the word just named means; "what does it mean?" counts when that word is the overview's
-("the letter says leukopenia, what does it mean?"), not a cause ("lupus, what does it mean?")."""
+"""What the word just named means; "what does it mean?" counts right after the overview's own
+word ("leuko... what does it mean?"), not after a statement ("'known SLE, leukopenia likely
+disease related'. What does that mean?" asks about the statement)."""
 
 
 def asks_what_the_word_means(
@@ -81,7 +85,8 @@ def asks_what_the_word_means(
     asked = _ASKS_THE_WORD.search(text.lower())
     if asked is None:
         return False
-    before = [e for e in terms if int(e.get("end", 0)) <= asked.start()]
+    at = asked.start("after") if asked.group("after") else asked.start()
+    before = [e for e in terms if int(e.get("end", 0)) <= at]
     if not before:
         return False
     last = max(before, key=lambda e: int(e.get("end", 0)))

@@ -165,3 +165,18 @@ def test_a_cause_then_what_it_means_is_left_alone() -> None:
     message = _classified("ask_cause_medications", 0.9, text)
     message.set("entities", [_term("methotrexate", text.index("methotrexate"))])
     assert _component().process([message])[0].get("intent")["name"] == "ask_cause_medications"
+
+
+def test_what_a_statement_ending_in_the_word_means_is_left_alone() -> None:
+    text = "The clinic letter says 'lupus, leukopenia probably due to it'. What does that mean?"
+    message = _classified("ask_cause_autoimmune", 0.9, text)
+    message.set("entities", [_term("lupus", text.index("lupus")), _term("leukopenia", 31)])
+    assert _component().process([message])[0].get("intent")["name"] == "ask_cause_autoimmune"
+
+
+def test_what_a_quoted_sentence_ending_in_the_word_means_is_left_alone() -> None:
+    text = "Leaflet: 'a virus may lead to short-lived leukopenia.' What does that mean?"
+    message = _classified("ask_cause_viral_infection", 0.9, text)
+    entities = [_term("virus", text.index("virus")), _term("leukopenia", text.index("leukop"))]
+    message.set("entities", entities)
+    assert _component().process([message])[0].get("intent")["name"] == "ask_cause_viral_infection"
