@@ -47,6 +47,7 @@ BLIND_SETS = (
     "heldout21.yml",
     "heldout22.yml",
     "heldout23.yml",
+    "heldout24.yml",
 )
 """The blind sets in the order they were written; set 1 is the project's own."""
 HELDOUT_SETS = {
