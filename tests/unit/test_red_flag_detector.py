@@ -205,6 +205,8 @@ def test_look_alikes_are_not_red_flags(rules_only: RedFlagDetector) -> None:
         "my pikin dey take valproate for seizure, na the drug make am low?",
         "my daughter has severe asthma and takes prednisolone, could that lower her white count?",
         "a student with bad asthma is on steroids, is that why his count dropped?",
+        "I take ten tablets for my heart, sugar and thyroid - could one of them lower my count?",
+        "he takes twelve pills a day for his kidneys and joints, which one lowers white cells?",
         "my hay fever is awful this year",
         "I nearly had a heart attack when I saw the bill",
         "out of breath after running for the bus, fine a minute later",
@@ -231,6 +233,7 @@ def test_regular_medicines_stand_down_only_without_an_overdose(
         "she takes lots of tablets for her heart and swallowed the whole packet",
         "I take a lot of pills for my back and took them all at once",
         "I took a lot of tablets tonight",
+        "I take ten tablets for my heart and I took them all at once",
     ):
         assert rules_only.assess(text).emergency, text
 
