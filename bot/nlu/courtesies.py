@@ -46,7 +46,8 @@ _COURTESIES: Dict[str, Tuple[str, ...]] = {
         "kwaheri", "kwa heri", "totsiens", "hamba kahle", "sala kahle", "kalo vradi",
         "kali nixta", "kalinixta", "antio", "buona serata", "buonanotte", "buona notte",
         "a presto", "khoda hafez", "khodahafez", "khuda hafez", "khudahafez",
-        "khoda negahdar", "da khuday pa amaan", "pa amaan", "bye", "goodbye", "bye bye",
+        "khoda negahdar", "da khuday pa amaan", "pa amaan", "na shledanou", "dovidenia",
+        "viszlat", "viszontlatasra", "bye", "goodbye", "bye bye",
         "see you", "ciao", "done", "all done", "nabad gelyo", "nabadgelyo", "sampai jumpa",
         "selamat tinggal", "dadah", "la gon", "laa gon", "sawasdee", "sawatdee",
         "i'm done", "im done", "that's all", "thats all", "that's it", "thats it", "nothing else",
@@ -76,6 +77,8 @@ _COURTESIES: Dict[str, Tuple[str, ...]] = {
         "terima kasih", "trima kasih", "makasih", "terimakasih", "khop khun", "khob khun",
         "kop khun", "khopkhun", "khob khun mak", "khop khun mak", "ameseginalehu",
         "amesegnalehu", "ameseginalew", "amesegnalew", "yekenyeley", "yeqenyeley", "yekenyelay",
+        "dekuji", "dekuju", "dakujem", "dakujeme", "koszonom", "koszonom szepen", "koszi",
+        "koszonom a segitseget", "dekuji za pomoc", "dakujem za pomoc",
     ),
     GREET_INTENT: (
         "bonjour", "bonsoir", "salut", "ola", "oi", "boa tarde", "bom dia", "boa noite", "hola",
@@ -94,7 +97,8 @@ _COURTESIES: Dict[str, Tuple[str, ...]] = {
         "good evening", "asalaamu calaykum", "assalaamu calaykum", "salaamu calaykum",
         "asalaamu alaykum", "asalamu calaykum", "nabad", "iska warran", "selamat pagi",
         "selamat siang", "selamat sore", "selamat malam", "halo", "hai", "sawadee",
-        "sawasdee ka", "sawasdee krub", "selam", "tena yistilign", "tena yistilign",
+        "sawasdee ka", "sawasdee krub", "dobry den", "dobry vecer", "dobre rano", "jo napot",
+        "jo napot kivanok", "szia", "sziasztok", "ahoj", "selam", "tena yistilign",
         "tena yistillign", "tenayistilign", "selam new", "kemey aleka", "kemey aleki",
         "i hope you are well", "hope you are well", "i hope you're well", "hope you're well",
         "i hope you are doing well", "hope you are doing well",
@@ -126,7 +130,7 @@ _FILLERS = frozenset(
      "dear", "jan", "joon", "jaan", "agha", "aga", "khanum", "saheb", "ziyad", "ziad", "kheili",
      "walaal", "abaayo", "adeer", "ka", "kha", "krub", "khrap", "khrab", "ya", "dong", "deh",
      "banyak", "sekali", "dokter", "dok", "bu", "pak", "mbak", "mas", "respected", "one",
-     "ato", "woizero", "wzro", "betam", "bizu"}
+     "ato", "woizero", "wzro", "betam", "bizu", "moc", "velmi", "nagyon", "pane", "pani"}
 )
 """Words that soften a courtesy ("salamat po", "merci madame") and say nothing more."""
 # fmt: on

@@ -18,7 +18,7 @@ import re
 from typing import AbstractSet, Any, Dict, Sequence
 
 from bot.nlu.grave_questions import calls_grave
-from bot.nlu.term_questions import unquoted
+from bot.nlu.term_questions import SENTENCE, unquoted
 from knowledge.references import reports_low_count
 
 _ASKS_MEANING = re.compile(
@@ -42,6 +42,13 @@ _ASKS_THE_LIST = re.compile(
 """The causes asked for as a whole: "the full list of things", "the main categories of cause",
 "what kind of things cause that in general", "the broad aetiologies", "the whole... the list",
 "what else can make white cells low"."""
+_ASKS_WHAT_A_LOW_COUNT_IS = re.compile(
+    r"\bwhat (?:a |the )?low (?:white (?:blood )?(?:cell )?count|wbc|white cells?)"
+    r" (?:actually |really |even |exactly )?(?:is|means)\b"
+)
+"""What a low count is, in the patient's word order ("nobody explained what a low white count
+actually is")."""
+_IN_GENERAL = re.compile(r"\b(?:in general|generally|broadly|as a rule|overall)\b")
 _HIGH = re.compile(r"\b(?:high|higher|raised|elevated|too many)\b")
 _CELLS = r"(?:the )?(?:wh?ite (?:blood )?(?:cells?|corpuscles|globules)|leu[ck]ocytes|wbcs?)"
 _ASKS_WHAT_CELLS_DO = re.compile(
@@ -105,11 +112,21 @@ def asks_for_the_list(text: str, causes_named: Sequence[Dict[str, Any]]) -> bool
     "What are the broad categories of cause? ... measurement artefact?" and "Mum:
     'it's the cancer'. Dad: 'it's the liver'. Give me all the possible causes"
     ask for the list; "if the marrow is failing, what kinds of things cause that?"
-    asks about the marrow.
+    asks about the marrow. So does a sentence of its own that asks for them in general after
+    a list of the patient's medicines ("I take amlodipine ... In general, what sort of things
+    cause a low white count?").
     """
     at = list_asked_at(text)
-    return at is not None and not any(
-        int(e.get("start", 0)) < at for e in unquoted(text, causes_named)
+    if at is None:
+        return False
+    causes = unquoted(text, causes_named)
+    if not any(int(e.get("start", 0)) < at for e in causes):
+        return True
+    return any(
+        sentence.start() <= at < sentence.end()
+        and _IN_GENERAL.search(sentence.group().lower())
+        and not any(sentence.start() <= int(e.get("start", 0)) < sentence.end() for e in causes)
+        for sentence in SENTENCE.finditer(text)
     )
 
 
@@ -154,4 +171,5 @@ def asks_the_overviews_question(
     if emergency:
         asks_what = asks_if_something_is_wrong(text) or asks_what_a_low_count_means(text)
         return not calls_grave(lowered) and asks_what
-    return asks_what_white_cells_do(text) or bool(_ASKS_THE_LIST.search(lowered))
+    asks_what_it_is = bool(_ASKS_WHAT_A_LOW_COUNT_IS.search(lowered))
+    return asks_what_white_cells_do(text) or asks_what_it_is or bool(_ASKS_THE_LIST.search(lowered))

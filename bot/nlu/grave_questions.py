@@ -24,6 +24,9 @@ _CALLED_GRAVE = re.compile(
     r"(?:ed|er|a ?& ?e|casualty|emergency|hospital|ambulance|999|911)\b"
     r"|\b(?:is|isn'?t) (?:it|this|that) grave\b|\bc'?est grave\b"
     r"|\b(?:must|should|shall|need) (?:we|i|he|she|they) (?:\w+ )?be (?:worried|concerned)\s*[,?]"
+    r"|\b(?:must|should|shall|need) (?:we|i|he|she|they) (?:\w+ )?be (?:worried|concerned) about"
+    r" (?:this|the|a|my|his|her|these|that) (?:low )?(?:count|result|number|wbc|white|level"
+    r"|reading)"
     r"|\b(?:a ?& ?e|er|emergency|hospital|ambulance|999|911) (?:sort|kind|type) of (?:situation"
     r"|thing|case|problem)\b"
 )

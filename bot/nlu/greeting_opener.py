@@ -62,7 +62,10 @@ _ANNOUNCES_A_QUESTION = re.compile(
     r"|query|enquiry|inquiry)\s+(?:about|re|regarding|on|concerning)\b"
     r"|(?:i )?(?:wan|want to|wanna|would like to|need to|have to) ask (?:you )?(?:something"
     r"|somtin|sumtin|one thing|a question|a few things)\b"
-    r"|(?:weird|odd|strange|random|silly|daft|stupid|dumb) (?:one|q|qn|question|query)\b)"
+    r"|(?:weird|odd|strange|random|silly|daft|stupid|dumb) (?:one|q|qn|question|query)\b"
+    r"|(?:can|could|may) i ask (?:you )?(?:something|a question|one thing|sth|smth)\b"
+    r"|(?:this |it )?(?:might|may|could|will|is going to) (?:be|sound) (?:like )?(?:a )?"
+    r"(?:dumb|silly|stupid|daft|weird|odd) (?:question|one|q)\b)"
 )
 """A preface that only says a question is coming ("Quick q about my own FBC", "Abeg I wan ask
 something private.", "weird one")."""

@@ -36,7 +36,9 @@ _ASKS_FOR_A_PERSON = re.compile(
     r"|\b(?:call|ring)\s+(?:me|us|back)\b|\bput (?:me|us) through\b"
     r"|\b(?:who|where|when)\b[^.?!]{0,20}\b(?:ring|call|phone|contact)\b"
     r"|\b(?:phone|telephone|contact|tel)\s*(?:number|no|details|info)\b"
-    r"|\bnumbers?\s+(?:for|of|to (?:call|ring))\b|\b(?:what|which) number\b|\bnumber please\b"
+    r"|\bnumbers?\s+(?:for|of|to (?:call|ring))\b|\bnumber please\b"
+    r"|\b(?:what|which) number\b(?! (?:would|should|is|are|counts?|do|does) (?:\w+ )?(?:be )?"
+    r"(?:normal|ok|okay|good|healthy|safe|low|high|bad|fine))"
     r"|\b(?:real|actual|live)\s+(?:person|human)\b|\bhuman\b|\boperator\b|\bhelpline\b"
     r"|\b24[- ]?h(?:ou)?r\w*\b|\bwebsite\b|\bemail\b|\bget me (?:a|the) \w+"
 )

@@ -50,6 +50,8 @@ ADMIN_REQUESTS: Dict[str, Pattern[str]] = {
         r"(?:\w+ ){0,2}(?:tests?|appointments?|appts?|bloods|visit|scan|biopsy|repeat)\b",
         r"\b(?:may|can|could) (?:i|we) (?:re)?schedul\w* (?:a |an |my |the )?(?:\w+ )?"
         r"(?:appointments?|appts?|visit|tests?)\b",
+        r"\bresults?\b[^.?!]{0,40}\b(?:be )?ready\b|\bpay how much\b|\bhow much (?:to |i )?pay\b"
+        r"|\bneed (?:to )?pay\b",
         r"\bsecond opinion\b|\binstead of (?:at )?(?:the |my |his |her )?(?:\w+ )?"
         r"(?:clinic|hospital|surgery|centre|center)\b",
         r"\bbook(?:ed)? (?:\w+ ){0,2}in for\b|\bbe booked\b"

@@ -56,7 +56,7 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
         r"\b(?:what|wat|wot|which|right|correct|safe|max\w*|usual|normal|recommended|standard"
         r"|typical|starting)\s+(?:[\w']+\s+){0,2}"
         r"(?:dose|dosage)s?\s*(?:of|for|should|shud|do|is|to|would|will|can|could|\?|$)",
-        r"\bhow (?:much|many)\b[^.?!]{0,30}\b(?:take|taken|taking|have|give|mg)\b",
+        r"\bhow (?:much|many)\b[^.?!]{0,40}\b(?:take|taken|taking|have|give|mg)\b",
         r"\bhow (?:much|many) (?:milligrams?|mgs?|mls?|micrograms?|mcg|units)\b",
         r"\b(?:should|can|could|shall|do) (?:i|he|she|we|they|" + CUSTOMER + r") (?:just )?"
         r"(?:hold|pause|withhold)"
@@ -79,6 +79,8 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
         r"\bworth (?:pushing|asking|pressing|fighting|begging) for"
         r" (?!(?:a |an |another )?(?:re[a-z]*|repeat|second|new|fresh)\b)",
         r"\bmissed (?:a |my |his |her )?dose\b",
+        r"\b(?:should|must|can|could) (?:\w+ ){0,2}(?:carry on|keep on|continue) (?:taking|with)\b"
+        r"|\bmust (?:i|he|she|we|they) (?:stop|quit|come off)\b",
         r"\b(?:withdraw|drop out|pull out|leave|quit|come off) (?:of |from )?(?:the |this |my |his "
         r"|her )?(?:\w+ )?(?:trial|study)\b|\bgrapefruit\b",
         # "prednisone stop can or no?", "can stop medicine or not?", "take extra prednisone"

@@ -86,8 +86,10 @@ LIFE_REQUESTS: Dict[str, Pattern[str]] = {
         r"(?:trips?|camp|sleepovers?|residential|excursion|outing)\b",
         r"\b(?:ok|okay|safe|fine|alright|allowed)\b[^.?!]{0,20}\bto (?:do|play|go to|go)"
         r" (?:pe|p\.e\.?|sports?|gym|the gym|exercise|swimming|football|training|games)\b",
-        r"\b(?:ok|okay|safe|alright|fine|all right) (?:for (?:me|us|him|her|them|the \w+) )?"
-        r"to (?:visit|see|hug|kiss|be around|go near|stay with)\b",
+        r"\b(?:ok|okay|safe|alright|fine|all right|appropriate|wise) (?:for (?:me|us|him|her|them"
+        r"|the \w+) )?to (?:visit|see|hug|kiss|be around|go near|stay with)\b",
+        r"\bcatch (?:stuff|things|germs|bugs|infections?|something|anything|it) (?:from|off)\b"
+        r"|\bgive (?:her|him|them|my \w+) (?:stuff|germs|bugs|infections?|something|anything)\b",
         r"\b(?:keep|kept|keeping|stay|stays|staying) (?:\w+ )?(?:out of|off|home from)\s+"
         r"(?:the |her |his |my |their )?(?:pe|p\.e\.?|sports?|games|gym|school|nursery|lessons"
         r"|classes|swimming|work)\b",

@@ -57,6 +57,8 @@ REQUESTS: Dict[str, Pattern[str]] = {
     "diagnosis": any_of(
         r"\bwhich (?:of (?:these|those|them|the causes)|one|cause) (?:is|would be|could be|seems)"
         r" (?:the )?(?:most )?likely\b",
+        r"\bwhich (?:of (?:the|these|those) )?(?:causes?|ones?|reasons?) (?:do )?(?:i|he|she|they"
+        r"|we) (?:actually |really )?(?:have|has|got)\b",
         r"\b(?:do|does|did|have|has|could|might|may|am|is|are)\s+"
         + PERSON
         + r"\s+(?:have|has|got|gotten|be getting)\s+"
@@ -198,6 +200,8 @@ REQUESTS: Dict[str, Pattern[str]] = {
     # Numbers: normal ranges, whether a value is low.
     "numbers": any_of(
         r"\bmeans? in numbers\b|\bgrade (?:[1-4]|one|two|three|four)\b[^.?!]{0,40}\bmean"
+        r"|\bcd4\b[^.?!]{0,20}\d+\W+(?:\w+\W+){0,2}(?:ok|okay|good|bad|normal|fine|safe)\b"
+        r"|\bwhat (?:number|level|count|value) (?:would|should) be\b"
         r"|\bfrom \d+(?:\.\d+)? to \d+(?:\.\d+)?\b[^.?!]{0,60}\b(?:big|large|huge|significant"
         r"|normal) (?:drop|fall|change|dip|decrease)\b",
         r"\bwh?at(?:'?s| is| are| counts as)\s+(?:a |the )?(?:normal|healthy|reference|usual)\s+"
@@ -270,7 +274,8 @@ REQUESTS: Dict[str, Pattern[str]] = {
     ),
     # Talk about something else entirely: weather, sport, jokes (see out_of_scope_request).
     "unrelated": any_of(
-        r"\bwho won\b|\bwho (?:will|is going to|do you think will) win\b",
+        r"\bwho won\b|\bwho (?:will|is going to|do you think will) win\b|\bprayers?\b"
+        r"|\b(?:bible|scripture) readings?\b",
         r"\bweather\b|\bforecast\b|\bsunny\b|\b(?:going to|gonna|gunna|will it) (?:rain|snow)\b",
         r"\bit(?:'ll| will| is| to) (?:rain|snow)|\b(?:will|is) it (?:rain|snow)",
         r"\b(?:baarish|barish|garmi)\b|\bheat ?wave\b|\bso much heat\b",

@@ -58,7 +58,8 @@ FOOD = (
 )
 ASKS = (
     r"(?:(?<!than i )(?<!than he )(?<!than she )(?<!than we )(?<!than they )(?<!than you )"
-    r"(?:should|ought|must)|need to|is (?:it )?(?:ok|okay|safe|grand)|avoid"
+    r"(?:should|ought|must)|need(?: to)? (?=take|eat|drink|have|avoid)|need to"
+    r"|is (?:it )?(?:ok|okay|safe|grand)|avoid"
     r"|can (?:i|he|she|we|they)"
     r"|what (?:should|can|to)|which (?:foods?|diet)|(?:what|wat|wats|what's|which|best|good)"
     r" (?:\w+ ){0,3}(?=(?:foods?|eat|diet|drink)\b))"

@@ -180,3 +180,26 @@ def test_what_a_quoted_sentence_ending_in_the_word_means_is_left_alone() -> None
     entities = [_term("virus", text.index("virus")), _term("leukopenia", text.index("leukop"))]
     message.set("entities", entities)
     assert _component().process([message])[0].get("intent")["name"] == "ask_cause_viral_infection"
+
+
+def test_the_causes_asked_in_general_after_a_list_of_medicines_are_the_overview() -> None:
+    text = (
+        "I take bisoprolol for my heart and methotrexate for arthritis. My count came back low. "
+        "Generally, what kinds of things cause that?"
+    )
+    message = _classified("ask_cause_autoimmune", 0.8, text)
+    message.set("entities", [_term("arthritis", text.index("arthritis"))])
+    assert _component().process([message])[0].get("intent")["name"] == "ask_overview"
+
+
+def test_what_a_low_count_actually_is_asked_beside_tablets_is_the_overview() -> None:
+    text = "I take nine tablets a day. Could you tell me what a low white count actually is?"
+    message = _classified("ask_cause_medications", 0.7, text)
+    message.set("entities", [_term("tablets", text.index("tablets"))])
+    assert _component().process([message])[0].get("intent")["name"] == "ask_overview"
+
+
+def test_being_worried_about_the_low_count_is_the_emergency_question() -> None:
+    text = "should we be worried about her low count, doctor?"
+    message = _classified("ask_overview", 0.6, text)
+    assert _component().process([message])[0].get("intent")["name"] == "ask_emergency_info"

@@ -39,6 +39,8 @@ from bot.nlu.greeting_opener import GreetingOpener, is_greeting_opener
         "Please good evening",
         "are you there?",
         "odd one",
+        "this may sound like a silly question",
+        "may I ask something private",
         "ok, random question",
     ],
 )

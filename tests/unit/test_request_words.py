@@ -27,6 +27,7 @@ from tests.conftest import PROJECT_DIR
         "who do we ring at night",
         "is there a 24 hour line for chemo patients",
         "can someone call me back",
+        "which number do I ring at night?",
     ],
 )
 def test_a_request_for_a_person_is_one(text: str) -> None:
@@ -38,6 +39,7 @@ def test_a_request_for_a_person_is_one(text: str) -> None:
     [
         "hi, I'm a district nurse asking for a patient",
         "the doctor said my count is low",
+        "what number would be normal for her?",
         "is 2.1 a low number",
         "I got a letter from the clinic about my bloods",
     ],

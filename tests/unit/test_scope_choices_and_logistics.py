@@ -208,3 +208,31 @@ def test_a_pause_told_a_vaccine_study_and_a_disclaimed_diagnosis_are_no_requests
     text: str,
 ) -> None:
     assert out_of_scope_request(text.lower()) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("how many tablets of methotrexate she should take each week?", "medicine_advice"),
+        ("should a resident carry on taking his steroid tablets?", "medicine_advice"),
+        ("must he stop the antibiotics?", "medicine_advice"),
+        ("need take supplement or not?", "raise_or_treat"),
+        ("could my son catch germs from his dad while his count is low?", "daily_life"),
+        ("is it wise to visit my friend on the ward with a low count?", "daily_life"),
+        ("just tell me which of the causes he actually has", "diagnosis"),
+        ("his CD4 is 350, is that okay?", "numbers"),
+        ("what level should be normal for a man my age?", "numbers"),
+        ("when will my results be ready?", "clinic_admin"),
+        ("repeat test need pay?", "clinic_admin"),
+        ("could you say a prayer for my mum?", "unrelated"),
+    ],
+)
+def test_second_language_and_pastoral_requests(text: str, kind: str) -> None:
+    assert out_of_scope_request(text.lower()) == kind
+
+
+@pytest.mark.parametrize(
+    "text", ["HIV positive for years, CD4 420.", "I need to know what can cause it"]
+)
+def test_a_value_told_and_a_need_to_know_are_no_requests(text: str) -> None:
+    assert out_of_scope_request(text.lower()) is None
