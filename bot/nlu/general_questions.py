@@ -35,6 +35,7 @@ _ASKS_THE_LIST = re.compile(
     r"|\b(?:categories|types|kinds|groups|sorts|kind|type|sort) of (?:causes?|reasons?|things"
     r" (?:that )?(?:can |could |might |may )?(?:cause|make|lower|bring|knock|drop))\b"
     r"|\ball (?:the |of the )?(?:possible |potential |different |main |usual )?(?:causes|reasons)\b"
+    r"|\bwhat are (?:the )?(?:usual|common|main|typical|possible) (?:causes|reasons)\b"
     r"|\ba?etiolog(?:y|ies)\b"
     r"|\b(?:whole|full|complete|entire)\W+(?:the )?list\b(?! of (?:side|medicines|drugs|tablets))"
     r"|\bwh?at else (?:can|could|might|may|would|does|do) (?:make|cause|lower|bring|drop|knock)"
@@ -48,7 +49,9 @@ _ASKS_WHAT_A_LOW_COUNT_IS = re.compile(
 )
 """What a low count is, in the patient's word order ("nobody explained what a low white count
 actually is")."""
-_IN_GENERAL = re.compile(r"\b(?:in general|generally|broadly|as a rule|overall)\b")
+_IN_GENERAL = re.compile(
+    r"\b(?:in general|generally|broadly|as a rule|overall|usual|usually|common|commonly|main)\b"
+)
 _HIGH = re.compile(r"\b(?:high|higher|raised|elevated|too many)\b")
 _CELLS = r"(?:the )?(?:wh?ite (?:blood )?(?:cells?|corpuscles|globules)|leu[ck]ocytes|wbcs?)"
 _ASKS_WHAT_CELLS_DO = re.compile(

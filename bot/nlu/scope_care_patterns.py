@@ -81,6 +81,9 @@ CARE_REQUESTS: Dict[str, Pattern[str]] = {
         r"\bmissed (?:a |my |his |her )?dose\b",
         r"\b(?:should|must|can|could) (?:\w+ ){0,2}(?:carry on|keep on|continue) (?:taking|with)\b"
         r"|\bmust (?:i|he|she|we|they) (?:stop|quit|come off)\b",
+        r"\bwhich (?:one|ones|of them|tablets?|pills?|medicines?) (?:(?:i|he|she|we|they) (?:could"
+        r"|can|should|might)|(?:could|can|should|might) (?:i|he|she|we|they)) (?:drop|stop|cut"
+        r"|come off|quit)\b",
         r"\b(?:withdraw|drop out|pull out|leave|quit|come off) (?:of |from )?(?:the |this |my |his "
         r"|her )?(?:\w+ )?(?:trial|study)\b|\bgrapefruit\b",
         # "prednisone stop can or no?", "can stop medicine or not?", "take extra prednisone"

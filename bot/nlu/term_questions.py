@@ -148,13 +148,15 @@ _DENIED = re.compile(
     r"\b(?:(?<!\bit )(?<!\bthis )(?<!\bthat )not|isn'?t|wasn'?t|aren'?t|no longer|ruled out"
     r"|rather than|instead of|apart from|aside from|besides|other than|not counting|never"
     r"|(?:more|less|likelier|rather|sooner) (?:[\w'-]+ ){0,10}?than(?: [\w'-]+){0,5}?"
-    r"|hasn'?t|haven'?t|hadn'?t|(?:doesn'?t|don'?t|didn'?t) (?:take|have|use))\s+"
+    r"|hasn'?t|haven'?t|hadn'?t|(?:doesn'?t|don'?t|didn'?t) (?:take|have|use)"
+    r"|(?:not|n'?t) (?:asking|wondering|worried) about)\s+"
     r"(?:(?:the|his|her|my|their|your|a|an|any|just|only|due to|because of|from|caused by"
     r"|down to|on|been|had|taken|taking|take|takes|used|having|ever|got|gotten)\s+)*$"
 )
 """Right before a term the patient sets aside: "it isn't the RA this time but the methotrexate",
 "more likely than a virus",
-"not his lupus", "quite apart from any drugs", "she isn't on any tablets", "never had chemo";
+"not his lupus", "quite apart from any drugs", "she isn't on any tablets", "never had chemo",
+"I'm not asking about the tablets";
 not "is it not the RA?" (a question about the RA)."""
 
 

@@ -203,3 +203,10 @@ def test_being_worried_about_the_low_count_is_the_emergency_question() -> None:
     text = "should we be worried about her low count, doctor?"
     message = _classified("ask_overview", 0.6, text)
     assert _component().process([message])[0].get("intent")["name"] == "ask_emergency_info"
+
+
+def test_the_usual_causes_asked_after_a_list_of_medicines_are_the_overview() -> None:
+    text = "I'm 80 and take ramipril and naproxen. My count is low. What are the usual causes?"
+    message = _classified("ask_cause_medications", 0.8, text)
+    message.set("entities", [_term("naproxen", text.index("naproxen"))])
+    assert _component().process([message])[0].get("intent")["name"] == "ask_overview"

@@ -216,6 +216,7 @@ def test_a_pause_told_a_vaccine_study_and_a_disclaimed_diagnosis_are_no_requests
         ("how many tablets of methotrexate she should take each week?", "medicine_advice"),
         ("should a resident carry on taking his steroid tablets?", "medicine_advice"),
         ("must he stop the antibiotics?", "medicine_advice"),
+        ("which one could she drop to take fewer pills?", "medicine_advice"),
         ("need take supplement or not?", "raise_or_treat"),
         ("could my son catch germs from his dad while his count is low?", "daily_life"),
         ("is it wise to visit my friend on the ward with a low count?", "daily_life"),

@@ -145,6 +145,11 @@ def test_a_cause_told_after_the_one_set_aside_does_not_stop_the_list() -> None:
             ("spleen", "marrow"),
             "spleen",
         ),
+        (
+            "I'm not asking about the steroids: could the sample have sat too long?",
+            ("steroids", "sat too long"),
+            "sat too long",
+        ),
     ],
 )
 def test_the_disease_a_medicine_is_for_or_a_cause_compared_against_steps_aside(
