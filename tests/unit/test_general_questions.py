@@ -146,67 +146,69 @@ def test_what_white_cells_are_for_is_asked_in_either_order() -> None:
     assert asks_what_white_cells_do("I never understood what white cells actually do")
 
 
+def _reading(intent: str, text: str, *terms: str) -> str:
+    """The intent NamedTermCertainty gives a message naming `terms` (each at its first place)."""
+    message = _classified(intent, 0.7, text)
+    message.set("entities", [_term(term, text.index(term)) for term in terms])
+    return str(_component().process([message])[0].get("intent")["name"])
+
+
 @pytest.mark.parametrize(
-    ("intent", "expected"),
-    [("ask_cause_cancer_treatment", "ask_overview"), ("follow_up", "ask_overview")],
+    ("intent", "text", "terms"),
+    [
+        ("ask_cause_cancer_treatment", "sorry, the word, leuco... what does it mean?", ("leuco",)),
+        ("follow_up", "sorry, the word you used, leuco... what does it mean again?", ("leuco",)),
+        (
+            "ask_cause_autoimmune",
+            "I take bisoprolol for my heart and methotrexate for arthritis. My count came back"
+            " low. Generally, what kinds of things cause that?",
+            ("arthritis",),
+        ),
+        (
+            "ask_cause_medications",
+            "I take nine tablets a day. Could you tell me what a low white count actually is?",
+            ("tablets",),
+        ),
+        (
+            "ask_cause_medications",
+            "I'm 80 and take ramipril and naproxen. My count is low. What are the usual causes?",
+            ("naproxen",),
+        ),
+    ],
 )
-def test_the_overview_s_word_half_remembered_then_what_it_means_is_the_overview(
-    intent: str, expected: str
+def test_the_overview_s_question_beside_a_cause_told_is_the_overview(
+    intent: str, text: str, terms: tuple
 ) -> None:
-    text = "sorry, the word you used, leuco... what does it mean again?"
-    message = _classified(intent, 0.6, text)
-    start = text.index("leuco")
-    message.set("entities", [_term("leuco", start)])
-    assert _component().process([message])[0].get("intent")["name"] == expected
+    assert _reading(intent, text, *terms) == "ask_overview"
 
 
-def test_a_cause_then_what_it_means_is_left_alone() -> None:
-    text = "they said it's the methotrexate, what does it mean?"
-    message = _classified("ask_cause_medications", 0.9, text)
-    message.set("entities", [_term("methotrexate", text.index("methotrexate"))])
-    assert _component().process([message])[0].get("intent")["name"] == "ask_cause_medications"
-
-
-def test_what_a_statement_ending_in_the_word_means_is_left_alone() -> None:
-    text = "The clinic letter says 'lupus, leukopenia probably due to it'. What does that mean?"
-    message = _classified("ask_cause_autoimmune", 0.9, text)
-    message.set("entities", [_term("lupus", text.index("lupus")), _term("leukopenia", 31)])
-    assert _component().process([message])[0].get("intent")["name"] == "ask_cause_autoimmune"
-
-
-def test_what_a_quoted_sentence_ending_in_the_word_means_is_left_alone() -> None:
-    text = "Leaflet: 'a virus may lead to short-lived leukopenia.' What does that mean?"
-    message = _classified("ask_cause_viral_infection", 0.9, text)
-    entities = [_term("virus", text.index("virus")), _term("leukopenia", text.index("leukop"))]
-    message.set("entities", entities)
-    assert _component().process([message])[0].get("intent")["name"] == "ask_cause_viral_infection"
-
-
-def test_the_causes_asked_in_general_after_a_list_of_medicines_are_the_overview() -> None:
-    text = (
-        "I take bisoprolol for my heart and methotrexate for arthritis. My count came back low. "
-        "Generally, what kinds of things cause that?"
-    )
-    message = _classified("ask_cause_autoimmune", 0.8, text)
-    message.set("entities", [_term("arthritis", text.index("arthritis"))])
-    assert _component().process([message])[0].get("intent")["name"] == "ask_overview"
-
-
-def test_what_a_low_count_actually_is_asked_beside_tablets_is_the_overview() -> None:
-    text = "I take nine tablets a day. Could you tell me what a low white count actually is?"
-    message = _classified("ask_cause_medications", 0.7, text)
-    message.set("entities", [_term("tablets", text.index("tablets"))])
-    assert _component().process([message])[0].get("intent")["name"] == "ask_overview"
+@pytest.mark.parametrize(
+    ("intent", "text", "terms"),
+    [
+        (
+            "ask_cause_medications",
+            "they said it's the methotrexate, what does it mean?",
+            ("methotrexate",),
+        ),
+        (
+            "ask_cause_autoimmune",
+            "The clinic letter says 'lupus, leukopenia probably due to it'. What does that mean?",
+            ("lupus", "leukopenia"),
+        ),
+        (
+            "ask_cause_viral_infection",
+            "Leaflet: 'a virus may lead to short-lived leukopenia.' What does that mean?",
+            ("virus", "leukopenia"),
+        ),
+    ],
+)
+def test_what_a_cause_or_a_statement_means_is_left_alone(
+    intent: str, text: str, terms: tuple
+) -> None:
+    assert _reading(intent, text, *terms) == intent
 
 
 def test_being_worried_about_the_low_count_is_the_emergency_question() -> None:
-    text = "should we be worried about her low count, doctor?"
-    message = _classified("ask_overview", 0.6, text)
-    assert _component().process([message])[0].get("intent")["name"] == "ask_emergency_info"
-
-
-def test_the_usual_causes_asked_after_a_list_of_medicines_are_the_overview() -> None:
-    text = "I'm 80 and take ramipril and naproxen. My count is low. What are the usual causes?"
-    message = _classified("ask_cause_medications", 0.8, text)
-    message.set("entities", [_term("naproxen", text.index("naproxen"))])
-    assert _component().process([message])[0].get("intent")["name"] == "ask_overview"
+    assert _reading("ask_overview", "should we be worried about her low count, doctor?") == (
+        "ask_emergency_info"
+    )
