@@ -56,10 +56,11 @@ def choose_topic(
 
     if intent == FOLLOW_UP_INTENT:
         named = kb.named_topics(terms)
-        causes = [topic for topic in named if topic.id != OVERVIEW_TOPIC]
-        if causes or named:  # "now it says low white cells, is that the small sample?"
-            chosen = (causes or named)[0]
-            return Choice(topic=chosen, more=chosen == current)
+        # A cause before the overview's own word: "now it says low white cells, is that the
+        # small sample?"
+        preferred = [topic for topic in named if topic.id != OVERVIEW_TOPIC] or named
+        if preferred:
+            return Choice(topic=preferred[0], more=preferred[0] == current)
     if intent == FOLLOW_UP_INTENT and current is not None:
         return Choice(topic=current, more=True)
     if intent == FOLLOW_UP_INTENT and not terms:

@@ -42,10 +42,10 @@ DEFINES = re.compile(
 """Asking what the overview's own word is ("leukopenia definition", "what is leukopenia?",
 "what actually is a low white count?")."""
 _PAUSE = r"\s*(?:\u2026|\.{2,}|,|-|\u2014|\u2013)?\s+"
-WORD_THEN_MEANING = re.compile(
-    r"\b(?:leu[ck]o\w*|neutro\w*)" + _PAUSE + r"(?:\w+" + _PAUSE + r"){0,2}"
-    r"what (?:does|do) (?:it|that|this) mean\b"
-)
+OVERVIEW_WORD_THEN = r"\b(?:leu[ck]o\w*|neutro\w*)" + _PAUSE + r"(?:\w+" + _PAUSE + r"){0,2}"
+"""The overview's word, then at most two words, with only pauses inside a sentence between (a
+comma, a dash, an ellipsis; not its end or a closing quote)."""
+WORD_THEN_MEANING = re.compile(OVERVIEW_WORD_THEN + r"what (?:does|do) (?:it|that|this) mean\b")
 """The overview's word, then "what does it mean?": "it" is the word ("leuko... what does it
 mean?"), not the cause talked about."""
 IF_LOW_AGAIN = re.compile(

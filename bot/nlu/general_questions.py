@@ -19,6 +19,7 @@ from typing import AbstractSet, Any, Dict, Sequence
 
 from bot.nlu.grave_questions import calls_grave
 from bot.nlu.term_questions import SENTENCE, unquoted
+from knowledge.reference_patterns import OVERVIEW_WORD_THEN
 from knowledge.references import reports_low_count
 
 _ASKS_MEANING = re.compile(
@@ -70,13 +71,11 @@ _ASKS_IF_SOMETHING_IS_WRONG = re.compile(
 )
 
 
-_PAUSE = r"\s*(?:\u2026|\.{2,}|,|-|\u2014|\u2013)?\s+"
-"""A pause inside a sentence (a comma, a dash, an ellipsis), not its end or a closing quote."""
 _ASKS_THE_WORD = re.compile(
     r"\bwhat (?:does|do) (?:that|this|the) (?:word|term) (?:actually |really |even |exactly )?"
     r"mean\b|\bwhat(?:'s| is) (?:the )?meaning of (?:that|this|the) (?:word|term)\b"
-    r"|\b(?:leu[ck]o\w*|neutro\w*)" + _PAUSE + r"(?:\w+" + _PAUSE + r"){0,2}"
-    r"(?P<after>what (?:does|do) (?:it|that|this) (?:actually |really |even |exactly )?mean)\b"
+    r"|" + OVERVIEW_WORD_THEN + r"(?P<after>what (?:does|do) (?:it|that|this)"
+    r" (?:actually |really |even |exactly )?mean)\b"
 )
 """What the word just named means; "what does it mean?" counts right after the overview's own
 word ("leuko... what does it mean?"), not after a statement ("'known SLE, leukopenia likely
